@@ -1,0 +1,79 @@
+package io.github.docstack.engine;
+
+import io.fabric8.maven.docker.util.Logger;
+
+/**
+ * Feeds fabric8's log calls into an {@link EngineLog}. Build output (its "verbose build" category) goes to
+ * info, so a build shows step by step in the Maven log; API traces go to debug.
+ */
+final class FabricLogger implements Logger {
+
+    private final EngineLog log;
+
+    FabricLogger(EngineLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public void debug(String format, Object... params) {
+        log.debug(format(format, params));
+    }
+
+    @Override
+    public void info(String format, Object... params) {
+        log.info(format(format, params));
+    }
+
+    @Override
+    public void verbose(LogVerboseCategory category, String format, Object... params) {
+        String message = format(format, params);
+        if (category == LogVerboseCategory.BUILD) {
+            if (!message.isBlank()) {
+                log.info(message);
+            }
+        } else {
+            log.debug(message);
+        }
+    }
+
+    @Override
+    public void warn(String format, Object... params) {
+        log.warn(format(format, params));
+    }
+
+    @Override
+    public void error(String format, Object... params) {
+        log.warn(format(format, params));
+    }
+
+    @Override
+    public String errorMessage(String message) {
+        return message;
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+        return true;
+    }
+
+    @Override
+    public boolean isVerboseEnabled() {
+        return true;
+    }
+
+    @Override
+    public void progressStart() {
+    }
+
+    @Override
+    public void progressUpdate(String layerId, String status, String progressMessage) {
+    }
+
+    @Override
+    public void progressFinished() {
+    }
+
+    private static String format(String format, Object... params) {
+        return params.length == 0 ? format : String.format(format, params);
+    }
+}

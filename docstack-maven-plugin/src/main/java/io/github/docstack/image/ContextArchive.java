@@ -1,0 +1,94 @@
+package io.github.docstack.image;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Packs a build context directory into the tar the engine's build API takes. Entries are written in sorted
+ * order with a fixed modification time, so the same files always give the same archive. Symbolic links are
+ * kept as links, as {@code docker build} keeps them.
+ */
+public final class ContextArchive {
+
+    // Docker's build cache ignores mtimes, so a fixed one costs nothing and makes archives repeatable.
+    private static final FileTime FIXED_TIME = FileTime.fromMillis(0);
+
+    private ContextArchive() {
+    }
+
+    /**
+     * Writes {@code contextDirectory} as a tar to {@code archive}.
+     *
+     * @return the number of files written
+     */
+    public static int write(Path contextDirectory, Path archive) throws IOException {
+        if (!Files.isDirectory(contextDirectory)) {
+            throw new IOException("The build context " + contextDirectory + " is not a directory");
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(contextDirectory)) {
+            paths = walk.filter(path -> !path.equals(contextDirectory)).sorted().toList();
+        }
+        int files = 0;
+        try (OutputStream out = Files.newOutputStream(archive);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (Path path : paths) {
+                String name = contextDirectory.relativize(path).toString().replace('\\', '/');
+                files += writeEntry(tar, path, name) ? 1 : 0;
+            }
+            tar.finish();
+        }
+        return files;
+    }
+
+    private static boolean writeEntry(TarArchiveOutputStream tar, Path path, String name) throws IOException {
+        TarArchiveEntry entry;
+        boolean regularFile = false;
+        if (Files.isSymbolicLink(path)) {
+            entry = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
+            entry.setLinkName(Files.readSymbolicLink(path).toString());
+        } else if (Files.isDirectory(path)) {
+            entry = new TarArchiveEntry(name + "/");
+        } else {
+            entry = new TarArchiveEntry(name);
+            entry.setSize(Files.size(path));
+            regularFile = true;
+        }
+        entry.setModTime(FIXED_TIME);
+        entry.setMode(mode(path, entry.getMode()));
+        tar.putArchiveEntry(entry);
+        if (regularFile) {
+            Files.copy(path, tar);
+        }
+        tar.closeArchiveEntry();
+        return regularFile;
+    }
+
+    // Keeps the executable bits (entrypoint scripts must stay runnable); everything else gets tar's default.
+    private static int mode(Path path, int defaultMode) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+        if (view == null || Files.isSymbolicLink(path)) {
+            return defaultMode;
+        }
+        Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+        int bits = 0;
+        for (PosixFilePermission permission : PosixFilePermission.values()) {
+            if (permissions.contains(permission)) {
+                bits |= 1 << (8 - permission.ordinal());
+            }
+        }
+        return (defaultMode & ~0777) | bits;
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.docstack.mojo;
+
+/**
+ * Every user property docstack reads ({@code -Ddocstack.*} on the command line, or {@code <properties>} in a
+ * pom). One place, so names stay consistent across goals and the docs can list them all.
+ */
+public final class DocstackProperties {
+
+    /** Skip every docstack goal. */
+    public static final String SKIP = "docstack.skip";
+
+    /** The Docker engine's address; defaults to {@code DOCKER_HOST}, else the default socket. */
+    public static final String DOCKER_HOST = "docstack.dockerHost";
+
+    private DocstackProperties() {
+    }
+}
