@@ -1,0 +1,130 @@
+package io.github.docstack.manifest;
+
+import io.github.docstack.dockerfile.Dockerfile;
+import io.github.docstack.dockerfile.DockerfileParser;
+import io.github.docstack.image.DockerIgnore;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Validates a project's {@code docstack/} directory: the manifest (YAML, shape, meaning), the Dockerfile (syntax
+ * and lint rules) and how the two fit. Needs no Docker. Reports problems; never throws for bad input.
+ */
+public final class DocstackValidator {
+
+    public static final String MANIFEST_FILE = "docstack.yaml";
+    private static final int MAX_DOCKERFILE_BYTES = 1024 * 1024;
+
+    private DocstackValidator() {
+    }
+
+    /**
+     * @param directory    the docstack/ directory
+     * @param ignoredRules rule ids not to report (the plugin's {@code ignore} parameter), on top of the manifest's own
+     */
+    public static ValidationReport validate(Path directory, Collection<String> ignoredRules) {
+        Path dir = directory.toAbsolutePath().normalize();
+        Path manifestFile = dir.resolve(MANIFEST_FILE);
+        ProblemSink manifestSink = new ProblemSink(manifestFile);
+        List<Problem> problems = new ArrayList<>();
+        if (!Files.isRegularFile(manifestFile)) {
+            manifestSink.report(Rule.MANIFEST_MISSING, Position.START, Files.isDirectory(dir)
+                    ? "There is no manifest: create " + manifestFile + " (apiVersion: docstack/v1, name: ...)"
+                    : "There is no docstack/ directory at " + dir + ": create it with a Dockerfile and a docstack.yaml,"
+                            + " or point docstack.directory at it");
+            return new ValidationReport(dir, null, manifestSink.problems());
+        }
+        Optional<YamlNode> root = YamlReader.read(readBytes(manifestFile, manifestSink), manifestSink);
+        Manifest manifest = null;
+        ProblemSink dockerfileSink = null;
+        if (root.isPresent()) {
+            new ShapeChecker(manifestSink).check(root.get(), ManifestShape.manifest(), "");
+            ManifestChecks.check(root.get(), manifestSink);
+            manifest = ManifestBinder.bind(root.get());
+            dockerfileSink = checkDockerfile(dir, root.get(), manifest, manifestSink);
+        }
+        problems.addAll(manifestSink.problems());
+        if (dockerfileSink != null) {
+            problems.addAll(dockerfileSink.problems());
+        }
+        Set<String> ignored = new HashSet<>(ignoredRules);
+        if (manifest != null) {
+            ignored.addAll(manifest.ignore());
+        }
+        List<Problem> reported = problems.stream()
+                .filter(problem -> !problem.rule().suppressible() || !ignored.contains(problem.rule().id()))
+                .sorted(Comparator.comparing((Problem problem) -> problem.file().toString())
+                        .thenComparing(Problem::position))
+                .toList();
+        return new ValidationReport(dir, manifest, reported);
+    }
+
+    private static ProblemSink checkDockerfile(Path dir, YamlNode root, Manifest manifest, ProblemSink manifestSink) {
+        Path dockerfilePath = dir.resolve(manifest.build().dockerfile()).normalize();
+        ProblemSink sink = new ProblemSink(dockerfilePath);
+        if (!Files.isRegularFile(dockerfilePath)) {
+            sink.report(Rule.DOCKERFILE_MISSING, Position.START, "There is no Dockerfile at " + dockerfilePath
+                    + ": create it (FROM debian:bookworm-slim ...), or set build.dockerfile in the manifest");
+            return sink;
+        }
+        byte[] bytes = readBytes(dockerfilePath, sink);
+        if (bytes.length > MAX_DOCKERFILE_BYTES) {
+            sink.report(Rule.FILE_TOO_LARGE, Position.START, "The Dockerfile has " + bytes.length + " bytes, more than"
+                    + " the " + MAX_DOCKERFILE_BYTES + " docstack reads: split the work into scripts the Dockerfile copies");
+            return sink;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            sink.report(Rule.FILE_ENCODING, Position.START, "The Dockerfile is not UTF-8 text: save it as UTF-8");
+            return sink;
+        }
+        if (text.isBlank()) {
+            sink.report(Rule.FILE_EMPTY, Position.START, "The Dockerfile is empty: start it with FROM debian:bookworm-slim");
+            return sink;
+        }
+        Dockerfile dockerfile = DockerfileParser.parse(text);
+        Path context = dir.resolve(manifest.build().context()).normalize();
+        DockerIgnore ignore = DockerIgnore.NONE;
+        if (!Files.isDirectory(context)) {
+            manifestSink.report(Rule.BUILD_CONTEXT_MISSING, Position.START, "The build context " + context
+                    + " is not a directory: fix build.context (relative to " + dir + ")");
+            context = null;
+        } else {
+            try {
+                ignore = DockerIgnore.of(context);
+            } catch (IOException e) {
+                manifestSink.report(Rule.FILE_ENCODING, Position.START, "The .dockerignore in " + context
+                        + " could not be read (" + e.getMessage() + "): save it as UTF-8 text");
+            }
+        }
+        DockerfileLint.lint(dockerfile, sink, context, ignore);
+        ImageChecks.check(root, manifest, dockerfile, manifestSink, sink);
+        return sink;
+    }
+
+    private static byte[] readBytes(Path file, ProblemSink sink) {
+        try {
+            if (Files.size(file) > YamlReader.MAX_BYTES * 4L) {
+                return new byte[YamlReader.MAX_BYTES + 1]; // too large: reported as such without reading it all
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            sink.report(Rule.FILE_ENCODING, Position.START, file + " could not be read (" + e.getMessage()
+                    + "): check its permissions");
+            return new byte[0];
+        }
+    }
+}

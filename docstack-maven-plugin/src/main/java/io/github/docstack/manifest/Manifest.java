@@ -1,0 +1,41 @@
+package io.github.docstack.manifest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A project's {@code docstack/docstack.yaml}: what its image runs and what it needs from other projects.
+ * Maps keep the order the manifest wrote them in.
+ */
+public record Manifest(String apiVersion, String name, String description, BuildSpec build,
+        List<Requirement> requires, List<Capability> provides, List<Step> init, Map<String, Service> services,
+        List<Output> outputs, List<String> ignore) {
+
+    /** How the image is built; paths relative to the docstack/ directory. */
+    public record BuildSpec(String context, String dockerfile, Map<String, String> args, String target) {
+        public static final BuildSpec DEFAULT = new BuildSpec("..", "Dockerfile", Map.of(), null);
+    }
+
+    public record Requirement(String capability, Map<String, String> with) {
+    }
+
+    /** A capability offered; {@code provision} is empty when nothing must run per consumer. */
+    public record Capability(String capability, List<String> provision, Map<String, String> exports) {
+    }
+
+    public record Step(String name, List<String> command, Map<String, String> environment) {
+    }
+
+    public record Service(String name, List<String> command, List<String> entrypoint, Map<String, String> environment,
+            List<Integer> ports, HealthcheckSpec healthcheck, Map<String, String> volumes, String user,
+            String workingDir) {
+    }
+
+    /** Durations as written (Go style: 500ms, 2s); null where the manifest left the default. */
+    public record HealthcheckSpec(List<String> command, String interval, String timeout, Integer retries,
+            String startPeriod) {
+    }
+
+    public record Output(String file, String content) {
+    }
+}

@@ -1,0 +1,293 @@
+package io.github.docstack.manifest;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a manifest must mean, beyond its shape: names Docker and DNS accept, ports in range and not taken twice,
+ * unique steps and capabilities, and placeholders that exist where they are used.
+ */
+final class ManifestChecks {
+
+    // Docker's repository path grammar (lowercase components joined by '/').
+    private static final Pattern IMAGE_NAME = Pattern.compile(
+            "[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*");
+    // Services become container names and DNS aliases on the stack network.
+    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern CAPABILITY = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> STACK_KEYS = Set.of("name", "admin_password");
+
+    private final ProblemSink sink;
+    private final Map<String, Set<Integer>> ownPorts = new HashMap<>();
+
+    private ManifestChecks(ProblemSink sink) {
+        this.sink = sink;
+    }
+
+    static void check(YamlNode root, ProblemSink sink) {
+        if (root instanceof YamlNode.Mapping top) {
+            new ManifestChecks(sink).checkManifest(top);
+        }
+    }
+
+    private void checkManifest(YamlNode.Mapping top) {
+        scalar(top.get("apiVersion")).filter(v -> !ManifestShape.API_VERSION.equals(v.text())).ifPresent(v ->
+                sink.report(Rule.API_VERSION, v.position(), "apiVersion '" + v.text() + "' is not one docstack knows:"
+                        + " write apiVersion: " + ManifestShape.API_VERSION));
+        scalar(top.get("name")).filter(v -> v.text() != null && !IMAGE_NAME.matcher(v.text()).matches()).ifPresent(v ->
+                sink.report(Rule.INVALID_NAME, v.position(), "name '" + v.text() + "' is not a valid image repository"
+                        + " name: use lowercase letters, digits and single separators (. _ -), e.g. "
+                        + suggestName(v.text())));
+        checkServices(top.get("services"));
+        checkUnique(top.get("init"), "name", Rule.DUPLICATE_STEP, "init step");
+        checkUnique(top.get("provides"), "capability", Rule.DUPLICATE_CAPABILITY, "provided capability");
+        checkUnique(top.get("requires"), "capability", Rule.DUPLICATE_CAPABILITY, "required capability");
+        checkCapabilities(top.get("provides"));
+        checkCapabilities(top.get("requires"));
+        checkIgnore(top.get("ignore"));
+        checkPlaceholders(top);
+    }
+
+    private void checkServices(YamlNode node) {
+        if (!(node instanceof YamlNode.Mapping services)) {
+            return;
+        }
+        Map<Integer, String> portOwners = new HashMap<>();
+        for (YamlNode.Entry entry : services.entries().values()) {
+            String name = entry.key();
+            if (!SERVICE_NAME.matcher(name).matches()) {
+                sink.report(Rule.INVALID_SERVICE_NAME, entry.keyPosition(), "Service name '" + name + "' cannot be a"
+                        + " container name and network alias: use lowercase letters, digits and '-', e.g. "
+                        + name.toLowerCase().replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", ""));
+            }
+            Set<Integer> ports = ownPorts.computeIfAbsent(name, key -> new HashSet<>());
+            if (!(entry.value() instanceof YamlNode.Mapping service)) {
+                continue;
+            }
+            if (service.get("ports") instanceof YamlNode.Sequence list) {
+                for (YamlNode item : list.items()) {
+                    if (!(item instanceof YamlNode.Scalar port) || port.type() != YamlNode.ScalarType.INTEGER) {
+                        continue;
+                    }
+                    long value = parseLong(port.text());
+                    if (value < 1 || value > 65535) {
+                        sink.report(Rule.PORT_RANGE, port.position(), "Port " + port.text() + " of service '" + name
+                                + "' is outside 1-65535: give the port the service listens on");
+                        continue;
+                    }
+                    String owner = portOwners.putIfAbsent((int) value, name);
+                    if (owner != null) {
+                        sink.report(Rule.DUPLICATE_PORT, port.position(), "Port " + value + " is listed twice (service '"
+                                + owner + "'" + (owner.equals(name) ? "" : " has it too") + "): each port is published"
+                                + " once on the host, give each service its own");
+                    }
+                    ports.add((int) value);
+                }
+            }
+            for (String key : List.of("environment")) {
+                checkEnvNames(service.get(key));
+            }
+        }
+    }
+
+    private void checkEnvNames(YamlNode node) {
+        if (node instanceof YamlNode.Mapping env) {
+            for (YamlNode.Entry entry : env.entries().values()) {
+                if (!ENV_NAME.matcher(entry.key()).matches()) {
+                    sink.report(Rule.INVALID_ENV_NAME, entry.keyPosition(), "'" + entry.key() + "' is not an environment"
+                            + " variable name: use letters, digits and '_', not starting with a digit");
+                }
+            }
+        }
+    }
+
+    private void checkCapabilities(YamlNode node) {
+        if (node instanceof YamlNode.Sequence list) {
+            for (YamlNode item : list.items()) {
+                if (item instanceof YamlNode.Mapping mapping) {
+                    scalar(mapping.get("capability")).filter(v -> v.text() != null && !CAPABILITY.matcher(v.text()).matches())
+                            .ifPresent(v -> sink.report(Rule.INVALID_CAPABILITY, v.position(), "Capability '" + v.text()
+                                    + "' must be lowercase letters, digits and '-', starting with a letter, e.g. database"));
+                    checkEnvNames(mapping.get("exports"));
+                }
+            }
+        }
+    }
+
+    private void checkUnique(YamlNode node, String key, Rule rule, String what) {
+        if (!(node instanceof YamlNode.Sequence list)) {
+            return;
+        }
+        Map<String, Position> seen = new HashMap<>();
+        for (YamlNode item : list.items()) {
+            if (item instanceof YamlNode.Mapping mapping) {
+                scalar(mapping.get(key)).filter(v -> v.text() != null).ifPresent(v -> {
+                    Position first = seen.putIfAbsent(v.text(), v.position());
+                    if (first != null) {
+                        sink.report(rule, v.position(), "The " + what + " '" + v.text() + "' appears twice (first at line "
+                                + first.line() + "): keep one");
+                    }
+                });
+            }
+        }
+    }
+
+    private void checkIgnore(YamlNode node) {
+        if (!(node instanceof YamlNode.Sequence list)) {
+            return;
+        }
+        List<String> ids = java.util.Arrays.stream(Rule.values()).map(Rule::id).toList();
+        for (YamlNode item : list.items()) {
+            scalar(item).filter(v -> v.text() != null && Rule.byId(v.text()).isEmpty()).ifPresent(v ->
+                    sink.report(Rule.UNKNOWN_RULE, v.position(), "'" + v.text() + "' is not a docstack rule"
+                            + ShapeChecker.closest(v.text(), ids).map(id -> ": did you mean '" + id + "'?")
+                                    .orElse(": see the rule catalogue for the ids")));
+        }
+    }
+
+    // --- placeholders -------------------------------------------------------------------------------------
+
+    private enum Context { PROVIDER, CONSUMER, OUTPUT }
+
+    private void checkPlaceholders(YamlNode.Mapping top) {
+        if (top.get("requires") instanceof YamlNode.Sequence requires) {
+            requires.items().forEach(item -> placeholdersIn(child(item, "with"), Context.CONSUMER));
+        }
+        if (top.get("provides") instanceof YamlNode.Sequence provides) {
+            for (YamlNode item : provides.items()) {
+                placeholdersIn(child(item, "exports"), Context.PROVIDER);
+                placeholdersIn(child(child(item, "provision"), "command"), Context.PROVIDER);
+            }
+        }
+        if (top.get("init") instanceof YamlNode.Sequence init) {
+            for (YamlNode item : init.items()) {
+                placeholdersIn(child(item, "command"), Context.CONSUMER);
+                placeholdersIn(child(item, "environment"), Context.CONSUMER);
+            }
+        }
+        if (top.get("services") instanceof YamlNode.Mapping services) {
+            for (YamlNode.Entry service : services.entries().values()) {
+                for (String key : List.of("command", "entrypoint", "environment")) {
+                    placeholdersIn(child(service.value(), key), Context.CONSUMER);
+                }
+            }
+        }
+        if (top.get("outputs") instanceof YamlNode.Sequence outputs) {
+            outputs.items().forEach(item -> placeholdersIn(child(item, "content"), Context.OUTPUT));
+        }
+    }
+
+    private void placeholdersIn(YamlNode node, Context context) {
+        if (node instanceof YamlNode.Scalar scalar && scalar.text() != null) {
+            checkValue(scalar, context);
+        } else if (node instanceof YamlNode.Sequence list) {
+            list.items().forEach(item -> placeholdersIn(item, context));
+        } else if (node instanceof YamlNode.Mapping map) {
+            map.entries().values().forEach(entry -> placeholdersIn(entry.value(), context));
+        }
+    }
+
+    private void checkValue(YamlNode.Scalar value, Context context) {
+        Placeholder.Scan scan = Placeholder.scan(value.text());
+        if (scan.error() != null) {
+            sink.report(Rule.PLACEHOLDER_SYNTAX, value.position(), scan.error());
+        }
+        for (Placeholder placeholder : scan.placeholders()) {
+            checkPlaceholder(placeholder, value.position(), context);
+        }
+    }
+
+    private void checkPlaceholder(Placeholder placeholder, Position at, Context context) {
+        String shown = "${" + placeholder.expression() + "}";
+        List<String> path = placeholder.path();
+        switch (placeholder.namespace()) {
+            case "consumer", "secret" -> {
+                if (!path.isEmpty()) {
+                    unknown(at, shown, "${" + placeholder.namespace() + "} takes nothing after it");
+                } else if (context != Context.PROVIDER) {
+                    sink.report(Rule.PLACEHOLDER_CONTEXT, at, shown + " only has a value in a provided capability's"
+                            + " exports or provision, where there is a consumer: use it there");
+                }
+            }
+            case "with" -> {
+                if (path.size() != 1) {
+                    unknown(at, shown, "write ${with.KEY}, KEY being a key of the consumer's 'with:'");
+                } else if (context != Context.PROVIDER) {
+                    sink.report(Rule.PLACEHOLDER_CONTEXT, at, shown + " only has a value in a provided capability's"
+                            + " exports or provision: use it there");
+                }
+            }
+            case "stack" -> {
+                if (path.size() != 1 || !STACK_KEYS.contains(path.get(0))) {
+                    unknown(at, shown, "the stack's values are ${stack.name} and ${stack.admin_password}");
+                }
+            }
+            case "internal" -> {
+                if (path.isEmpty() || path.size() > 2) {
+                    unknown(at, shown, "write ${internal.SERVICE} or ${internal.SERVICE.PORT}");
+                } else {
+                    checkServiceReference(at, shown, path);
+                }
+            }
+            case "public" -> {
+                if (path.size() != 2) {
+                    unknown(at, shown, "write ${public.SERVICE.PORT}");
+                } else {
+                    checkServiceReference(at, shown, path);
+                }
+            }
+            default -> unknown(at, shown, "the namespaces are consumer, secret, stack, with, internal and public");
+        }
+    }
+
+    private void checkServiceReference(Position at, String shown, List<String> path) {
+        String service = path.get(0);
+        Set<Integer> ports = ownPorts.get(service);
+        if (ports == null) {
+            // Another project's service cannot be checked here; a near miss of one of ours almost surely is a typo.
+            Optional<String> near = ShapeChecker.closest(service, List.copyOf(ownPorts.keySet()));
+            near.ifPresent(own -> sink.report(Rule.PLACEHOLDER_SERVICE, at, shown + " names no service: did you mean '"
+                    + own + "'?"));
+            return;
+        }
+        if (path.size() == 2) {
+            String port = path.get(1);
+            if (!port.chars().allMatch(Character::isDigit) || !ports.contains(Integer.parseInt(port))) {
+                sink.report(Rule.PLACEHOLDER_SERVICE, at, shown + ": service '" + service + "' has no port " + port
+                        + (ports.isEmpty() ? "; add it to its ports" : "; its ports are " + new java.util.TreeSet<>(ports)));
+            }
+        }
+    }
+
+    private void unknown(Position at, String shown, String fix) {
+        sink.report(Rule.PLACEHOLDER_UNKNOWN, at, shown + " is not a placeholder docstack knows: " + fix);
+    }
+
+    private static YamlNode child(YamlNode node, String key) {
+        return node instanceof YamlNode.Mapping mapping ? mapping.get(key) : null;
+    }
+
+    private static Optional<YamlNode.Scalar> scalar(YamlNode node) {
+        return node instanceof YamlNode.Scalar scalar && scalar.type() != YamlNode.ScalarType.NULL
+                ? Optional.of(scalar) : Optional.empty();
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String suggestName(String name) {
+        String suggestion = name.toLowerCase().replaceAll("[^a-z0-9._/-]+", "-").replaceAll("^[^a-z0-9]+|[^a-z0-9]+$", "");
+        return suggestion.isEmpty() ? "glance" : suggestion;
+    }
+}

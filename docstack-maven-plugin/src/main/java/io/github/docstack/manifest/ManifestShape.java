@@ -1,0 +1,78 @@
+package io.github.docstack.manifest;
+
+import static io.github.docstack.manifest.Shape.Field.optional;
+import static io.github.docstack.manifest.Shape.Field.required;
+
+import io.github.docstack.manifest.Shape.Command;
+import io.github.docstack.manifest.Shape.Fields;
+import io.github.docstack.manifest.Shape.ListOf;
+import io.github.docstack.manifest.Shape.MapOf;
+import io.github.docstack.manifest.Shape.Value;
+import io.github.docstack.manifest.Shape.ValueType;
+import java.util.List;
+
+/** The grammar of {@code docstack/docstack.yaml}, apiVersion {@code docstack/v1}. */
+public final class ManifestShape {
+
+    public static final String API_VERSION = "docstack/v1";
+
+    private static final Shape TEXT_MAP = new MapOf("Names to values; values may use placeholders such as ${internal.SERVICE.PORT}.",
+            new Value("A value.", ValueType.TEXT));
+
+    private static final Shape HEALTHCHECK = new Fields("How the engine judges the service healthy. Without it, the image's HEALTHCHECK applies.", List.of(
+            required("command", new Command("The check; exit code 0 means healthy.")),
+            optional("interval", new Value("Time between checks, e.g. 1s. Default 1s.", ValueType.DURATION)),
+            optional("timeout", new Value("Time one check may take. Default 10s.", ValueType.DURATION)),
+            optional("retries", new Value("Failed checks in a row before the service counts as unhealthy. Default 120.", ValueType.INTEGER)),
+            optional("start_period", new Value("Time after start during which failures do not count. Default 0s.", ValueType.DURATION))));
+
+    private static final Shape SERVICE = new Fields("A long-running container of this image.", List.of(
+            optional("command", new Command("The command; default: the image's CMD.")),
+            optional("entrypoint", new Command("The entrypoint; default: the image's ENTRYPOINT.")),
+            optional("environment", TEXT_MAP),
+            optional("ports", new ListOf("Container ports the service listens on (TCP). They are published on 127.0.0.1.",
+                    new Value("A port, 1-65535.", ValueType.INTEGER))),
+            optional("healthcheck", HEALTHCHECK),
+            optional("volumes", new MapOf("Named volumes: volume name to the path it is mounted at.",
+                    new Value("An absolute path in the container.", ValueType.TEXT))),
+            optional("user", new Value("User (name or uid[:gid]) the service runs as; default: the image's USER.", ValueType.TEXT)),
+            optional("working_dir", new Value("Working directory; default: the image's WORKDIR.", ValueType.TEXT))));
+
+    private static final Shape STEP = new Fields("A one-shot command run in a container of this image.", List.of(
+            required("name", new Value("The step's name, unique in this manifest.", ValueType.TEXT)),
+            required("command", new Command("The command; it must exit 0.")),
+            optional("environment", TEXT_MAP)));
+
+    private static final Shape MANIFEST = new Fields("A docstack manifest: what an image runs and what it needs from other projects.", List.of(
+            required("apiVersion", new Value("Always docstack/v1.", ValueType.TEXT)),
+            required("name", new Value("Image repository name: lowercase letters, digits and separators (. _ -), e.g. glance.", ValueType.TEXT)),
+            optional("description", new Value("One line saying what the project is.", ValueType.TEXT)),
+            optional("build", new Fields("How the image is built.", List.of(
+                    optional("context", new Value("Build context, relative to the docstack/ directory. Default '..' (the project root).", ValueType.TEXT)),
+                    optional("dockerfile", new Value("Dockerfile, relative to the docstack/ directory. Default 'Dockerfile'.", ValueType.TEXT)),
+                    optional("args", TEXT_MAP),
+                    optional("target", new Value("Build stage to stop at (multi-stage builds).", ValueType.TEXT))))),
+            optional("requires", new ListOf("Capabilities this project needs from others in the stack.", new Fields("A requirement.", List.of(
+                    required("capability", new Value("The capability's name, e.g. database.", ValueType.TEXT)),
+                    optional("with", new MapOf("Values handed to the provider's provision step as DOCSTACK_WITH_<KEY>.",
+                            new Value("A value.", ValueType.TEXT))))))),
+            optional("provides", new ListOf("Capabilities this project offers to others.", new Fields("A capability offered.", List.of(
+                    required("capability", new Value("The capability's name, e.g. database.", ValueType.TEXT)),
+                    optional("provision", new Fields("Run once per consumer, in a one-shot container of this image.", List.of(
+                            required("command", new Command("The command; it sees DOCSTACK_CONSUMER, DOCSTACK_SECRET and DOCSTACK_WITH_<KEY>."))))),
+                    optional("exports", new MapOf("Environment handed to each consumer; may use ${consumer}, ${secret} and ${with.KEY}.",
+                            new Value("A value.", ValueType.TEXT))))))),
+            optional("init", new ListOf("One-shot steps run after requirements are met and before the services start.", STEP)),
+            optional("services", new MapOf("Long-running containers of this image, by name.", SERVICE)),
+            optional("outputs", new ListOf("Files rendered once the stack is up, e.g. clouds.yaml.", new Fields("An output file.", List.of(
+                    required("file", new Value("File name, written beside the stack file.", ValueType.TEXT)),
+                    required("content", new Value("The file's content; may use placeholders.", ValueType.TEXT)))))),
+            optional("ignore", new ListOf("Rule ids not to report for this project.", new Value("A rule id, e.g. runs-as-root.", ValueType.TEXT)))));
+
+    private ManifestShape() {
+    }
+
+    public static Shape manifest() {
+        return MANIFEST;
+    }
+}
