@@ -40,7 +40,9 @@ final class ManifestChecks {
         scalar(top.get("apiVersion")).filter(v -> !ManifestShape.API_VERSION.equals(v.text())).ifPresent(v ->
                 sink.report(Rule.API_VERSION, v.position(), "apiVersion '" + v.text() + "' is not one docstack knows:"
                         + " write apiVersion: " + ManifestShape.API_VERSION));
-        scalar(top.get("name")).filter(v -> v.text() != null && !IMAGE_NAME.matcher(v.text()).matches()).ifPresent(v ->
+        scalar(top.get("name")).filter(v -> v.text() != null && v.text().isBlank()).ifPresent(v ->
+                sink.report(Rule.INVALID_NAME, v.position(), "name is empty: give the image repository name, e.g. glance"));
+        scalar(top.get("name")).filter(v -> v.text() != null && !v.text().isBlank() && !IMAGE_NAME.matcher(v.text()).matches()).ifPresent(v ->
                 sink.report(Rule.INVALID_NAME, v.position(), "name '" + v.text() + "' is not a valid image repository"
                         + " name: use lowercase letters, digits and single separators (. _ -), e.g. "
                         + suggestName(v.text())));

@@ -45,21 +45,23 @@ public final class YamlReader {
             return Optional.empty();
         }
         try (YAMLParser parser = FACTORY.createParser(text.get())) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                sink.report(Rule.FILE_EMPTY, Position.START, "The file holds no YAML document: write the manifest"
-                        + " (apiVersion: docstack/v1, name: ...), see the manifest reference");
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    sink.report(Rule.FILE_EMPTY, Position.START, "The file holds no YAML document: write the manifest"
+                            + " (apiVersion: docstack/v1, name: ...), see the manifest reference");
+                    return Optional.empty();
+                }
+                Optional<YamlNode> root = new TreeBuilder(parser, sink).value(first, 1);
+                if (root.isPresent() && parser.nextToken() != null) {
+                    sink.report(Rule.YAML_MULTIPLE_DOCUMENTS, position(parser.currentTokenLocation()),
+                            "A second YAML document starts here: a manifest is one document, remove the '---' and what follows");
+                }
+                return root;
+            } catch (JacksonException e) {
+                reportSyntax(e, sink, parser.currentLocation());
                 return Optional.empty();
             }
-            Optional<YamlNode> root = new TreeBuilder(parser, sink).value(first, 1);
-            if (root.isPresent() && parser.nextToken() != null) {
-                sink.report(Rule.YAML_MULTIPLE_DOCUMENTS, position(parser.currentTokenLocation()),
-                        "A second YAML document starts here: a manifest is one document, remove the '---' and what follows");
-            }
-            return root;
-        } catch (JacksonException e) {
-            reportSyntax(e, sink);
-            return Optional.empty();
         } catch (IOException e) {
             sink.report(Rule.YAML_SYNTAX, Position.START, "The file could not be read: " + e.getMessage());
             return Optional.empty();
@@ -103,13 +105,13 @@ public final class YamlReader {
         return Optional.of(text);
     }
 
-    private static void reportSyntax(JacksonException e, ProblemSink sink) {
+    private static void reportSyntax(JacksonException e, ProblemSink sink, JsonLocation fallback) {
         MarkedYAMLException marked = findMarked(e);
         if (marked != null && marked.getProblemMark() != null) {
             Mark mark = marked.getProblemMark();
             Position at = new Position(mark.getLine() + 1, mark.getColumn() + 1);
             String problem = marked.getProblem() == null ? "invalid YAML" : marked.getProblem();
-            if (problem.contains("'\\t'")) {
+            if (problem.contains("'\\t(TAB)'") || problem.contains("'\\t'")) {
                 sink.report(Rule.YAML_TAB, at, "A tab character: YAML indents with spaces only, replace the tab with spaces");
             } else if (problem.contains("exceeds the limit")) {
                 sink.report(Rule.YAML_TOO_DEEP, at, "The document nests deeper than " + MAX_DEPTH + " levels: flatten it");
@@ -121,11 +123,11 @@ public final class YamlReader {
             return;
         }
         String message = e.getOriginalMessage();
-        if (message != null && message.contains("nesting depth")) {
-            sink.report(Rule.YAML_TOO_DEEP, position(e.getLocation()), "The document nests deeper than " + MAX_DEPTH
-                    + " levels: flatten it");
+        Position at = position(e.getLocation() != null ? e.getLocation() : fallback);
+        if (message != null && message.toLowerCase().contains("nesting depth")) {
+            sink.report(Rule.YAML_TOO_DEEP, at, "The document nests deeper than " + MAX_DEPTH + " levels: flatten it");
         } else {
-            sink.report(Rule.YAML_SYNTAX, position(e.getLocation()), "YAML syntax error: " + message);
+            sink.report(Rule.YAML_SYNTAX, at, "YAML syntax error: " + message);
         }
     }
 

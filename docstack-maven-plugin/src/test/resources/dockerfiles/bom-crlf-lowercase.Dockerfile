@@ -1,0 +1,4 @@
+﻿from debian:bookworm-slim
+run echo crlf \
+    continued
+cmd ["true"]
