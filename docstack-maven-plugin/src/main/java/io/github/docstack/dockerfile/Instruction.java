@@ -32,8 +32,14 @@ public record Instruction(String keyword, int line, String original, List<Flag> 
     public record Heredoc(String name, String content, boolean stripTabs, boolean expand) {
     }
 
+    /** The value of the first flag {@code name}; null when absent or given without a value. */
     public String flag(String name) {
-        return flags.stream().filter(flag -> flag.name().equals(name)).map(Flag::value).findFirst().orElse(null);
+        for (Flag flag : flags) {
+            if (flag.name().equals(name)) {
+                return flag.value();
+            }
+        }
+        return null;
     }
 
     /**

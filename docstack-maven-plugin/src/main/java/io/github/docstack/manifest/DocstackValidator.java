@@ -71,10 +71,10 @@ public final class DocstackValidator {
     }
 
     private static ProblemSink checkDockerfile(Path dir, YamlNode root, Manifest manifest, ProblemSink manifestSink) {
-        Path dockerfilePath = dir.resolve(manifest.build().dockerfile()).normalize();
-        ProblemSink sink = new ProblemSink(dockerfilePath);
-        if (!Files.isRegularFile(dockerfilePath)) {
-            sink.report(Rule.DOCKERFILE_MISSING, Position.START, "There is no Dockerfile at " + dockerfilePath
+        Path dockerfilePath = resolve(dir, manifest.build().dockerfile());
+        ProblemSink sink = new ProblemSink(dockerfilePath == null ? dir.resolve("Dockerfile") : dockerfilePath);
+        if (dockerfilePath == null || !Files.isRegularFile(dockerfilePath)) {
+            sink.report(Rule.DOCKERFILE_MISSING, Position.START, "There is no Dockerfile at " + dir + "/" + manifest.build().dockerfile()
                     + ": create it (FROM debian:bookworm-slim ...), or set build.dockerfile in the manifest");
             return sink;
         }
@@ -91,15 +91,20 @@ public final class DocstackValidator {
             sink.report(Rule.FILE_ENCODING, Position.START, "The Dockerfile is not UTF-8 text: save it as UTF-8");
             return sink;
         }
+        if (text.indexOf('\0') >= 0) {
+            sink.report(Rule.FILE_ENCODING, Position.START, "The Dockerfile holds a NUL character, so it is not a text"
+                    + " file: save it as UTF-8 text");
+            return sink;
+        }
         if (text.isBlank()) {
             sink.report(Rule.FILE_EMPTY, Position.START, "The Dockerfile is empty: start it with FROM debian:bookworm-slim");
             return sink;
         }
         Dockerfile dockerfile = DockerfileParser.parse(text);
-        Path context = dir.resolve(manifest.build().context()).normalize();
+        Path context = resolve(dir, manifest.build().context());
         DockerIgnore ignore = DockerIgnore.NONE;
-        if (!Files.isDirectory(context)) {
-            manifestSink.report(Rule.BUILD_CONTEXT_MISSING, Position.START, "The build context " + context
+        if (context == null || !Files.isDirectory(context)) {
+            manifestSink.report(Rule.BUILD_CONTEXT_MISSING, Position.START, "The build context " + dir + "/" + manifest.build().context()
                     + " is not a directory: fix build.context (relative to " + dir + ")");
             context = null;
         } else {
@@ -113,6 +118,15 @@ public final class DocstackValidator {
         DockerfileLint.lint(dockerfile, sink, context, ignore);
         ImageChecks.check(root, manifest, dockerfile, manifestSink, sink);
         return sink;
+    }
+
+    /** {@code relative} resolved against {@code dir}, or null when it cannot be a path (a NUL in it, say). */
+    private static Path resolve(Path dir, String relative) {
+        try {
+            return dir.resolve(relative).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     private static byte[] readBytes(Path file, ProblemSink sink) {
