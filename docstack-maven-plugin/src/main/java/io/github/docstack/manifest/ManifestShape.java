@@ -50,16 +50,17 @@ public final class ManifestShape {
             optional("build", new Fields("How the image is built.", List.of(
                     optional("context", new Value("Build context, relative to the docstack/ directory. Default '..' (the project root).", ValueType.TEXT)),
                     optional("dockerfile", new Value("Dockerfile, relative to the docstack/ directory. Default 'Dockerfile'.", ValueType.TEXT)),
-                    optional("args", TEXT_MAP),
+                    optional("args", new MapOf("Build arguments (docker build --build-arg), name to value.",
+                            new Value("A value.", ValueType.TEXT))),
                     optional("target", new Value("Build stage to stop at (multi-stage builds).", ValueType.TEXT))))),
             optional("requires", new ListOf("Capabilities this project needs from others in the stack.", new Fields("A requirement.", List.of(
                     required("capability", new Value("The capability's name, e.g. database.", ValueType.TEXT)),
-                    optional("with", new MapOf("Values handed to the provider's provision step as DOCSTACK_WITH_<KEY>.",
+                    optional("with", new MapOf("Values handed to the provider's provision step as DOCSTACK_WITH_KEY (KEY upper-cased).",
                             new Value("A value.", ValueType.TEXT))))))),
             optional("provides", new ListOf("Capabilities this project offers to others.", new Fields("A capability offered.", List.of(
                     required("capability", new Value("The capability's name, e.g. database.", ValueType.TEXT)),
                     optional("provision", new Fields("Run once per consumer, in a one-shot container of this image.", List.of(
-                            required("command", new Command("The command; it sees DOCSTACK_CONSUMER, DOCSTACK_SECRET and DOCSTACK_WITH_<KEY>."))))),
+                            required("command", new Command("The command; it sees DOCSTACK_CONSUMER, DOCSTACK_SECRET and DOCSTACK_WITH_KEY (KEY upper-cased)."))))),
                     optional("exports", new MapOf("Environment handed to each consumer; may use ${consumer}, ${secret} and ${with.KEY}.",
                             new Value("A value.", ValueType.TEXT))))))),
             optional("init", new ListOf("One-shot steps run after requirements are met and before the services start.", STEP)),
