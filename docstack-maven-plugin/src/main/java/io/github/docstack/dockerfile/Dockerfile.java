@@ -35,6 +35,28 @@ public record Dockerfile(Map<String, String> directives, char escape, List<Instr
         return stages;
     }
 
+    /**
+     * The names and values an ENV, LABEL or ARG instruction sets, quotes and escapes removed, in order; the
+     * old {@code ENV NAME value with spaces} form included. ARG without a default maps to null.
+     */
+    public Map<String, String> keyValues(Instruction instruction) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        List<String> words = instruction.arguments();
+        if (!words.isEmpty() && !words.get(0).contains("=") && !instruction.keyword().equals("ARG")) {
+            // ENV takes no flags, so its arguments start right after the keyword with the (raw) first word.
+            String arguments = instruction.original().substring(instruction.keyword().length()).strip();
+            String rest = arguments.substring(Math.min(arguments.length(), words.get(0).length()));
+            values.put(Words.unquote(words.get(0), escape), Words.unquote(rest.strip(), escape));
+            return values;
+        }
+        for (String word : words) {
+            int eq = word.indexOf('=');
+            values.put(Words.unquote(eq < 0 ? word : word.substring(0, eq), escape),
+                    eq < 0 ? null : Words.unquote(word.substring(eq + 1), escape));
+        }
+        return values;
+    }
+
     /** ARGs declared before the first FROM, with their defaults: the only variables FROM may use. */
     public Map<String, String> globalArgs() {
         Map<String, String> args = new java.util.LinkedHashMap<>();
@@ -43,12 +65,7 @@ public record Dockerfile(Map<String, String> directives, char escape, List<Instr
                 break;
             }
             if (instruction.keyword().equals("ARG")) {
-                for (String word : instruction.arguments()) {
-                    int eq = word.indexOf('=');
-                    String name = eq < 0 ? word : word.substring(0, eq);
-                    String value = eq < 0 ? "" : Words.unquote(word.substring(eq + 1), escape);
-                    args.put(name, value);
-                }
+                keyValues(instruction).forEach((name, value) -> args.put(name, value == null ? "" : value));
             }
         }
         return args;

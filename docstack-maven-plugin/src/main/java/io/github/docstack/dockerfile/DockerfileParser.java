@@ -144,7 +144,7 @@ public final class DockerfileParser {
         List<Instruction.Heredoc> heredocs = HEREDOC_INSTRUCTIONS.contains(keyword) ? heredocs(rest, start) : List.of();
         List<String> arguments;
         boolean exec = false;
-        List<String> json = heredocs.isEmpty() ? jsonArray(rest) : null;
+        List<String> json = heredocs.isEmpty() ? jsonArray(rest, start) : null;
         if (COMMAND_INSTRUCTIONS.contains(keyword) || LIST_INSTRUCTIONS.contains(keyword)) {
             if (json != null) {
                 arguments = json;
@@ -157,7 +157,7 @@ public final class DockerfileParser {
             int end = firstBlank(rest);
             String type = (end < 0 ? rest : rest.substring(0, end)).toUpperCase(Locale.ROOT);
             String command = end < 0 ? "" : rest.substring(end).strip();
-            List<String> commandJson = jsonArray(command);
+            List<String> commandJson = jsonArray(command, start);
             arguments = new ArrayList<>(List.of(type));
             if (commandJson != null) {
                 arguments.addAll(commandJson);
@@ -210,8 +210,11 @@ public final class DockerfileParser {
         return List.copyOf(heredocs);
     }
 
-    /** The items of a JSON array of strings, or null when {@code text} is not one (then Docker uses shell form). */
-    private static List<String> jsonArray(String text) {
+    /**
+     * The items of a JSON array of strings, or null when {@code text} is not JSON (then Docker uses shell form).
+     * Valid JSON holding anything but strings is an error in Docker, not shell form.
+     */
+    private List<String> jsonArray(String text, int start) {
         if (!text.startsWith("[")) {
             return null;
         }
@@ -223,6 +226,8 @@ public final class DockerfileParser {
             List<String> items = new ArrayList<>();
             for (JsonNode item : node) {
                 if (!item.isTextual()) {
+                    errors.add(new Dockerfile.ParseError(start + 1, "A JSON array here must hold strings only, as in"
+                            + " [\"glance-api\", \"--debug\"]: quote every item"));
                     return null;
                 }
                 items.add(item.asText());

@@ -180,6 +180,30 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The image's configuration: command, entrypoint, environment, labels, ports, user, healthcheck. */
+    public ImageDetails inspectImage(String image) throws EngineException {
+        try {
+            JsonNode root = json.readTree(http.get(apiUrl + "/images/" + image + "/json", HTTP_OK));
+            JsonNode config = root.path("Config");
+            java.util.Map<String, String> labels = new java.util.TreeMap<>();
+            config.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+            List<String> ports = new ArrayList<>();
+            config.path("ExposedPorts").fieldNames().forEachRemaining(ports::add);
+            return new ImageDetails(root.path("Id").asText(), strings(config.path("Cmd")), strings(config.path("Entrypoint")),
+                    strings(config.path("Env")), labels, ports, config.path("User").asText(""),
+                    config.path("WorkingDir").asText(""), strings(config.path("Healthcheck").path("Test")));
+        } catch (IOException e) {
+            throw new EngineException("Inspecting image " + image + " failed: " + e.getMessage()
+                    + ". Check that it exists: docker image ls " + image, e);
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> items = new ArrayList<>();
+        array.forEach(item -> items.add(item.asText()));
+        return List.copyOf(items);
+    }
+
     /** The container's state, health and latest healthcheck output. */
     public ContainerState inspect(String containerId) throws EngineException {
         try {

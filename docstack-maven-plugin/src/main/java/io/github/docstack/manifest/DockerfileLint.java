@@ -221,11 +221,7 @@ final class DockerfileLint {
     }
 
     private void checkSecretNames(Instruction instruction) {
-        List<String> arguments = instruction.arguments();
-        boolean legacyEnv = instruction.keyword().equals("ENV") && !arguments.isEmpty() && !arguments.get(0).contains("=");
-        List<String> names = legacyEnv ? List.of(arguments.get(0))
-                : arguments.stream().map(word -> word.contains("=") ? word.substring(0, word.indexOf('=')) : word).toList();
-        for (String name : names) {
+        for (String name : dockerfile.keyValues(instruction).keySet()) {
             if (SECRET_NAME.matcher(name).matches()) {
                 report(instruction, Rule.SECRET_IN_ENV, instruction.keyword() + " " + name + " looks like a secret:"
                         + " values of " + instruction.keyword() + " stay in the image for anyone who pulls it; let docstack"
