@@ -45,7 +45,8 @@ public final class DocstackValidator {
                             + " or point docstack.directory at it");
             return new ValidationReport(dir, null, manifestSink.problems());
         }
-        Optional<YamlNode> root = YamlReader.read(readBytes(manifestFile, manifestSink), manifestSink);
+        byte[] manifestBytes = read(manifestFile, YamlReader.MAX_BYTES, manifestSink);
+        Optional<YamlNode> root = manifestBytes == null ? Optional.empty() : YamlReader.read(manifestBytes, manifestSink);
         Manifest manifest = null;
         ProblemSink dockerfileSink = null;
         if (root.isPresent()) {
@@ -78,10 +79,8 @@ public final class DocstackValidator {
                     + ": create it (FROM debian:bookworm-slim ...), or set build.dockerfile in the manifest");
             return sink;
         }
-        byte[] bytes = readBytes(dockerfilePath, sink);
-        if (bytes.length > MAX_DOCKERFILE_BYTES) {
-            sink.report(Rule.FILE_TOO_LARGE, Position.START, "The Dockerfile has " + bytes.length + " bytes, more than"
-                    + " the " + MAX_DOCKERFILE_BYTES + " docstack reads: split the work into scripts the Dockerfile copies");
+        byte[] bytes = read(dockerfilePath, MAX_DOCKERFILE_BYTES, sink);
+        if (bytes == null) {
             return sink;
         }
         String text;
@@ -129,16 +128,20 @@ public final class DocstackValidator {
         }
     }
 
-    private static byte[] readBytes(Path file, ProblemSink sink) {
+    /** The file's bytes, or null (reported) when it is larger than {@code limit} or cannot be read. */
+    private static byte[] read(Path file, int limit, ProblemSink sink) {
         try {
-            if (Files.size(file) > YamlReader.MAX_BYTES * 4L) {
-                return new byte[YamlReader.MAX_BYTES + 1]; // too large: reported as such without reading it all
+            long size = Files.size(file);
+            if (size > limit) {
+                sink.report(Rule.FILE_TOO_LARGE, Position.START, file.getFileName() + " has " + size + " bytes, more than"
+                        + " the " + limit + " docstack reads: keep large content in files the Dockerfile copies");
+                return null;
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {
             sink.report(Rule.FILE_ENCODING, Position.START, file + " could not be read (" + e.getMessage()
                     + "): check its permissions");
-            return new byte[0];
+            return null;
         }
     }
 }

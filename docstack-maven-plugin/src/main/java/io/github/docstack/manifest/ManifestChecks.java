@@ -48,6 +48,9 @@ final class ManifestChecks {
                         + suggestName(v.text())));
         checkServices(top.get("services"));
         checkUnique(top.get("init"), "name", Rule.DUPLICATE_STEP, "init step");
+        if (top.get("init") instanceof YamlNode.Sequence init) {
+            init.items().forEach(step -> checkEnvNames(child(step, "environment")));
+        }
         checkUnique(top.get("provides"), "capability", Rule.DUPLICATE_CAPABILITY, "provided capability");
         checkUnique(top.get("requires"), "capability", Rule.DUPLICATE_CAPABILITY, "required capability");
         checkCapabilities(top.get("provides"));
@@ -92,9 +95,7 @@ final class ManifestChecks {
                     ports.add((int) value);
                 }
             }
-            for (String key : List.of("environment")) {
-                checkEnvNames(service.get(key));
-            }
+            checkEnvNames(service.get("environment"));
         }
     }
 
