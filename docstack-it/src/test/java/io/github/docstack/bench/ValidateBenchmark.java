@@ -80,7 +80,7 @@ public final class ValidateBenchmark {
             ContextArchive.write(project, archive);
             try {
                 engine.build(new ImageBuild(archive, "docstack/Dockerfile", List.of("docstack-bench/broken:latest"),
-                        java.util.Map.of(), java.util.Map.of(), true));
+                        java.util.Map.of(), java.util.Map.of(), null, true, false));
                 System.out.println("[bench] baseline: docker build unexpectedly succeeded");
                 return;
             } catch (EngineException expected) {

@@ -63,7 +63,7 @@ class EngineIT {
 
         REAL.removeImageAfterAll(IMAGE);
         imageId = REAL.engine().build(new ImageBuild(archive, "Dockerfile", List.of(IMAGE),
-                Map.of("GREETING", "hello from docstack"), Map.of("io.github.docstack.test", "engine-it"), false));
+                Map.of("GREETING", "hello from docstack"), Map.of("io.github.docstack.test", "engine-it"), null, false, false));
     }
 
     @Test

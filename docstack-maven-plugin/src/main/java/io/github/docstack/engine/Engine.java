@@ -2,8 +2,12 @@ package io.github.docstack.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.maven.docker.access.AuthConfig;
 import io.fabric8.maven.docker.access.BuildOptions;
+import io.fabric8.maven.docker.access.CreateImageOptions;
 import io.fabric8.maven.docker.access.ContainerCreateConfig;
+import io.fabric8.maven.docker.access.ContainerHostConfig;
+import io.fabric8.maven.docker.access.PortMapping;
 import io.fabric8.maven.docker.access.DockerAccess;
 import io.fabric8.maven.docker.access.DockerAccessException;
 import io.fabric8.maven.docker.access.DockerConnectionDetector.ConnectionParameter;
@@ -110,6 +114,12 @@ public final class Engine implements AutoCloseable {
                 .dockerfile(build.dockerfile())
                 .forceRemove(true)
                 .noCache(build.noCache());
+        if (build.target() != null) {
+            options.target(build.target());
+        }
+        if (build.pull()) {
+            options.addOption("pull", "true");
+        }
         if (!build.buildArgs().isEmpty()) {
             options.buildArgs(new HashMap<>(build.buildArgs())); // fabric8 needs a mutable map
         }
@@ -145,6 +155,62 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Gives {@code source}'s image the additional name {@code target}. */
+    public void tag(String source, String target) throws EngineException {
+        try {
+            access.tag(source, target, true);
+        } catch (DockerAccessException e) {
+            throw new EngineException("Tagging " + source + " as " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Pushes one tag, {@code reference} being {@code registry/repository:tag}.
+     *
+     * @param credentials null to push without credentials
+     * @throws RegistryException with the kind of failure, so the caller can decide to retry
+     */
+    public void push(String reference, RegistryCredentials credentials) throws EngineException {
+        try {
+            access.pushImage(reference, auth(credentials), null, 0);
+        } catch (DockerAccessException e) {
+            String detail = rootMessage(e);
+            throw new RegistryException(RegistryException.classify(detail), "Pushing " + reference + " failed: " + detail, e);
+        }
+    }
+
+    /** Pulls {@code reference} ({@code registry/repository:tag}) into the engine. */
+    public void pull(String reference, RegistryCredentials credentials) throws EngineException {
+        ImageRef ref = ImageRef.split(reference);
+        try {
+            access.pullImage(reference, auth(credentials), null,
+                    new CreateImageOptions().fromImage(ref.name()).tag(ref.tag()));
+        } catch (DockerAccessException e) {
+            String detail = rootMessage(e);
+            throw new RegistryException(RegistryException.classify(detail), "Pulling " + reference + " failed: " + detail, e);
+        }
+    }
+
+    /**
+     * The registry digest the engine knows for {@code reference} (after a push or pull), e.g.
+     * {@code sha256:...}, or null when the image was never pushed to or pulled from that repository.
+     */
+    public String repoDigest(String reference) throws EngineException {
+        String name = ImageRef.split(reference).name();
+        try {
+            JsonNode digests = json.readTree(http.get(apiUrl + "/images/" + reference + "/json", HTTP_OK)).path("RepoDigests");
+            for (JsonNode digest : digests) {
+                String text = digest.asText();
+                if (text.startsWith(name + "@")) {
+                    return text.substring(name.length() + 1);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new EngineException("Inspecting image " + reference + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Creates and starts a container. A container that was created but could not start is removed again, so
      * a failure leaves nothing behind.
@@ -164,6 +230,13 @@ public final class Engine implements AutoCloseable {
         }
         if (spec.healthcheck() != null) {
             config.healthcheck(toFabric(spec.healthcheck()));
+        }
+        if (!spec.ports().isEmpty()) {
+            List<String> mappings = new ArrayList<>();
+            spec.ports().forEach((container, host) -> mappings.add("127.0.0.1:" + host + ":" + container));
+            PortMapping portMapping = new PortMapping(mappings, new java.util.Properties());
+            config.exposedPorts(portMapping.getContainerPorts());
+            config.hostConfig(new ContainerHostConfig().portBindings(portMapping));
         }
         String id;
         try {
@@ -254,6 +327,41 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The host port the engine published {@code containerPort} on, or -1 when it is not published. */
+    public int publishedPort(String containerId, int containerPort) throws EngineException {
+        try {
+            JsonNode bindings = json.readTree(http.get(apiUrl + "/containers/" + containerId + "/json", HTTP_OK))
+                    .path("NetworkSettings").path("Ports").path(containerPort + "/tcp");
+            return bindings.isArray() && !bindings.isEmpty() ? bindings.get(0).path("HostPort").asInt(-1) : -1;
+        } catch (IOException e) {
+            throw new EngineException("Inspecting container " + containerId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until a container exits, e.g. a one-shot step.
+     *
+     * @return its exit code
+     * @throws EngineException when it still runs after {@code timeout}
+     */
+    public int waitForExit(String containerId, Duration timeout) throws EngineException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration pause = Duration.ofMillis(20);
+        while (true) {
+            ContainerState state = inspect(containerId);
+            if (!state.running() && !"created".equals(state.status())) {
+                return state.exitCode();
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new EngineException("Container " + containerId.substring(0, Math.min(12, containerId.length()))
+                        + " still runs after " + timeout.toSeconds() + " s. See what it does with: docker logs "
+                        + containerId.substring(0, Math.min(12, containerId.length())));
+            }
+            pauseFor(pause);
+            pause = pause.multipliedBy(2).compareTo(POLL_CEILING) > 0 ? POLL_CEILING : pause.multipliedBy(2);
+        }
+    }
+
     /** The container's last {@code count} log lines, stdout and stderr together. */
     public List<String> lastLogLines(String containerId, int count) {
         Deque<String> lines = new ArrayDeque<>();
@@ -296,6 +404,29 @@ public final class Engine implements AutoCloseable {
     public void close() {
         access.shutdown();
         closeQuietly(http);
+    }
+
+    private static AuthConfig auth(RegistryCredentials credentials) {
+        return credentials == null ? null : new AuthConfig(credentials.username(), credentials.password(), null, null);
+    }
+
+    private static String rootMessage(Throwable error) {
+        String message = error.getMessage();
+        for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+        }
+        return message == null ? error.getClass().getSimpleName() : message.trim();
+    }
+
+    /** {@code name:tag} split at the tag's colon (not a registry port's). */
+    private record ImageRef(String name, String tag) {
+        static ImageRef split(String reference) {
+            int colon = reference.lastIndexOf(':');
+            return colon > reference.lastIndexOf('/') ? new ImageRef(reference.substring(0, colon), reference.substring(colon + 1))
+                    : new ImageRef(reference, "latest");
+        }
     }
 
     private ContainerNotHealthyException notHealthy(String containerId, String problem, ContainerState state) {

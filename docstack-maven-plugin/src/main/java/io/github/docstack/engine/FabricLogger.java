@@ -21,7 +21,13 @@ final class FabricLogger implements Logger {
 
     @Override
     public void info(String format, Object... params) {
-        log.info(format(format, params));
+        String message = format(format, params);
+        // fabric8 reports its own temporary-tag housekeeping on every push; nothing a user acts on.
+        if (message.startsWith("Temporary image tag skipped")) {
+            log.debug(message);
+        } else {
+            log.info(message);
+        }
     }
 
     @Override

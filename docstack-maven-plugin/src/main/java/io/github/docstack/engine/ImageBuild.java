@@ -13,10 +13,12 @@ import java.util.Map;
  * @param tags           full image references to apply; the first is the build's own name
  * @param buildArgs      {@code --build-arg} values
  * @param labels         labels set on the image
+ * @param target         build stage to stop at, or null for the last
  * @param noCache        build every layer afresh
+ * @param pull           look for a newer base image even when the engine has one
  */
 public record ImageBuild(Path contextArchive, String dockerfile, List<String> tags, Map<String, String> buildArgs,
-        Map<String, String> labels, boolean noCache) {
+        Map<String, String> labels, String target, boolean noCache, boolean pull) {
 
     public ImageBuild {
         if (tags.isEmpty()) {
@@ -28,6 +30,6 @@ public record ImageBuild(Path contextArchive, String dockerfile, List<String> ta
     }
 
     public static ImageBuild of(Path contextArchive, String dockerfile, String tag) {
-        return new ImageBuild(contextArchive, dockerfile, List.of(tag), Map.of(), Map.of(), false);
+        return new ImageBuild(contextArchive, dockerfile, List.of(tag), Map.of(), Map.of(), null, false, false);
     }
 }

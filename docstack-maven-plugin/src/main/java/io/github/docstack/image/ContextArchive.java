@@ -32,6 +32,18 @@ public final class ContextArchive {
      * @return the number of files written
      */
     public static int write(Path contextDirectory, Path archive) throws IOException {
+        return write(contextDirectory, archive, DockerIgnore.NONE, Set.of(), Set.of());
+    }
+
+    /**
+     * Writes {@code contextDirectory} as a tar to {@code archive}, leaving out what {@code ignore} excludes, as
+     * {@code docker build} does. Paths in {@code alwaysSent} (the Dockerfile, .dockerignore) go in regardless,
+     * as Docker sends them too; directories in {@code neverSent} (docstack's own output) stay out regardless.
+     *
+     * @return the number of files written
+     */
+    public static int write(Path contextDirectory, Path archive, DockerIgnore ignore, Set<String> alwaysSent,
+            Set<String> neverSent) throws IOException {
         if (!Files.isDirectory(contextDirectory)) {
             throw new IOException("The build context " + contextDirectory + " is not a directory");
         }
@@ -46,7 +58,10 @@ public final class ContextArchive {
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (Path path : paths) {
                 String name = contextDirectory.relativize(path).toString().replace('\\', '/');
-                files += writeEntry(tar, path, name) ? 1 : 0;
+                boolean left = neverSent.stream().anyMatch(dir -> name.equals(dir) || name.startsWith(dir + "/"));
+                if (!left && (alwaysSent.contains(name) || !ignore.excludes(name))) {
+                    files += writeEntry(tar, path, name) ? 1 : 0;
+                }
             }
             tar.finish();
         }

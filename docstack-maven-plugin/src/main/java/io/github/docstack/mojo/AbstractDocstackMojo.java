@@ -3,15 +3,19 @@ package io.github.docstack.mojo;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineAddress;
 import io.github.docstack.engine.EngineException;
+import java.io.File;
+import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
- * What every docstack goal shares: {@code -Ddocstack.skip}, and turning the library's typed exceptions into
- * Maven's, with the library's message (which already says what to fix) and no stack trace.
+ * What every docstack goal shares: {@code -Ddocstack.skip}, the engine's address, where output goes, and
+ * turning the library's typed exceptions into Maven's, with the library's message (which already says what to
+ * fix) and no stack trace.
  */
 public abstract class AbstractDocstackMojo extends AbstractMojo {
 
@@ -25,6 +29,16 @@ public abstract class AbstractDocstackMojo extends AbstractMojo {
      */
     @Parameter(property = DocstackProperties.DOCKER_HOST)
     protected String dockerHost;
+
+    /**
+     * Where docstack writes its reports, build.json and image.json. Default: {@code target/docstack/} in a
+     * Maven project, {@code .docstack/} in a directory without a pom.
+     */
+    @Parameter(property = DocstackProperties.OUTPUT_DIRECTORY)
+    protected File outputDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     protected MojoExecution mojoExecution;
@@ -48,6 +62,26 @@ public abstract class AbstractDocstackMojo extends AbstractMojo {
     /** Connects to the engine at the configured address. Close it when done. */
     protected Engine connectEngine() throws EngineException {
         return Engine.connect(EngineAddress.resolve(dockerHost, System.getenv()), new MavenEngineLog(getLog()));
+    }
+
+    /** The project's directory, or the current directory without a pom. */
+    protected Path baseDirectory() {
+        return project != null && project.getBasedir() != null ? project.getBasedir().toPath().toAbsolutePath()
+                : Path.of("").toAbsolutePath();
+    }
+
+    protected Path outputDirectory() {
+        if (outputDirectory != null) {
+            return outputDirectory.toPath().toAbsolutePath();
+        }
+        boolean hasPom = project != null && project.getFile() != null && project.getFile().isFile();
+        return hasPom ? Path.of(project.getBuild().getDirectory(), "docstack") : baseDirectory().resolve(".docstack");
+    }
+
+    /** A path as the user should read it: relative to the project when it lies inside. */
+    protected String shown(Path path) {
+        Path absolute = path.toAbsolutePath();
+        return absolute.startsWith(baseDirectory()) ? baseDirectory().relativize(absolute).toString() : absolute.toString();
     }
 
     private String goal() {

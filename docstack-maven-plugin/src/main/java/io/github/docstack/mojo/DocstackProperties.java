@@ -21,8 +21,29 @@ public final class DocstackProperties {
     /** Rule ids not to report, comma-separated. */
     public static final String IGNORE = "docstack.ignore";
 
-    /** Where docstack:validate writes its JUnit XML report. */
-    public static final String REPORT_DIRECTORY = "docstack.reportDirectory";
+    /** Registry host[:port] images are named for and pushed to, e.g. localhost:5000. */
+    public static final String REGISTRY = "docstack.registry";
+
+    /** Path inside the registry, e.g. docstack. */
+    public static final String NAMESPACE = "docstack.namespace";
+
+    /** Tags on top of the tag policy's, comma-separated. */
+    public static final String TAGS = "docstack.tags";
+
+    /** Build arguments on top of the manifest's, as NAME=VALUE,NAME=VALUE. */
+    public static final String BUILD_ARGS = "docstack.buildArgs";
+
+    /** Build every layer afresh. */
+    public static final String NO_CACHE = "docstack.noCache";
+
+    /** Look for a newer base image even when the engine has one. */
+    public static final String PULL = "docstack.pull";
+
+    /** How many times docstack:push tries a tag before it gives up. */
+    public static final String PUSH_ATTEMPTS = "docstack.pushAttempts";
+
+    /** Where docstack writes build.json, image.json and reports; default target/docstack, or .docstack without a pom. */
+    public static final String OUTPUT_DIRECTORY = "docstack.outputDirectory";
 
     private DocstackProperties() {
     }

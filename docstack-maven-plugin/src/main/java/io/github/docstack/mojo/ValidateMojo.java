@@ -2,7 +2,6 @@ package io.github.docstack.mojo;
 
 import io.github.docstack.manifest.DocstackValidator;
 import io.github.docstack.manifest.JUnitReport;
-import io.github.docstack.manifest.Problem;
 import io.github.docstack.manifest.ValidationReport;
 import java.io.File;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Checks the project's {@code docstack/} directory (manifest and Dockerfile) without Docker, and reports every
@@ -35,57 +33,26 @@ public class ValidateMojo extends AbstractDocstackMojo {
     @Parameter(property = DocstackProperties.IGNORE)
     private List<String> ignore;
 
-    /**
-     * Where the JUnit XML report goes. Default: {@code target/docstack/} in a Maven project, {@code .docstack/}
-     * in a directory without a pom.
-     */
-    @Parameter(property = DocstackProperties.REPORT_DIRECTORY)
-    private File reportDirectory;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         Path base = baseDirectory();
         ValidationReport report = DocstackValidator.validate(directory.toPath(), ignore == null ? List.of() : ignore);
-        for (Problem problem : report.problems()) {
-            String line = problem.format(base);
-            switch (problem.severity()) {
-                case ERROR -> getLog().error(line);
-                case WARNING -> getLog().warn(line);
-                case INFO -> getLog().info(line);
-            }
-        }
-        Path reportFile = reportDirectory().resolve("validation-junit.xml");
+        ProblemPrinter.print(report, base, getLog());
+        Path reportFile = outputDirectory().resolve("validation-junit.xml");
         try {
             JUnitReport.write(report, reportFile, base);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the validation report " + reportFile + ": "
-                    + e.getMessage() + ". Check that the directory is writable, or set " + DocstackProperties.REPORT_DIRECTORY);
+                    + e.getMessage() + ". Check that the directory is writable, or set " + DocstackProperties.OUTPUT_DIRECTORY);
         }
-        String shown = base.relativize(report.directory()).toString();
-        getLog().info("docstack:validate " + (shown.isEmpty() ? report.directory() : shown) + ": " + report.summary()
-                + " (report: " + base.relativize(reportFile.toAbsolutePath()) + ")");
+        String checked = shown(report.directory());
+        getLog().info("docstack:validate " + checked + ": " + report.summary() + " (report: " + shown(reportFile) + ")");
         if (report.hasErrors()) {
-            throw new MojoFailureException(shown + " has " + report.summary() + ": fix the errors listed above");
+            throw new MojoFailureException(checked + " has " + report.summary() + ": fix the errors listed above");
         }
         if (failOnWarning && report.count(io.github.docstack.manifest.Severity.WARNING) > 0) {
-            throw new MojoFailureException(shown + " has " + report.summary() + " and " + DocstackProperties.FAIL_ON_WARNING
+            throw new MojoFailureException(checked + " has " + report.summary() + " and " + DocstackProperties.FAIL_ON_WARNING
                     + " is set: fix the warnings listed above, or suppress a rule with ignore");
         }
-    }
-
-    private Path baseDirectory() {
-        return project != null && project.getBasedir() != null ? project.getBasedir().toPath().toAbsolutePath()
-                : Path.of("").toAbsolutePath();
-    }
-
-    private Path reportDirectory() {
-        if (reportDirectory != null) {
-            return reportDirectory.toPath().toAbsolutePath();
-        }
-        boolean hasPom = project != null && project.getFile() != null && project.getFile().isFile();
-        return hasPom ? Path.of(project.getBuild().getDirectory(), "docstack") : baseDirectory().resolve(".docstack");
     }
 }

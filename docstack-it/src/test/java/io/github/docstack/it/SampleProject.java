@@ -1,0 +1,63 @@
+package io.github.docstack.it;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/** A copy of a sample project from {@code projects/} in a git repository of its own, for CI-loop tests. */
+final class SampleProject implements AutoCloseable {
+
+    final Path directory;
+    final Git git;
+
+    private SampleProject(Path directory, Git git) {
+        this.directory = directory;
+        this.git = git;
+    }
+
+    static SampleProject copy(String name, Path target) throws IOException, URISyntaxException, GitAPIException {
+        Path source = Path.of(SampleProject.class.getResource("/projects/" + name).toURI());
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        Git git = Git.init().setDirectory(target.toFile()).setInitialBranch("main").call();
+        git.getRepository().getConfig().setString("remote", "origin", "url", "https://ci:token@git.example.org/demo/" + name + ".git");
+        git.getRepository().getConfig().save();
+        SampleProject project = new SampleProject(target, git);
+        project.commit("initial import");
+        return project;
+    }
+
+    RevCommit commit(String message) throws GitAPIException {
+        git.add().addFilepattern(".").call();
+        return git.commit().setMessage(message).setAuthor("docstack", "ci@example.org")
+                .setCommitter("docstack", "ci@example.org").call();
+    }
+
+    void replaceInFile(String relative, String from, String to) throws IOException {
+        Path file = directory.resolve(relative);
+        Files.writeString(file, Files.readString(file).replace(from, to));
+    }
+
+    Path docstack() {
+        return directory.resolve("docstack");
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.docstack.image;
+
+import io.github.docstack.engine.Engine;
+import io.github.docstack.engine.EngineException;
+import io.github.docstack.engine.EngineLog;
+import io.github.docstack.engine.ImageBuild;
+import io.github.docstack.manifest.DocstackValidator;
+import io.github.docstack.manifest.Manifest;
+import io.github.docstack.manifest.ManifestJson;
+import io.github.docstack.manifest.ValidationReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds a project's image from its docstack/ directory: validates it, packs the build context as Docker
+ * would (honouring .dockerignore), labels the image with where it came from and its manifest, and tags it by
+ * the tag policy.
+ */
+public final class ImageBuilder {
+
+    private final Engine engine;
+    private final EngineLog log;
+    private final TagPolicy policy;
+
+    public ImageBuilder(Engine engine, EngineLog log, TagPolicy policy) {
+        this.engine = engine;
+        this.log = log;
+        this.policy = policy;
+    }
+
+    /**
+     * @param outputDirectory docstack's output directory; never sent to the engine, even inside the context
+     */
+    public BuiltImage build(BuildRequest request, Path outputDirectory)
+            throws InvalidDocstackException, EngineException, IOException {
+        ValidationReport report = DocstackValidator.validate(request.docstackDirectory(), request.ignoredRules());
+        if (report.hasErrors()) {
+            throw new InvalidDocstackException(report);
+        }
+        Manifest manifest = report.manifest();
+        Path docstack = report.directory();
+        Path context = docstack.resolve(manifest.build().context()).normalize();
+        Path dockerfile = docstack.resolve(manifest.build().dockerfile()).normalize();
+        if (!dockerfile.startsWith(context)) {
+            throw new IOException("The Dockerfile " + dockerfile + " lies outside the build context " + context
+                    + ": move it into the context, or widen build.context in the manifest");
+        }
+        String dockerfileInContext = context.relativize(dockerfile).toString().replace('\\', '/');
+
+        GitState git = GitInspector.inspect(docstack, request.environment());
+        List<String> tagNames = new ArrayList<>(policy.tags(git));
+        for (String extra : request.extraTags()) {
+            if (!TagPolicy.isValidTag(extra)) {
+                throw new IllegalArgumentException("'" + extra + "' is not a valid Docker tag: use letters, digits,"
+                        + " '_', '.' and '-', at most 128, not starting with '.' or '-'");
+            }
+            if (!tagNames.contains(extra)) {
+                tagNames.add(extra);
+            }
+        }
+        ImageReference name = ImageReference.of(request.registry(), request.namespace(), manifest.name());
+        List<String> references = tagNames.stream().map(tag -> name.withTag(tag).toString()).toList();
+
+        Map<String, String> buildArgs = new LinkedHashMap<>(manifest.build().args());
+        buildArgs.putAll(request.buildArgs());
+
+        Path output = outputDirectory.toAbsolutePath().normalize();
+        Set<String> neverSent = output.startsWith(context) && !output.equals(context)
+                ? Set.of(context.relativize(output).toString().replace('\\', '/')) : Set.of();
+        Path archive = Files.createTempFile("docstack-context-", ".tar");
+        try {
+            long start = System.nanoTime();
+            int files = ContextArchive.write(context, archive, DockerIgnore.of(context),
+                    Set.of(dockerfileInContext, ".dockerignore"), neverSent);
+            log.info("Build context " + context + ": " + files + " files, " + Files.size(archive) / 1024 + " KiB"
+                    + " (after .dockerignore)");
+            String imageId = engine.build(new ImageBuild(archive, dockerfileInContext, references, buildArgs,
+                    labels(git, manifest), manifest.build().target(), request.noCache(), request.pull()));
+            log.info("Built " + name + " in " + (System.nanoTime() - start) / 1_000_000 + " ms, tagged "
+                    + String.join(", ", tagNames));
+            return new BuiltImage(name.toString(), references, imageId, git.commit(), policy.version(git));
+        } finally {
+            Files.deleteIfExists(archive);
+        }
+    }
+
+    private Map<String, String> labels(GitState git, Manifest manifest) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (git.remoteUrl() != null) {
+            labels.put("org.opencontainers.image.source", git.remoteUrl());
+        }
+        if (git.commit() != null) {
+            labels.put("org.opencontainers.image.revision", git.commit());
+        }
+        labels.put("org.opencontainers.image.version", policy.version(git));
+        // The commit time, not the build time: two builds of one commit carry the same label.
+        Instant created = git.commitTime() != null ? git.commitTime() : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        labels.put("org.opencontainers.image.created", created.toString());
+        labels.put("org.opencontainers.image.title", manifest.name());
+        if (manifest.description() != null) {
+            labels.put("org.opencontainers.image.description", manifest.description());
+        }
+        labels.put(ManifestJson.LABEL, ManifestJson.write(manifest));
+        return labels;
+    }
+}

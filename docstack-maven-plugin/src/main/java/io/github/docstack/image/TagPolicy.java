@@ -1,0 +1,74 @@
+package io.github.docstack.image;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which tags a build gets, from its git state:
+ * <table>
+ * <caption>default policy</caption>
+ * <tr><td>any commit</td><td>{@code git-<12 hex>} (immutable)</td></tr>
+ * <tr><td>a default branch (master, main)</td><td>{@code latest}</td></tr>
+ * <tr><td>{@code stable/<series>}</td><td>{@code <series>}</td></tr>
+ * <tr><td>tag {@code N.N.N.0bN} or {@code N.N.N.0rcN}</td><td>the tag, and {@code milestone}</td></tr>
+ * <tr><td>tag {@code N.N.N}</td><td>the tag</td></tr>
+ * <tr><td>not a git checkout</td><td>{@code dev}</td></tr>
+ * </table>
+ */
+public record TagPolicy(Set<String> defaultBranches) {
+
+    public static final TagPolicy DEFAULT = new TagPolicy(Set.of("master", "main"));
+
+    private static final Pattern MILESTONE = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.0(b|rc)\\d+");
+    private static final Pattern RELEASE = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+    private static final Pattern DOCKER_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+
+    public List<String> tags(GitState git) {
+        if (!git.isCheckout()) {
+            return List.of("dev");
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        tags.add("git-" + git.shortCommit());
+        String branch = git.branch();
+        if (branch != null) {
+            if (defaultBranches.contains(branch)) {
+                tags.add("latest");
+            } else if (branch.startsWith("stable/") && DOCKER_TAG.matcher(branch.substring(7)).matches()) {
+                tags.add(branch.substring("stable/".length()));
+            }
+        }
+        for (String tag : git.tags()) {
+            if (MILESTONE.matcher(tag).matches()) {
+                tags.add(tag);
+                tags.add("milestone");
+            } else if (RELEASE.matcher(tag).matches()) {
+                tags.add(tag);
+            }
+        }
+        return new ArrayList<>(tags);
+    }
+
+    /** The version a human reads in the image's labels: the release tag, else the series, else the commit. */
+    public String version(GitState git) {
+        if (!git.isCheckout()) {
+            return "dev";
+        }
+        for (String tag : git.tags()) {
+            if (MILESTONE.matcher(tag).matches() || RELEASE.matcher(tag).matches()) {
+                return tag;
+            }
+        }
+        if (git.branch() != null && git.branch().startsWith("stable/")) {
+            return git.branch().substring("stable/".length());
+        }
+        return "git-" + git.shortCommit();
+    }
+
+    /** Whether {@code tag} may be used as a Docker tag, for tags the user adds. */
+    public static boolean isValidTag(String tag) {
+        return DOCKER_TAG.matcher(tag).matches();
+    }
+}
