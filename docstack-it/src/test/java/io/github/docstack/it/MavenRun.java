@@ -1,0 +1,59 @@
+package io.github.docstack.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real Maven (the project's wrapper) in a directory, with the docstack plugin this build installed
+ * into docstack-it's invoker repository, as a user would. The failsafe configuration passes the paths.
+ */
+final class MavenRun {
+
+    record Result(int exitCode, String log) {
+        boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
+    static final String PLUGIN = "io.github.docstack:docstack-maven-plugin:" + System.getProperty("docstack.it.pluginVersion");
+
+    private MavenRun() {
+    }
+
+    /** Writes a settings.xml that resolves from the builder's own local repository, plus {@code servers}. */
+    static Path settings(Path dir, String servers) throws IOException {
+        String mirror = System.getProperty("docstack.it.centralMirror");
+        return Files.writeString(dir.resolve("settings.xml"), """
+                <settings>
+                  <pluginGroups><pluginGroup>io.github.docstack</pluginGroup></pluginGroups>
+                  <servers>%s</servers>
+                  <profiles><profile><id>it-repo</id>
+                    <activation><activeByDefault>true</activeByDefault></activation>
+                    <repositories><repository><id>local.central</id><url>%s</url></repository></repositories>
+                    <pluginRepositories><pluginRepository><id>local.central</id><url>%s</url></pluginRepository></pluginRepositories>
+                  </profile></profiles>
+                </settings>
+                """.formatted(servers, mirror, mirror));
+    }
+
+    static Result run(Path directory, Path settings, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(System.getProperty("docstack.it.mvnw"), "-B", "-s", settings.toString(),
+                "-Dmaven.repo.local=" + System.getProperty("docstack.it.localRepository")));
+        command.addAll(List.of(arguments));
+        Path log = Files.createTempFile("maven-run", ".log");
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Maven did not finish in 5 minutes: " + command);
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
+        return new Result(process.exitValue(), output);
+    }
+}
