@@ -56,6 +56,25 @@ class ContextArchiveTest {
     }
 
     @Test
+    void dockerignoreIsHonouredButTheDockerfileAlwaysGoesAndOurOutputNever() throws IOException {
+        Path context = Files.createDirectories(dir.resolve("context"));
+        Files.writeString(context.resolve(".dockerignore"), "docstack/Dockerfile\n**/*.log\n");
+        Files.createDirectories(context.resolve("docstack"));
+        Files.writeString(context.resolve("docstack/Dockerfile"), "FROM debian:bookworm-slim\n");
+        Files.writeString(context.resolve("app.log"), "x");
+        Files.writeString(context.resolve("app.py"), "x");
+        Files.createDirectories(context.resolve(".docstack"));
+        Files.writeString(context.resolve(".docstack/build.json"), "{}");
+
+        Path archive = dir.resolve("context.tar");
+        ContextArchive.write(context, archive, DockerIgnore.of(context), java.util.Set.of("docstack/Dockerfile", ".dockerignore"),
+                java.util.Set.of(".docstack"));
+
+        assertEquals(java.util.List.of(".dockerignore", "app.py", "docstack/", "docstack/Dockerfile"),
+                java.util.List.copyOf(entries(archive).keySet()));
+    }
+
+    @Test
     void missingContextIsAnErrorNamingIt() {
         Path missing = dir.resolve("nowhere");
 
