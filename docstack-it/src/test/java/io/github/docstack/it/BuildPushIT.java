@@ -111,16 +111,18 @@ class BuildPushIT {
         try (SampleProject project = SampleProject.copy("hello", work.resolve("detached"))) {
             String commit = project.git.log().call().iterator().next().name();
             project.git.checkout().setName(commit).call(); // what Jenkins checks out
-            BuiltImage built = new ImageBuilder(REAL.engine(), RealEngine.CONSOLE, TagPolicy.DEFAULT).build(
-                    request(project, Map.of("BRANCH_NAME", "main")), work.resolve("out"));
+            ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
+            BuiltImage built = builder.build(builder.plan(request(project, Map.of("BRANCH_NAME", "main")), work.resolve("out")),
+                    REAL.engine(), RealEngine.CONSOLE);
             built.tags().forEach(REAL::removeImageAfterAll);
             assertTrue(built.tags().contains(ref("latest")), built.tags().toString());
         }
     }
 
     private PushedImage buildAndPush(SampleProject project, Map<String, String> environment) throws Exception {
-        BuiltImage built = new ImageBuilder(REAL.engine(), RealEngine.CONSOLE, TagPolicy.DEFAULT)
-                .build(request(project, environment), work.resolve("out"));
+        ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
+        BuiltImage built = builder.build(builder.plan(request(project, environment), work.resolve("out")), REAL.engine(),
+                RealEngine.CONSOLE);
         return new ImagePusher(REAL.engine(), RealEngine.CONSOLE, RetryPolicy.DEFAULT).push(built, null);
     }
 

@@ -37,6 +37,11 @@ class PushGoalIT {
             image.path("tags").forEach(tag -> REAL.removeImageAfterAll(tag.asText()));
             assertTrue(image.path("digest").asText().startsWith("sha256:"), image.toString());
             assertTrue(result.log().contains("docstack:push " + BuildPushIT.REGISTRY + "/pushgoal/hello@sha256:"), result.log());
+
+            MavenRun.Result offline = MavenRun.run(project.directory, MavenRun.settings(work, ""), "-o", "docstack:push");
+            assertFalse(offline.succeeded());
+            assertTrue(offline.log().contains("Maven runs offline (-o), and docstack:push needs the registry: run it without -o"),
+                    offline.log());
         }
     }
 

@@ -26,21 +26,18 @@ import java.util.Set;
  */
 public final class ImageBuilder {
 
-    private final Engine engine;
-    private final EngineLog log;
     private final TagPolicy policy;
 
-    public ImageBuilder(Engine engine, EngineLog log, TagPolicy policy) {
-        this.engine = engine;
-        this.log = log;
+    public ImageBuilder(TagPolicy policy) {
         this.policy = policy;
     }
 
     /**
+     * Validates the docstack/ directory and works out the build; needs no engine.
+     *
      * @param outputDirectory docstack's output directory; never sent to the engine, even inside the context
      */
-    public BuiltImage build(BuildRequest request, Path outputDirectory)
-            throws InvalidDocstackException, EngineException, IOException {
+    public BuildPlan plan(BuildRequest request, Path outputDirectory) throws InvalidDocstackException, IOException {
         ValidationReport report = DocstackValidator.validate(request.docstackDirectory(), request.ignoredRules());
         if (report.hasErrors()) {
             throw new InvalidDocstackException(report);
@@ -53,8 +50,6 @@ public final class ImageBuilder {
             throw new IOException("The Dockerfile " + dockerfile + " lies outside the build context " + context
                     + ": move it into the context, or widen build.context in the manifest");
         }
-        String dockerfileInContext = context.relativize(dockerfile).toString().replace('\\', '/');
-
         GitState git = GitInspector.inspect(docstack, request.environment());
         List<String> tagNames = new ArrayList<>(policy.tags(git));
         for (String extra : request.extraTags()) {
@@ -67,26 +62,30 @@ public final class ImageBuilder {
             }
         }
         ImageReference name = ImageReference.of(request.registry(), request.namespace(), manifest.name());
-        List<String> references = tagNames.stream().map(tag -> name.withTag(tag).toString()).toList();
-
         Map<String, String> buildArgs = new LinkedHashMap<>(manifest.build().args());
         buildArgs.putAll(request.buildArgs());
-
         Path output = outputDirectory.toAbsolutePath().normalize();
         Set<String> neverSent = output.startsWith(context) && !output.equals(context)
                 ? Set.of(context.relativize(output).toString().replace('\\', '/')) : Set.of();
+        return new BuildPlan(manifest, name, tagNames.stream().map(tag -> name.withTag(tag).toString()).toList(), tagNames,
+                context, context.relativize(dockerfile).toString().replace('\\', '/'), neverSent, buildArgs,
+                labels(git, manifest), git, policy.version(git), request.noCache(), request.pull());
+    }
+
+    /** Packs the context, builds and tags the image. */
+    public BuiltImage build(BuildPlan plan, Engine engine, EngineLog log) throws EngineException, IOException {
         Path archive = Files.createTempFile("docstack-context-", ".tar");
         try {
             long start = System.nanoTime();
-            int files = ContextArchive.write(context, archive, DockerIgnore.of(context),
-                    Set.of(dockerfileInContext, ".dockerignore"), neverSent);
-            log.info("Build context " + context + ": " + files + " files, " + Files.size(archive) / 1024 + " KiB"
+            int files = ContextArchive.write(plan.context(), archive, DockerIgnore.of(plan.context()),
+                    Set.of(plan.dockerfileInContext(), ".dockerignore"), plan.neverSent());
+            log.info("Build context " + plan.context() + ": " + files + " files, " + Files.size(archive) / 1024 + " KiB"
                     + " (after .dockerignore)");
-            String imageId = engine.build(new ImageBuild(archive, dockerfileInContext, references, buildArgs,
-                    labels(git, manifest), manifest.build().target(), request.noCache(), request.pull()));
-            log.info("Built " + name + " in " + (System.nanoTime() - start) / 1_000_000 + " ms, tagged "
-                    + String.join(", ", tagNames));
-            return new BuiltImage(name.toString(), references, imageId, git.commit(), policy.version(git));
+            String imageId = engine.build(new ImageBuild(archive, plan.dockerfileInContext(), plan.references(),
+                    plan.buildArgs(), plan.labels(), plan.manifest().build().target(), plan.noCache(), plan.pull()));
+            log.info("Built " + plan.name() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms, tagged "
+                    + String.join(", ", plan.tagNames()));
+            return new BuiltImage(plan.name().toString(), plan.references(), imageId, plan.git().commit(), plan.version());
         } finally {
             Files.deleteIfExists(archive);
         }

@@ -2,6 +2,7 @@ package io.github.docstack.mojo;
 
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
+import io.github.docstack.image.BuildPlan;
 import io.github.docstack.image.BuildRequest;
 import io.github.docstack.image.BuiltImage;
 import io.github.docstack.image.ImageBuilder;
@@ -71,8 +72,13 @@ public class BuildMojo extends AbstractDocstackMojo {
         BuildRequest request = new BuildRequest(directory.toPath(), registry, namespace, tags == null ? List.of() : tags,
                 buildArgs(), noCache, pull, ignore == null ? List.of() : ignore, System.getenv());
         Path output = outputDirectory();
-        try (Engine engine = connectEngine()) {
-            BuiltImage image = new ImageBuilder(engine, new MavenEngineLog(getLog()), TagPolicy.DEFAULT).build(request, output);
+        ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
+        try {
+            BuildPlan plan = builder.plan(request, output);
+            BuiltImage image;
+            try (Engine engine = connectEngine()) {
+                image = builder.build(plan, engine, new MavenEngineLog(getLog()));
+            }
             ImageRecords.write(output.resolve(ImageRecords.BUILD_FILE), image);
             getLog().info("docstack:build " + image.name() + " (" + image.imageId() + ")");
             image.tags().forEach(tag -> getLog().info("  " + tag));

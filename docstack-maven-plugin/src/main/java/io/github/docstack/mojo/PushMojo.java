@@ -51,13 +51,13 @@ public class PushMojo extends AbstractDocstackMojo {
 
     @Override
     protected void run() throws MojoExecutionException, EngineException {
+        if (session != null && session.isOffline()) {
+            throw new MojoExecutionException("Maven runs offline (-o), and docstack:push needs the registry: run it without -o");
+        }
         Path buildFile = outputDirectory().resolve(ImageRecords.BUILD_FILE);
         if (!Files.isRegularFile(buildFile)) {
             throw new MojoExecutionException("There is no " + shown(buildFile) + ": run docstack:build first (for example"
                     + " mvn docstack:build docstack:push)");
-        }
-        if (session != null && session.isOffline()) {
-            throw new MojoExecutionException("Maven runs offline (-o), and docstack:push needs the registry: run it without -o");
         }
         try {
             BuiltImage image = ImageRecords.readBuild(buildFile);
