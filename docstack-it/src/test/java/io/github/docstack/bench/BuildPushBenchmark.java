@@ -9,10 +9,10 @@ import io.github.docstack.image.ImageBuilder;
 import io.github.docstack.image.ImagePusher;
 import io.github.docstack.image.RetryPolicy;
 import io.github.docstack.image.TagPolicy;
+import io.github.docstack.it.SampleProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +31,12 @@ public final class BuildPushBenchmark {
     private static final int ROUNDS = 5;
 
     public static void main(String[] args) throws Exception {
-        Path project = copySample(Files.createTempDirectory("docstack-bench-hello"));
-        git(project, "init", "-q", "-b", "main");
-        git(project, "add", "-A");
-        git(project, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qm", "v1");
-        try (Engine engine = Engine.connect(EngineAddress.resolve(System.getProperty("docstack.dockerHost"), System.getenv()),
+        try (SampleProject sample = SampleProject.copy("hello", Files.createTempDirectory("docstack-bench-hello"));
+                Engine engine = Engine.connect(EngineAddress.resolve(System.getProperty("docstack.dockerHost"), System.getenv()),
                 EngineLog.SILENT)) {
             ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
-            BuildRequest request = new BuildRequest(project.resolve("docstack"), REGISTRY, "bench", List.of(), Map.of(),
+            Path project = sample.directory;
+            BuildRequest request = new BuildRequest(sample.docstack(), REGISTRY, "bench", List.of(), Map.of(),
                     false, false, List.of(), Map.of());
             ImagePusher pusher = new ImagePusher(engine, EngineLog.SILENT, RetryPolicy.DEFAULT);
             String cliImage = REGISTRY + "/bench/hello-cli";
@@ -62,9 +60,8 @@ public final class BuildPushBenchmark {
                     ROUNDS, docstackMedian, rawMedian, docstackMedian / rawMedian);
 
             long before = size(REGISTRY_STORAGE);
-            Path source = project.resolve("app/hello.pl");
-            Files.writeString(source, Files.readString(source).replace("hello from docstack v1", "hello from docstack v2"));
-            git(project, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qam", "v2");
+            sample.replaceInFile("app/hello.pl", "hello from docstack v1", "hello from docstack v2");
+            sample.commit("v2");
             long start = System.nanoTime();
             BuiltImage changed = builder.build(builder.plan(request, project.resolve(".docstack")), engine, EngineLog.SILENT);
             double rebuildMs = (System.nanoTime() - start) / 1e6;
@@ -97,13 +94,6 @@ public final class BuildPushBenchmark {
         return Long.parseLong(out);
     }
 
-    private static void git(Path dir, String... args) throws IOException, InterruptedException {
-        String[] command = new String[args.length + 1];
-        command[0] = "git";
-        System.arraycopy(args, 0, command, 1, args.length);
-        run(dir, Map.of(), command);
-    }
-
     private static void run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
@@ -127,20 +117,5 @@ public final class BuildPushBenchmark {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    private static Path copySample(Path target) throws Exception {
-        Path source = Path.of(BuildPushBenchmark.class.getResource("/projects/hello").toURI());
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return target;
     }
 }

@@ -11,17 +11,17 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /** A copy of a sample project from {@code projects/} in a git repository of its own, for CI-loop tests. */
-final class SampleProject implements AutoCloseable {
+public final class SampleProject implements AutoCloseable {
 
-    final Path directory;
-    final Git git;
+    public final Path directory;
+    public final Git git;
 
     private SampleProject(Path directory, Git git) {
         this.directory = directory;
         this.git = git;
     }
 
-    static SampleProject copy(String name, Path target) throws IOException, URISyntaxException, GitAPIException {
+    public static SampleProject copy(String name, Path target) throws IOException, URISyntaxException, GitAPIException {
         Path source = Path.of(SampleProject.class.getResource("/projects/" + name).toURI());
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
@@ -41,18 +41,18 @@ final class SampleProject implements AutoCloseable {
         return project;
     }
 
-    RevCommit commit(String message) throws GitAPIException {
+    public RevCommit commit(String message) throws GitAPIException {
         git.add().addFilepattern(".").call();
         return git.commit().setMessage(message).setAuthor("docstack", "ci@example.org")
                 .setCommitter("docstack", "ci@example.org").call();
     }
 
-    void replaceInFile(String relative, String from, String to) throws IOException {
+    public void replaceInFile(String relative, String from, String to) throws IOException {
         Path file = directory.resolve(relative);
         Files.writeString(file, Files.readString(file).replace(from, to));
     }
 
-    Path docstack() {
+    public Path docstack() {
         return directory.resolve("docstack");
     }
 

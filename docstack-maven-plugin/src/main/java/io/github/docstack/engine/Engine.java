@@ -304,27 +304,18 @@ public final class Engine implements AutoCloseable {
      */
     public Duration waitHealthy(String containerId, Duration timeout) throws EngineException {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        Duration pause = Duration.ofMillis(20);
-        while (true) {
-            ContainerState state = inspect(containerId);
-            if (state.healthy()) {
-                return Duration.ofNanos(System.nanoTime() - start);
-            }
-            String problem = null;
-            if (state.hopeless()) {
-                problem = ContainerState.NO_HEALTHCHECK.equals(state.health()) && state.running()
-                        ? "has no healthcheck to wait for"
-                        : "is " + state;
-            } else if (System.nanoTime() >= deadline) {
-                problem = "was not healthy after " + timeout.toSeconds() + " s (" + state + ")";
-            }
-            if (problem != null) {
-                throw notHealthy(containerId, problem, state);
-            }
-            pauseFor(pause);
-            pause = pause.multipliedBy(2).compareTo(POLL_CEILING) > 0 ? POLL_CEILING : pause.multipliedBy(2);
+        ContainerState last = awaitState(containerId, timeout, state -> state.healthy() || state.hopeless());
+        if (last.healthy()) {
+            return Duration.ofNanos(System.nanoTime() - start);
         }
+        String problem;
+        if (last.hopeless()) {
+            problem = ContainerState.NO_HEALTHCHECK.equals(last.health()) && last.running()
+                    ? "has no healthcheck to wait for" : "is " + last;
+        } else {
+            problem = "was not healthy after " + timeout.toSeconds() + " s (" + last + ")";
+        }
+        throw notHealthy(containerId, problem, last);
     }
 
     /** The host port the engine published {@code containerPort} on, or -1 when it is not published. */
@@ -345,17 +336,29 @@ public final class Engine implements AutoCloseable {
      * @throws EngineException when it still runs after {@code timeout}
      */
     public int waitForExit(String containerId, Duration timeout) throws EngineException {
+        ContainerState last = awaitState(containerId, timeout, state -> !state.running() && !"created".equals(state.status()));
+        if (last.running() || "created".equals(last.status())) {
+            String shortId = containerId.substring(0, Math.min(12, containerId.length()));
+            throw new EngineException("Container " + shortId + " still runs after " + timeout.toSeconds()
+                    + " s. See what it does with: docker logs " + shortId);
+        }
+        return last.exitCode();
+    }
+
+    /**
+     * Inspects the container until {@code done} holds or {@code timeout} passes, pausing 20 ms at first and
+     * doubling up to 250 ms, so quick containers are seen quickly without a busy loop.
+     *
+     * @return the last state seen
+     */
+    private ContainerState awaitState(String containerId, Duration timeout,
+            java.util.function.Predicate<ContainerState> done) throws EngineException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration pause = Duration.ofMillis(20);
         while (true) {
             ContainerState state = inspect(containerId);
-            if (!state.running() && !"created".equals(state.status())) {
-                return state.exitCode();
-            }
-            if (System.nanoTime() >= deadline) {
-                throw new EngineException("Container " + containerId.substring(0, Math.min(12, containerId.length()))
-                        + " still runs after " + timeout.toSeconds() + " s. See what it does with: docker logs "
-                        + containerId.substring(0, Math.min(12, containerId.length())));
+            if (done.test(state) || System.nanoTime() >= deadline) {
+                return state;
             }
             pauseFor(pause);
             pause = pause.multipliedBy(2).compareTo(POLL_CEILING) > 0 ? POLL_CEILING : pause.multipliedBy(2);
