@@ -115,6 +115,7 @@ class BuildPushIT {
             BuiltImage built = builder.build(builder.plan(request(project, Map.of("BRANCH_NAME", "main")), work.resolve("out")),
                     REAL.engine(), RealEngine.CONSOLE);
             built.tags().forEach(REAL::removeImageAfterAll);
+            REAL.removeImageAfterAll(built.imageId());
             assertTrue(built.tags().contains(ref("latest")), built.tags().toString());
         }
     }
@@ -123,6 +124,7 @@ class BuildPushIT {
         ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
         BuiltImage built = builder.build(builder.plan(request(project, environment), work.resolve("out")), REAL.engine(),
                 RealEngine.CONSOLE);
+        REAL.removeImageAfterAll(built.imageId()); // also when a later build takes its tags away
         return new ImagePusher(REAL.engine(), RealEngine.CONSOLE, RetryPolicy.DEFAULT).push(built, null);
     }
 
