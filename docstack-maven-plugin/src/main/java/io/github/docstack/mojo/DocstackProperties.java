@@ -45,6 +45,15 @@ public final class DocstackProperties {
     /** Where docstack writes build.json, image.json and reports; default target/docstack, or .docstack without a pom. */
     public static final String OUTPUT_DIRECTORY = "docstack.outputDirectory";
 
+    /** The project docstack:init adds docstack/ to. */
+    public static final String PROJECT_DIRECTORY = "docstack.projectDirectory";
+
+    /** The service (and image) name docstack:init writes. */
+    public static final String SERVICE_NAME = "docstack.serviceName";
+
+    /** The port docstack:init's service listens on. */
+    public static final String SERVICE_PORT = "docstack.servicePort";
+
     private DocstackProperties() {
     }
 }
