@@ -7,8 +7,11 @@ package io.github.docstack.engine;
  * @param exitCode        exit code once exited
  * @param health          starting, healthy, unhealthy, or {@code none} when the container has no healthcheck
  * @param lastCheckOutput output of the latest healthcheck run, or empty
+ * @param startedAt       when it last started, or null
+ * @param finishedAt      when it last stopped, or null while it runs
  */
-public record ContainerState(String status, int exitCode, String health, String lastCheckOutput) {
+public record ContainerState(String status, int exitCode, String health, String lastCheckOutput,
+        java.time.Instant startedAt, java.time.Instant finishedAt) {
 
     public static final String NO_HEALTHCHECK = "none";
 

@@ -7,6 +7,9 @@ import io.fabric8.maven.docker.access.BuildOptions;
 import io.fabric8.maven.docker.access.CreateImageOptions;
 import io.fabric8.maven.docker.access.ContainerCreateConfig;
 import io.fabric8.maven.docker.access.ContainerHostConfig;
+import io.fabric8.maven.docker.access.ContainerNetworkingConfig;
+import io.fabric8.maven.docker.access.VolumeCreateConfig;
+import io.fabric8.maven.docker.config.NetworkConfig;
 import io.fabric8.maven.docker.access.PortMapping;
 import io.fabric8.maven.docker.access.DockerAccess;
 import io.fabric8.maven.docker.access.DockerAccessException;
@@ -231,13 +234,34 @@ public final class Engine implements AutoCloseable {
         if (spec.healthcheck() != null) {
             config.healthcheck(toFabric(spec.healthcheck()));
         }
+        if (!spec.entrypoint().isEmpty()) {
+            config.entrypoint(new Arguments(new ArrayList<>(spec.entrypoint())));
+        }
+        if (spec.user() != null) {
+            config.user(spec.user());
+        }
+        if (spec.workingDir() != null) {
+            config.workingDir(spec.workingDir());
+        }
+        ContainerHostConfig host = new ContainerHostConfig();
         if (!spec.ports().isEmpty()) {
             List<String> mappings = new ArrayList<>();
-            spec.ports().forEach((container, host) -> mappings.add("127.0.0.1:" + host + ":" + container));
+            spec.ports().forEach((container, published) -> mappings.add("127.0.0.1:" + published + ":" + container));
             PortMapping portMapping = new PortMapping(mappings, new java.util.Properties());
             config.exposedPorts(portMapping.getContainerPorts());
-            config.hostConfig(new ContainerHostConfig().portBindings(portMapping));
+            host.portBindings(portMapping);
         }
+        if (!spec.volumes().isEmpty()) {
+            List<String> binds = new ArrayList<>();
+            spec.volumes().forEach((volume, path) -> binds.add(volume + ":" + path));
+            host.binds(binds);
+        }
+        if (spec.network() != null) {
+            host.networkMode(spec.network());
+            NetworkConfig network = new NetworkConfig.Builder().name(spec.network()).aliases(new ArrayList<>(spec.aliases())).build();
+            config.networkingConfig(new ContainerNetworkingConfig().aliases(network));
+        }
+        config.hostConfig(host);
         String id;
         try {
             id = access.createContainer(config, spec.name());
@@ -289,7 +313,8 @@ public final class Engine implements AutoCloseable {
                 lastOutput = checks.get(checks.size() - 1).path("Output").asText("").trim();
             }
             return new ContainerState(state.path("Status").asText(), state.path("ExitCode").asInt(),
-                    health.path("Status").asText(ContainerState.NO_HEALTHCHECK), lastOutput);
+                    health.path("Status").asText(ContainerState.NO_HEALTHCHECK), lastOutput,
+                    instant(state.path("StartedAt").asText()), instant(state.path("FinishedAt").asText()));
         } catch (IOException e) {
             throw new EngineException("Inspecting container " + containerId + " failed: " + e.getMessage(), e);
         }
@@ -316,6 +341,102 @@ public final class Engine implements AutoCloseable {
             problem = "was not healthy after " + timeout.toSeconds() + " s (" + last + ")";
         }
         throw notHealthy(containerId, problem, last);
+    }
+
+    /** Containers (running or not) carrying the label {@code key=value}. */
+    public List<ContainerSummary> containers(String key, String value) throws EngineException {
+        try {
+            JsonNode list = json.readTree(http.get(apiUrl + "/containers/json?all=1&filters=" + labelFilter(key, value), HTTP_OK));
+            List<ContainerSummary> containers = new ArrayList<>();
+            for (JsonNode item : list) {
+                java.util.Map<String, String> labels = new java.util.TreeMap<>();
+                item.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+                String name = item.path("Names").path(0).asText("").replaceFirst("^/", "");
+                containers.add(new ContainerSummary(item.path("Id").asText(), name, item.path("Image").asText(),
+                        item.path("State").asText(), item.path("Status").asText(), labels));
+            }
+            return containers;
+        } catch (IOException e) {
+            throw new EngineException("Listing containers failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates a bridge network with labels; an existing one of that name is kept. */
+    public void createNetwork(String name, java.util.Map<String, String> labels) throws EngineException {
+        try {
+            if (!names(apiUrl + "/networks?filters=" + filter("name", name), "Name").contains(name)) {
+                com.fasterxml.jackson.databind.node.ObjectNode body = json.createObjectNode();
+                body.put("Name", name);
+                body.put("CheckDuplicate", true);
+                body.set("Labels", json.valueToTree(labels));
+                http.post(apiUrl + "/networks/create", body.toString(), new ApacheHttpClientDelegate.BodyResponseHandler(), 201);
+            }
+        } catch (IOException e) {
+            throw new EngineException("Creating network " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Networks carrying the label {@code key=value}. */
+    public List<String> networks(String key, String value) throws EngineException {
+        try {
+            return names(apiUrl + "/networks?filters=" + labelFilter(key, value), "Name");
+        } catch (IOException e) {
+            throw new EngineException("Listing networks failed: " + e.getMessage(), e);
+        }
+    }
+
+    public void removeNetwork(String name) throws EngineException {
+        try {
+            http.delete(apiUrl + "/networks/" + name, HTTP_NO_CONTENT, HTTP_NOT_FOUND);
+        } catch (IOException e) {
+            throw new EngineException("Removing network " + name + " failed: " + e.getMessage()
+                    + ". Remove it by hand: docker network rm " + name, e);
+        }
+    }
+
+    /** Creates a named volume with labels; an existing one of that name is kept, with its data. */
+    public void createVolume(String name, java.util.Map<String, String> labels) throws EngineException {
+        try {
+            access.createVolume(new VolumeCreateConfig(name).labels(new java.util.HashMap<>(labels)));
+        } catch (DockerAccessException e) {
+            throw new EngineException("Creating volume " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Volumes carrying the label {@code key=value}. */
+    public List<String> volumes(String key, String value) throws EngineException {
+        try {
+            JsonNode root = json.readTree(http.get(apiUrl + "/volumes?filters=" + labelFilter(key, value), HTTP_OK));
+            List<String> names = new ArrayList<>();
+            root.path("Volumes").forEach(volume -> names.add(volume.path("Name").asText()));
+            return names;
+        } catch (IOException e) {
+            throw new EngineException("Listing volumes failed: " + e.getMessage(), e);
+        }
+    }
+
+    public void removeVolume(String name) throws EngineException {
+        try {
+            http.delete(apiUrl + "/volumes/" + name, HTTP_NO_CONTENT, HTTP_NOT_FOUND);
+        } catch (IOException e) {
+            throw new EngineException("Removing volume " + name + " failed: " + e.getMessage()
+                    + ". Remove it by hand: docker volume rm " + name, e);
+        }
+    }
+
+    private List<String> names(String url, String field) throws IOException {
+        List<String> names = new ArrayList<>();
+        json.readTree(http.get(url, HTTP_OK)).forEach(item -> names.add(item.path(field).asText()));
+        return names;
+    }
+
+    private String labelFilter(String key, String value) {
+        return filter("label", key + "=" + value);
+    }
+
+    private String filter(String kind, String value) {
+        String filter = json.createObjectNode().set(kind, json.createArrayNode().add(value)).toString();
+        return java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The host port the engine published {@code containerPort} on, or -1 when it is not published. */
@@ -393,6 +514,36 @@ public final class Engine implements AutoCloseable {
         return List.copyOf(lines);
     }
 
+    /** Prints the container's log as it grows, until the container stops or the thread is interrupted. */
+    public void followLogs(String containerId, java.util.function.Consumer<String> lines) throws EngineException {
+        io.fabric8.maven.docker.access.log.LogGetHandle handle = access.getLogAsync(containerId, new LogCallback() {
+            @Override
+            public void log(int type, ZonedDateTime timestamp, String text) {
+                lines.accept(text.stripTrailing());
+            }
+
+            @Override
+            public void error(String error) {
+                lines.accept("(logs unavailable: " + error + ")");
+            }
+
+            @Override
+            public void open() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        try {
+            while (inspect(containerId).running()) {
+                pauseFor(POLL_CEILING.multipliedBy(4));
+            }
+        } finally {
+            handle.finish();
+        }
+    }
+
     /** Stops (at once) and removes a container; a container that is already gone is fine. */
     public void remove(String containerId) throws EngineException {
         try {
@@ -407,6 +558,14 @@ public final class Engine implements AutoCloseable {
     public void close() {
         access.shutdown();
         closeQuietly(http);
+    }
+
+    /** The engine writes the zero time (0001-01-01...) for "never". */
+    private static java.time.Instant instant(String text) {
+        if (text == null || text.isEmpty() || text.startsWith("0001-")) {
+            return null;
+        }
+        return java.time.OffsetDateTime.parse(text).toInstant();
     }
 
     private static AuthConfig auth(RegistryCredentials credentials) {

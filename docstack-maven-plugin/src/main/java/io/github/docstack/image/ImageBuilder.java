@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +68,7 @@ public final class ImageBuilder {
                 ? Set.of(context.relativize(output).toString().replace('\\', '/')) : Set.of();
         return new BuildPlan(manifest, name, tagNames.stream().map(tag -> name.withTag(tag).toString()).toList(), tagNames,
                 context, context.relativize(dockerfile).toString().replace('\\', '/'), neverSent, buildArgs,
-                labels(git, manifest), git, policy.version(git), request.noCache(), request.pull());
+                labels(git, manifest, request.environment()), git, policy.version(git), request.noCache(), request.pull());
     }
 
     /** Packs the context, builds and tags the image. */
@@ -91,7 +90,15 @@ public final class ImageBuilder {
         }
     }
 
-    private Map<String, String> labels(GitState git, Manifest manifest) {
+    private static Instant sourceDateEpoch(Map<String, String> environment) {
+        String epoch = environment.get("SOURCE_DATE_EPOCH");
+        if (epoch == null || !epoch.matches("\\d+")) {
+            return null;
+        }
+        return Instant.ofEpochSecond(Long.parseLong(epoch));
+    }
+
+    private Map<String, String> labels(GitState git, Manifest manifest, Map<String, String> environment) {
         Map<String, String> labels = new LinkedHashMap<>();
         if (git.remoteUrl() != null) {
             labels.put("org.opencontainers.image.source", git.remoteUrl());
@@ -100,9 +107,12 @@ public final class ImageBuilder {
             labels.put("org.opencontainers.image.revision", git.commit());
         }
         labels.put("org.opencontainers.image.version", policy.version(git));
-        // The commit time, not the build time: two builds of one commit carry the same label.
-        Instant created = git.commitTime() != null ? git.commitTime() : Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        labels.put("org.opencontainers.image.created", created.toString());
+        // The commit time, not the build time: two builds of one commit carry the same label (and the same image
+        // id, so a stack sees nothing changed). Outside git: SOURCE_DATE_EPOCH, else no label rather than "now".
+        Instant created = git.commitTime() != null ? git.commitTime() : sourceDateEpoch(environment);
+        if (created != null) {
+            labels.put("org.opencontainers.image.created", created.toString());
+        }
         labels.put("org.opencontainers.image.title", manifest.name());
         if (manifest.description() != null) {
             labels.put("org.opencontainers.image.description", manifest.description());

@@ -51,6 +51,8 @@ public final class JsonSchemaWriter {
         } else if (shape instanceof Shape.ListOf list) {
             node.put("type", "array");
             node.set("items", node(list.items()));
+        } else if (shape instanceof Shape.Either either) {
+            node.putArray("oneOf").add(node(either.brief())).add(node(either.full()));
         } else if (shape instanceof Shape.Command) {
             ArrayNode oneOf = node.putArray("oneOf");
             oneOf.addObject().put("type", "string").put("minLength", 1);

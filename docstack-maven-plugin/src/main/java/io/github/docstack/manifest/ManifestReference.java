@@ -38,6 +38,8 @@ public final class ManifestReference {
             }
         } else if (shape instanceof Shape.ListOf list) {
             rows(list.items(), path + "[]", rows);
+        } else if (shape instanceof Shape.Either either) {
+            rows(either.full(), path, rows);
         }
     }
 
@@ -50,6 +52,8 @@ public final class ManifestReference {
             return "list of " + type(list.items());
         } else if (shape instanceof Shape.Command) {
             return "command";
+        } else if (shape instanceof Shape.Either either) {
+            return type(either.brief()) + " or mapping";
         } else if (shape instanceof Shape.Value value) {
             return switch (value.type()) {
                 case TEXT -> "text";

@@ -39,6 +39,10 @@ public sealed interface Shape {
     record Value(String description, ValueType type) implements Shape {
     }
 
+    /** One of two forms: a plain value (e.g. a name), or a mapping with more detail. */
+    record Either(String description, Value brief, Fields full) implements Shape {
+    }
+
     /** A command: a list of arguments (exec form), or one string run by /bin/sh -c. */
     record Command(String description) implements Shape {
     }

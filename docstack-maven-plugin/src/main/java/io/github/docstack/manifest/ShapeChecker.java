@@ -34,6 +34,12 @@ public final class ShapeChecker {
             } else {
                 wrongType(node, path, "a list (items starting with '- ')");
             }
+        } else if (shape instanceof Shape.Either either) {
+            if (node instanceof YamlNode.Mapping) {
+                checkFields(node, either.full(), path);
+            } else {
+                checkValue(node, either.brief().type(), path);
+            }
         } else if (shape instanceof Shape.Command) {
             checkCommand(node, path);
         } else if (shape instanceof Shape.Value value) {

@@ -54,6 +54,27 @@ public final class DocstackProperties {
     /** The port docstack:init's service listens on. */
     public static final String SERVICE_PORT = "docstack.servicePort";
 
+    /** The stack file docstack:up, down, status, logs and compose read. */
+    public static final String STACK = "docstack.stack";
+
+    /** Moves every published port of a stack by this much, to run two stacks side by side. */
+    public static final String PORT_OFFSET = "docstack.portOffset";
+
+    /** Seconds a service may take to become healthy (and a one-shot step to finish). */
+    public static final String HEALTH_TIMEOUT = "docstack.healthTimeout";
+
+    /** How many steps docstack:up runs at once. */
+    public static final String PARALLELISM = "docstack.parallelism";
+
+    /** docstack:down also removes the stack's volumes and secrets. */
+    public static final String REMOVE_VOLUMES = "docstack.removeVolumes";
+
+    /** The service docstack:logs shows; all when unset. */
+    public static final String SERVICE = "docstack.service";
+
+    /** docstack:logs keeps following the logs. */
+    public static final String FOLLOW = "docstack.follow";
+
     private DocstackProperties() {
     }
 }

@@ -1,0 +1,176 @@
+package io.github.docstack.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.docstack.engine.ContainerState;
+import io.github.docstack.engine.Engine;
+import io.github.docstack.stack.Deployment;
+import io.github.docstack.stack.SecretStore;
+import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackException;
+import io.github.docstack.stack.StackLabels;
+import io.github.docstack.stack.StackLoader;
+import io.github.docstack.stack.StackResolver;
+import io.github.docstack.stack.StackRunner;
+import io.github.docstack.stack.StackWiring;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docstack:up, down and status against the real engine, on a small stack of our own (stacks/demo): a key
+ * store that provisions an account per consumer, a web app that needs one (with an init step), an independent
+ * clock that takes two seconds, and a project whose init step fails.
+ */
+class StackIT {
+
+    @RegisterExtension
+    static final RealEngine REAL = new RealEngine();
+
+    private static final StackRunner.Timeouts TIMEOUTS = new StackRunner.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(60));
+
+    @TempDir
+    Path work;
+
+    private final java.util.List<String> stacks = new java.util.ArrayList<>();
+
+    @BeforeEach
+    void copyStacks() throws Exception {
+        Path source = Path.of(StackIT.class.getResource("/stacks/demo").toURI());
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = work.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    @AfterEach
+    void downEverything() throws Exception {
+        for (String stack : stacks) {
+            new StackRunner(REAL.engine(), RealEngine.CONSOLE).down(stack, true);
+        }
+    }
+
+    private StackRunner.UpReport up(String stackFile, int portOffset) throws Exception {
+        Stack stack = StackLoader.load(work.resolve(stackFile)).stack();
+        stacks.add(stack.name());
+        Engine engine = REAL.engine();
+        SecretStore secrets = new SecretStore(work.resolve(".docstack").resolve(stack.name()).resolve("secrets.properties"));
+        Deployment deployment = StackWiring.wire(stack, new StackResolver(engine, RealEngine.CONSOLE, 4).resolve(stack),
+                secrets, portOffset);
+        secrets.save();
+        return new StackRunner(engine, RealEngine.CONSOLE).up(deployment, TIMEOUTS, 8);
+    }
+
+    @Test
+    void dependenciesComeFirstIndependentBranchesOverlapAndExportsArrive() throws Exception {
+        StackRunner.UpReport report = up("stack.yaml", 0);
+
+        ContainerState kvstore = state("demo-kvstore");
+        ContainerState provision = state("demo-provision-kvstore-webapp");
+        ContainerState init = state("demo-init-webapp-check-account");
+        ContainerState webapp = state("demo-webapp");
+        ContainerState clock = state("demo-clock");
+        assertTrue(kvstore.startedAt().isBefore(provision.startedAt()), "the provider runs before its provision step");
+        assertTrue(!provision.finishedAt().isAfter(init.startedAt()), "provisioning is done before the consumer's init");
+        assertTrue(!init.finishedAt().isAfter(webapp.startedAt()), "init is done before the consumer's service starts");
+        assertTrue(clock.startedAt().isBefore(provision.finishedAt()), "the independent clock starts while the chain runs");
+
+        assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"), "the provider's exports reached the consumer");
+        assertEquals("http://127.0.0.1:7002/ in demo\n", Files.readString(work.resolve(".docstack/demo/webapp.url")));
+        assertEquals(List.of("webapp", "kvstore", "clock"), report.services().stream().map(StackRunner.ServiceReport::service).toList());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(work.resolve(".docstack/demo/secrets.properties"))));
+
+        long start = System.nanoTime();
+        StackRunner.UpReport again = up("stack.yaml", 0);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("[stack-it] first up %.1f s, no-op second up %.1f s%n", report.seconds(), seconds);
+        assertEquals(0, again.started(), "a second up with nothing changed touches nothing");
+        assertEquals(5, again.unchanged());
+    }
+
+    @Test
+    void aChangedProjectIsRecreatedAndNothingElse() throws Exception {
+        up("stack.yaml", 0);
+        Path manifest = work.resolve("webapp/docstack/docstack.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("PORT: \"7002\"}", "PORT: \"7002\", GREETING: changed}"));
+
+        StackRunner.UpReport changed = up("stack.yaml", 0);
+
+        List<String> actions = changed.services().stream().map(service -> service.service() + ": " + service.action()).toList();
+        assertTrue(actions.contains("webapp: recreated, healthy"), actions.toString());
+        assertTrue(actions.contains("kvstore: unchanged, healthy"), actions.toString());
+        assertTrue(actions.contains("clock: unchanged, healthy"), actions.toString());
+    }
+
+    @Test
+    void aFailingStepStopsTheStackWithItsLogAndTheContainersStay() throws Exception {
+        StackException failure = assertThrows(StackException.class, () -> up("failing.yaml", 0));
+
+        String message = failure.getMessage();
+        assertTrue(message.startsWith("init-broken-migrate failed: init step init-broken-migrate exited with code 3"), message);
+        assertTrue(message.contains("| ERROR: table users exists"), message);
+        assertTrue(message.contains("docker logs failing-init-broken-migrate"), message);
+        assertTrue(REAL.engine().containers(StackLabels.STACK, "failing").size() >= 1, "kept for inspection");
+        assertTrue(REAL.engine().containers(StackLabels.STACK, "failing").stream().noneMatch(c -> c.name().equals("failing-broken")),
+                "the service after the failed step never started");
+
+        List<String> removed = new StackRunner(REAL.engine(), RealEngine.CONSOLE).down("failing", true);
+        assertTrue(removed.contains("network failing"), removed.toString());
+        assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "failing"));
+        assertEquals(List.of(), REAL.engine().networks(StackLabels.STACK, "failing"));
+        assertEquals(List.of(), REAL.engine().volumes(StackLabels.STACK, "failing"));
+    }
+
+    @Test
+    void twoStacksSideBySideAndVolumesOutliveDown() throws Exception {
+        up("stack.yaml", 0);
+        Files.writeString(work.resolve("stack2.yaml"), Files.readString(work.resolve("stack.yaml")).replace("name: demo", "name: demo2"));
+        up("stack2.yaml", 100);
+        assertEquals("webapp: account ok\n", get("http://127.0.0.1:7102/"), "the second stack answers on the offset port");
+        assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"));
+
+        assertEquals(200, put("http://127.0.0.1:7001/accounts/marker?secret=kept"));
+        new StackRunner(REAL.engine(), RealEngine.CONSOLE).down("demo", false);
+        assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "demo"));
+        assertEquals(List.of("demo_kvdata"), REAL.engine().volumes(StackLabels.STACK, "demo"));
+
+        up("stack.yaml", 0);
+        assertEquals("account marker ok\n", get("http://127.0.0.1:7001/check/marker?secret=kept"), "data survived down and up");
+        assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"), "secrets were reused");
+    }
+
+    private static ContainerState state(String container) throws Exception {
+        return REAL.engine().inspect(container);
+    }
+
+    private static String get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static int put(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}

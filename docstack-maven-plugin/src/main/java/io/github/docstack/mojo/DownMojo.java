@@ -1,0 +1,46 @@
+package io.github.docstack.mojo;
+
+import io.github.docstack.engine.Engine;
+import io.github.docstack.engine.EngineException;
+import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Removes the stack's containers and network, found by their label (so it works from any fresh JVM and
+ * touches nothing else). Volumes and secrets stay, so the next up finds its data, unless
+ * {@code -Ddocstack.removeVolumes}.
+ */
+@Mojo(name = "down", requiresProject = false, threadSafe = true)
+public class DownMojo extends AbstractStackMojo {
+
+    /** Also remove the stack's volumes and its secrets. */
+    @Parameter(property = DocstackProperties.REMOVE_VOLUMES, defaultValue = "false")
+    private boolean removeVolumes;
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
+        Stack stackFile = loadStack();
+        try (Engine engine = connectEngine()) {
+            List<String> removed = new StackRunner(engine, new MavenEngineLog(getLog())).down(stackFile.name(), removeVolumes);
+            removed.forEach(item -> getLog().info("Removed " + item));
+            if (removeVolumes) {
+                Path secrets = stackFile.file().getParent().resolve(".docstack").resolve(stackFile.name()).resolve("secrets.properties");
+                if (Files.deleteIfExists(secrets)) {
+                    getLog().info("Removed the stack's secrets " + shown(secrets));
+                }
+            }
+            getLog().info("Stack " + stackFile.name() + " is down (" + removed.size() + " objects removed"
+                    + (removeVolumes ? ", volumes included)" : "; volumes and secrets kept)"));
+        } catch (IOException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.docstack.mojo;
+
+import io.github.docstack.engine.Engine;
+import io.github.docstack.engine.EngineException;
+import io.github.docstack.stack.Deployment;
+import io.github.docstack.stack.ResolvedProject;
+import io.github.docstack.stack.SecretStore;
+import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackException;
+import io.github.docstack.stack.StackResolver;
+import io.github.docstack.stack.StackRunner;
+import io.github.docstack.stack.StackWiring;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Brings the stack up: finds every project's image (pulled, local, or built from a {@code path:}), reads the
+ * manifests from the images, wires capabilities, and starts everything in dependency order, health-gated and
+ * in parallel. Unchanged containers and completed one-shots are left alone, so running it again is quick.
+ * Ends with a table of the services and the rendered outputs (e.g. clouds.yaml).
+ */
+@Mojo(name = "up", requiresProject = false, threadSafe = true)
+public class UpMojo extends AbstractStackMojo {
+
+    /** Moves every published port by this much, to run two stacks side by side. */
+    @Parameter(property = DocstackProperties.PORT_OFFSET, defaultValue = "0")
+    private int portOffset;
+
+    /** Seconds a service may take to become healthy, and a one-shot step to finish. */
+    @Parameter(property = DocstackProperties.HEALTH_TIMEOUT, defaultValue = "300")
+    private int healthTimeout;
+
+    /** How many images are resolved, and steps run, at once. */
+    @Parameter(property = DocstackProperties.PARALLELISM, defaultValue = "8")
+    private int parallelism;
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
+        Stack stackFile = loadStack();
+        try (Engine engine = connectEngine()) {
+            MavenEngineLog log = new MavenEngineLog(getLog());
+            List<ResolvedProject> projects = new StackResolver(engine, log, parallelism).resolve(stackFile);
+            Path state = stackFile.file().getParent().resolve(".docstack").resolve(stackFile.name());
+            SecretStore secrets = new SecretStore(state.resolve("secrets.properties"));
+            Deployment deployment = StackWiring.wire(stackFile, projects, secrets, portOffset);
+            secrets.save();
+            StackRunner.UpReport report = new StackRunner(engine, log).up(deployment,
+                    new StackRunner.Timeouts(Duration.ofSeconds(healthTimeout), Duration.ofSeconds(healthTimeout)), parallelism);
+            print(stackFile.name(), report);
+        } catch (StackException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted: what started is labelled with the stack; mvn docstack:down removes it");
+        }
+    }
+
+    private void print(String name, StackRunner.UpReport report) {
+        getLog().info("");
+        getLog().info(String.format("Stack %s is up in %.1f s (%d steps run, %d unchanged):", name, report.seconds(),
+                report.started(), report.unchanged()));
+        getLog().info(String.format("  %-22s %-14s %-9s %-24s %8s  %s", "SERVICE", "PROJECT", "STATE", "ADDRESS", "READY", "ACTION"));
+        for (StackRunner.ServiceReport service : report.services()) {
+            getLog().info(String.format("  %-22s %-14s %-9s %-24s %7.1fs  %s", service.service(), service.project(), service.state(),
+                    service.address(), service.secondsToReady(), service.action()));
+        }
+        for (Path output : report.outputs()) {
+            getLog().info("Output: " + output);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.docstack.stack;
+
+import io.github.docstack.engine.ContainerSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A resolved, wired, rendered stack: every container it runs, fully specified, and what each waits for. Both
+ * {@code up} and the Compose export work from this.
+ */
+public record Deployment(String stack, String network, List<String> volumes, List<Unit> units,
+        List<Output> outputs, Path stateDirectory) {
+
+    public enum Kind {
+        SERVICE, PROVISION, INIT
+    }
+
+    /**
+     * One container: a long-running service, or a one-shot provision or init step.
+     *
+     * @param id          unique id, also the step's name in progress output
+     * @param project     the project it belongs to
+     * @param after       ids of units that must be done (services: healthy; one-shots: exited 0) first
+     * @param healthcheck whether readiness is a healthcheck (else: running for a moment without exiting)
+     * @param configHash  hash of everything that defines the container; a changed hash means recreate
+     */
+    public record Unit(String id, String project, Kind kind, ContainerSpec spec, Set<String> after, boolean healthcheck,
+            String configHash, Map<Integer, Integer> ports) {
+    }
+
+    /** A file rendered once the stack is up. */
+    public record Output(String project, String file, String content) {
+    }
+
+    public List<Unit> units(Kind kind) {
+        return units.stream().filter(unit -> unit.kind() == kind).toList();
+    }
+}

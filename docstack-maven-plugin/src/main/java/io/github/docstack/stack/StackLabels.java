@@ -1,0 +1,14 @@
+package io.github.docstack.stack;
+
+/** The labels docstack puts on every container, network and volume of a stack, so a fresh JVM finds them. */
+public final class StackLabels {
+
+    public static final String STACK = "io.github.docstack.stack";
+    public static final String PROJECT = "io.github.docstack.project";
+    public static final String UNIT = "io.github.docstack.unit";
+    public static final String KIND = "io.github.docstack.kind";
+    public static final String CONFIG_HASH = "io.github.docstack.config-hash";
+
+    private StackLabels() {
+    }
+}

@@ -1,0 +1,134 @@
+package io.github.docstack.stack;
+
+import io.github.docstack.engine.Engine;
+import io.github.docstack.engine.EngineException;
+import io.github.docstack.engine.EngineLog;
+import io.github.docstack.engine.ImageDetails;
+import io.github.docstack.image.BuildRequest;
+import io.github.docstack.image.BuiltImage;
+import io.github.docstack.image.ImageBuilder;
+import io.github.docstack.image.InvalidDocstackException;
+import io.github.docstack.image.TagPolicy;
+import io.github.docstack.manifest.Manifest;
+import io.github.docstack.manifest.ManifestJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Turns every project of a stack into an image and its manifest, all projects at once: pulled from the
+ * stack's registry for the chosen channel, taken from the local engine, or built from a {@code path:} checkout.
+ * The manifest comes from the image's {@code io.github.docstack.manifest} label: docstack needs nothing else.
+ */
+public final class StackResolver {
+
+    private final Engine engine;
+    private final EngineLog log;
+    private final int parallelism;
+
+    public StackResolver(Engine engine, EngineLog log, int parallelism) {
+        this.engine = engine;
+        this.log = log;
+        this.parallelism = parallelism;
+    }
+
+    public List<ResolvedProject> resolve(Stack stack) throws StackException, EngineException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, stack.projects().size())));
+        try {
+            List<Future<ResolvedProject>> futures = new ArrayList<>();
+            for (Stack.Project project : stack.projects()) {
+                futures.add(pool.submit(() -> resolve(stack, project)));
+            }
+            List<ResolvedProject> resolved = new ArrayList<>();
+            for (Future<ResolvedProject> future : futures) {
+                resolved.add(unwrap(future));
+            }
+            return resolved;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ResolvedProject resolve(Stack stack, Stack.Project project) throws Exception {
+        long start = System.nanoTime();
+        String image;
+        String how;
+        if (project.path() != null) {
+            ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
+            try {
+                BuiltImage built = builder.build(builder.plan(new BuildRequest(project.path().resolve("docstack"), null, null,
+                        List.of(), Map.of(), false, false, List.of(), System.getenv()),
+                        stack.file().getParent().resolve(".docstack")), engine, EngineLog.SILENT);
+                image = built.tags().get(0);
+                how = "built from " + project.path();
+            } catch (InvalidDocstackException e) {
+                throw new StackException("Project " + project.name() + " at " + project.path() + " cannot be built: "
+                        + e.getMessage() + " (run mvn docstack:validate there to see them)", e);
+            }
+        } else if (project.image() != null) {
+            image = project.image();
+            how = pullIfRemote(image);
+        } else {
+            String release = project.release() != null ? project.release() : stack.release();
+            image = (stack.registry() == null ? "" : stack.registry().replaceAll("/+$", "") + "/") + project.name() + ":" + release;
+            how = pullIfRemote(image);
+        }
+        if (!engine.hasImage(image)) {
+            throw new StackException("Project " + project.name() + ": there is no image " + image + " in the local engine."
+                    + " Build it (mvn docstack:build in the project), give the stack a registry: to pull from, or give the"
+                    + " project a path: to build from its checkout");
+        }
+        ImageDetails details = engine.inspectImage(image);
+        String label = details.labels().get(ManifestJson.LABEL);
+        if (label == null) {
+            throw new StackException("Project " + project.name() + ": the image " + image + " carries no docstack manifest"
+                    + " (label " + ManifestJson.LABEL + "). Build it with docstack:build, which adds it");
+        }
+        Manifest manifest;
+        try {
+            manifest = ManifestJson.read(label);
+        } catch (IllegalArgumentException e) {
+            throw new StackException("Project " + project.name() + ": " + e.getMessage() + " (image " + image + ")", e);
+        }
+        if (!manifest.name().equals(project.name())) {
+            log.warn("Project " + project.name() + " runs image " + image + ", whose manifest calls it " + manifest.name());
+        }
+        log.info("[resolve] " + project.name() + ": " + image + " (" + how + ", " + (System.nanoTime() - start) / 1_000_000 + " ms)");
+        boolean imageHealthcheck = !details.healthcheck().isEmpty() && !details.healthcheck().get(0).equals("NONE");
+        return new ResolvedProject(project.name(), image, details.id(), manifest, imageHealthcheck);
+    }
+
+    private String pullIfRemote(String image) throws EngineException {
+        if (image.contains("/") && isRegistry(image.substring(0, image.indexOf('/')))) {
+            engine.pull(image, null);
+            return "pulled";
+        }
+        return "local";
+    }
+
+    private static boolean isRegistry(String first) {
+        return first.contains(".") || first.contains(":") || first.equals("localhost");
+    }
+
+    private static ResolvedProject unwrap(Future<ResolvedProject> future) throws StackException, EngineException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while resolving the stack's images", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof StackException stackException) {
+                throw stackException;
+            }
+            if (cause instanceof EngineException engineException) {
+                throw engineException;
+            }
+            throw new StackException("Resolving the stack failed: " + cause, cause);
+        }
+    }
+}

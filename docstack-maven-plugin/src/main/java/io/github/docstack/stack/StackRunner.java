@@ -1,0 +1,245 @@
+package io.github.docstack.stack;
+
+import io.github.docstack.engine.ContainerNotHealthyException;
+import io.github.docstack.engine.ContainerState;
+import io.github.docstack.engine.ContainerSummary;
+import io.github.docstack.engine.Engine;
+import io.github.docstack.engine.EngineException;
+import io.github.docstack.engine.EngineLog;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Brings a deployment up (idempotently: unchanged containers and completed one-shots are left alone), and takes
+ * a stack down or reports on it, finding its containers by label, so any JVM can.
+ */
+public final class StackRunner {
+
+    /** How long a one-shot step may run, and how long a service may take to become healthy. */
+    public record Timeouts(Duration health, Duration oneShot) {
+    }
+
+    /** One service's line in the summary. */
+    public record ServiceReport(String service, String project, String state, String address, double secondsToReady,
+            String action) {
+    }
+
+    /** What {@code up} did. */
+    public record UpReport(List<ServiceReport> services, List<Path> outputs, double seconds, int started, int unchanged) {
+    }
+
+    private static final Duration SETTLE = Duration.ofSeconds(1);
+
+    private final Engine engine;
+    private final EngineLog log;
+
+    public StackRunner(Engine engine, EngineLog log) {
+        this.engine = engine;
+        this.log = log;
+    }
+
+    public UpReport up(Deployment deployment, Timeouts timeouts, int parallelism)
+            throws StackException, EngineException, IOException, InterruptedException {
+        long start = System.nanoTime();
+        Map<String, String> stackLabel = Map.of(StackLabels.STACK, deployment.stack());
+        Map<String, ContainerSummary> existing = new HashMap<>();
+        for (ContainerSummary container : engine.containers(StackLabels.STACK, deployment.stack())) {
+            existing.put(container.name(), container);
+        }
+        checkPortsFree(deployment, existing);
+        engine.createNetwork(deployment.network(), stackLabel);
+        for (String volume : deployment.volumes()) {
+            engine.createVolume(volume, stackLabel);
+        }
+
+        Map<String, Double> readyAt = new ConcurrentHashMap<>();
+        Map<String, String> actions = new ConcurrentHashMap<>();
+        List<StepExecutor.Step> steps = new ArrayList<>();
+        for (Deployment.Unit unit : deployment.units()) {
+            steps.add(new StepExecutor.Step(unit.id(), unit.after(), () -> {
+                String action = unit.kind() == Deployment.Kind.SERVICE
+                        ? startService(unit, existing.get(unit.spec().name()), timeouts.health())
+                        : runOnce(unit, existing.get(unit.spec().name()), timeouts.oneShot());
+                actions.put(unit.id(), action);
+                readyAt.put(unit.id(), (System.nanoTime() - start) / 1e9);
+                return action;
+            }));
+        }
+        StepExecutor.Outcome outcome = StepExecutor.run(steps, parallelism, new StepExecutor.Listener() {
+            @Override
+            public void started(String step) {
+                log.info("[up] " + step + " ...");
+            }
+
+            @Override
+            public void finished(String step, String result) {
+                log.info(String.format("[up] %s %s (%.1f s)", step, result, readyAt.getOrDefault(step, 0.0)));
+            }
+        });
+        if (outcome.failure() != null) {
+            throw failure(outcome, deployment);
+        }
+        if (!outcome.neverStarted().isEmpty()) {
+            throw new StackException("These steps wait for each other and never started: " + outcome.neverStarted()
+                    + ". Two projects require each other's capabilities; one of them must not");
+        }
+        List<Path> outputs = writeOutputs(deployment);
+        List<ServiceReport> services = new ArrayList<>();
+        int unchanged = 0;
+        for (Deployment.Unit unit : deployment.units(Deployment.Kind.SERVICE)) {
+            String address = unit.ports().values().stream().map(port -> "127.0.0.1:" + port).reduce((a, b) -> a + ", " + b).orElse("-");
+            services.add(new ServiceReport(unit.id(), unit.project(), "healthy", address, readyAt.get(unit.id()), actions.get(unit.id())));
+        }
+        for (String action : actions.values()) {
+            unchanged += action.startsWith("unchanged") || action.startsWith("already done") ? 1 : 0;
+        }
+        return new UpReport(services, outputs, (System.nanoTime() - start) / 1e9, actions.size() - unchanged, unchanged);
+    }
+
+    private String startService(Deployment.Unit unit, ContainerSummary existing, Duration timeout) throws EngineException {
+        String action;
+        String id;
+        if (existing != null && unit.configHash().equals(existing.labels().get(StackLabels.CONFIG_HASH)) && existing.running()) {
+            id = existing.id();
+            action = "unchanged";
+        } else {
+            if (existing != null) {
+                engine.remove(existing.id());
+            }
+            id = engine.run(unit.spec());
+            action = existing != null ? "recreated" : "started";
+        }
+        if (unit.healthcheck()) {
+            engine.waitHealthy(id, timeout);
+            return action + ", healthy";
+        }
+        // No healthcheck anywhere: ready once it has run for a moment without exiting.
+        ContainerState state = awaitSettled(id);
+        if (!state.running()) {
+            throw new ContainerNotHealthyException("Service " + unit.id() + " exited with code " + state.exitCode()
+                    + " right after it started. See more with: docker logs " + unit.spec().name(), state,
+                    engine.lastLogLines(id, 40));
+        }
+        return action + ", running (no healthcheck)";
+    }
+
+    private ContainerState awaitSettled(String id) throws EngineException {
+        try {
+            engine.waitForExit(id, SETTLE);
+        } catch (EngineException stillRunning) {
+            // running after the settle time: that is what we wanted
+        }
+        return engine.inspect(id);
+    }
+
+    private String runOnce(Deployment.Unit unit, ContainerSummary existing, Duration timeout) throws EngineException {
+        if (existing != null) {
+            if (unit.configHash().equals(existing.labels().get(StackLabels.CONFIG_HASH))) {
+                ContainerState state = engine.inspect(existing.id());
+                if (!state.running() && state.exitCode() == 0) {
+                    return "already done";
+                }
+            }
+            engine.remove(existing.id());
+        }
+        String id = engine.run(unit.spec());
+        int code = engine.waitForExit(id, timeout);
+        if (code != 0) {
+            throw new ContainerNotHealthyException(unit.kind().name().toLowerCase() + " step " + unit.id() + " exited with code "
+                    + code + ". See more with: docker logs " + unit.spec().name(), engine.inspect(id), engine.lastLogLines(id, 40));
+        }
+        return "done";
+    }
+
+    private StackException failure(StepExecutor.Outcome outcome, Deployment deployment) {
+        Exception cause = outcome.failure();
+        StringBuilder message = new StringBuilder(outcome.failedStep() + " failed: " + cause.getMessage());
+        if (cause instanceof ContainerNotHealthyException notHealthy && !notHealthy.lastLogLines().isEmpty()) {
+            message.append("\nIts last ").append(notHealthy.lastLogLines().size()).append(" log lines:");
+            notHealthy.lastLogLines().forEach(line -> message.append("\n  | ").append(line));
+        }
+        message.append("\nThe containers stay for inspection (mvn docstack:status, docker logs ").append(deployment.stack())
+                .append("-...); mvn docstack:down removes them.");
+        return new StackException(message.toString(), cause);
+    }
+
+    /** Fails before anything starts when a port a new container needs is taken by something outside the stack. */
+    private void checkPortsFree(Deployment deployment, Map<String, ContainerSummary> existing) throws StackException {
+        for (Deployment.Unit unit : deployment.units(Deployment.Kind.SERVICE)) {
+            if (existing.containsKey(unit.spec().name())) {
+                continue; // its own container holds the port; it is kept or replaced
+            }
+            for (int port : unit.ports().values()) {
+                try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                    socket.setReuseAddress(true);
+                } catch (IOException e) {
+                    throw new StackException("Port " + port + " on 127.0.0.1, which " + unit.project() + "/" + unit.id()
+                            + " publishes, is already in use: stop what uses it, or run the stack with"
+                            + " -Ddocstack.portOffset=1000 (every port moves by that much)");
+                }
+            }
+        }
+    }
+
+    private List<Path> writeOutputs(Deployment deployment) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Deployment.Output output : deployment.outputs()) {
+            Path file = deployment.stateDirectory().resolve(output.file());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, output.content());
+            files.add(file);
+        }
+        return files;
+    }
+
+    /**
+     * Removes the stack's containers and network (and, when asked, its volumes), found by label.
+     *
+     * @return what was removed, for the log
+     */
+    public List<String> down(String stack, boolean removeVolumes) throws EngineException {
+        List<String> removed = new ArrayList<>();
+        for (ContainerSummary container : engine.containers(StackLabels.STACK, stack)) {
+            engine.remove(container.id());
+            removed.add("container " + container.name());
+        }
+        for (String network : engine.networks(StackLabels.STACK, stack)) {
+            engine.removeNetwork(network);
+            removed.add("network " + network);
+        }
+        if (removeVolumes) {
+            for (String volume : engine.volumes(StackLabels.STACK, stack)) {
+                engine.removeVolume(volume);
+                removed.add("volume " + volume);
+            }
+        }
+        return removed;
+    }
+
+    /** One line per container of the stack: unit, kind, state, health, published ports, image. */
+    public List<Map<String, String>> status(String stack) throws EngineException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (ContainerSummary container : engine.containers(StackLabels.STACK, stack)) {
+            ContainerState state = engine.inspect(container.id());
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("unit", container.labels().getOrDefault(StackLabels.UNIT, container.name()));
+            row.put("kind", container.labels().getOrDefault(StackLabels.KIND, "?"));
+            row.put("state", state.running() ? "running" : state.status() + " (" + state.exitCode() + ")");
+            row.put("health", state.health());
+            row.put("image", container.image());
+            rows.add(row);
+        }
+        rows.sort((a, b) -> a.get("unit").compareTo(b.get("unit")));
+        return rows;
+    }
+}

@@ -1,0 +1,232 @@
+package io.github.docstack.stack;
+
+import io.github.docstack.engine.ContainerSpec;
+import io.github.docstack.engine.Healthcheck;
+import io.github.docstack.manifest.Manifest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Wires a resolved stack: matches every requirement to exactly one provider, renders placeholders and exports,
+ * and says what waits for what:
+ * provider services healthy, then provisions (one per consumer), then the consumer's init steps in order,
+ * then its services. Ports clash here, before anything starts.
+ */
+public final class StackWiring {
+
+    private StackWiring() {
+    }
+
+    public static Deployment wire(Stack stack, List<ResolvedProject> projects, SecretStore secrets, int portOffset)
+            throws StackException {
+        String network = stack.name();
+        Map<String, ResolvedProject> byName = new LinkedHashMap<>();
+        projects.forEach(project -> byName.put(project.name(), project));
+        Map<String, Map<Integer, Integer>> ports = ports(projects, portOffset);
+        Renderer renderer = new Renderer(stack.name(), secrets.get("stack.admin_password"), ports);
+
+        // Who provides what, and who each requirement is met by.
+        Map<String, List<String>> providers = new HashMap<>();
+        for (ResolvedProject project : projects) {
+            for (Manifest.Capability capability : project.manifest().provides()) {
+                providers.computeIfAbsent(capability.capability(), key -> new ArrayList<>()).add(project.name());
+            }
+        }
+        List<Deployment.Unit> units = new ArrayList<>();
+        Set<String> volumes = new TreeSet<>();
+        Map<String, Set<String>> readyBefore = new HashMap<>(); // project -> units its own steps wait for
+        Map<String, Map<String, String>> importedEnvironment = new HashMap<>();
+        for (ResolvedProject consumer : projects) {
+            Set<String> gates = new LinkedHashSet<>();
+            Map<String, String> imported = new LinkedHashMap<>();
+            for (Manifest.Requirement requirement : consumer.manifest().requires()) {
+                String providerName = provider(requirement, consumer, providers);
+                ResolvedProject provider = byName.get(providerName);
+                Manifest.Capability capability = provider.manifest().provides().stream()
+                        .filter(offered -> offered.capability().equals(requirement.capability())).findFirst().orElseThrow();
+                serviceIds(provider).forEach(gates::add);
+                Map<String, String> with = new LinkedHashMap<>();
+                for (Map.Entry<String, String> entry : requirement.with().entrySet()) {
+                    with.put(entry.getKey(), renderer.render(entry.getValue(), Renderer.Scope.of(consumer.name() + " (requires "
+                            + requirement.capability() + ", with." + entry.getKey() + ")")));
+                }
+                String secret = secrets.get(providerName + "." + consumer.name());
+                Renderer.Scope scope = new Renderer.Scope(providerName + " (exports of " + requirement.capability() + " for "
+                        + consumer.name() + ")", consumer.name(), secret, with);
+                for (Map.Entry<String, String> export : capability.exports().entrySet()) {
+                    imported.put(export.getKey(), renderer.render(export.getValue(), scope));
+                }
+                if (!capability.provision().isEmpty()) {
+                    Map<String, String> environment = new LinkedHashMap<>();
+                    environment.put("DOCSTACK_CONSUMER", consumer.name());
+                    environment.put("DOCSTACK_SECRET", secret);
+                    with.forEach((key, value) -> environment.put("DOCSTACK_WITH_" + key.toUpperCase(), value));
+                    List<String> command = new ArrayList<>();
+                    for (String argument : capability.provision()) {
+                        command.add(renderer.render(argument, scope));
+                    }
+                    String id = "provision-" + providerName + "-" + consumer.name();
+                    ContainerSpec spec = ContainerSpec.of(provider.image()).withName(stack.name() + "-" + id)
+                            .withCommand(command).withEnvironment(environment).withNetwork(network, List.of());
+                    units.add(unit(stack, id, providerName, Deployment.Kind.PROVISION, spec, serviceIds(provider), false,
+                            provider, Map.of()));
+                    gates.add(id);
+                }
+            }
+            readyBefore.put(consumer.name(), gates);
+            importedEnvironment.put(consumer.name(), imported);
+        }
+
+        for (ResolvedProject project : projects) {
+            Manifest manifest = project.manifest();
+            Set<String> gates = new LinkedHashSet<>(readyBefore.get(project.name()));
+            Map<String, String> imported = importedEnvironment.get(project.name());
+            for (Manifest.Step step : manifest.init()) {
+                String id = "init-" + project.name() + "-" + step.name();
+                ContainerSpec spec = ContainerSpec.of(project.image()).withName(stack.name() + "-" + id)
+                        .withCommand(render(step.command(), renderer, project.name() + " init " + step.name()))
+                        .withEnvironment(environment(imported, step.environment(), renderer, project.name() + " init " + step.name()))
+                        .withNetwork(network, List.of());
+                units.add(unit(stack, id, project.name(), Deployment.Kind.INIT, spec, Set.copyOf(gates), false, project, Map.of()));
+                gates = new LinkedHashSet<>(gates);
+                gates.add(id); // init steps run in the order written
+            }
+            for (Manifest.Service service : manifest.services().values()) {
+                Map<String, String> serviceVolumes = new TreeMap<>();
+                service.volumes().forEach((volume, path) -> serviceVolumes.put(stack.name() + "_" + volume, path));
+                volumes.addAll(serviceVolumes.keySet());
+                Healthcheck healthcheck = healthcheck(service.healthcheck());
+                ContainerSpec spec = ContainerSpec.of(project.image()).withName(stack.name() + "-" + service.name())
+                        .withCommand(render(service.command(), renderer, project.name() + " service " + service.name()))
+                        .withEntrypoint(render(service.entrypoint(), renderer, project.name() + " service " + service.name()))
+                        .withEnvironment(environment(imported, service.environment(), renderer, project.name() + " service " + service.name()))
+                        .withHealthcheck(healthcheck).withPorts(ports.get(service.name()))
+                        .withNetwork(network, List.of(service.name())).withVolumes(serviceVolumes)
+                        .withUser(service.user()).withWorkingDir(service.workingDir());
+                units.add(unit(stack, service.name(), project.name(), Deployment.Kind.SERVICE, spec, Set.copyOf(gates),
+                        healthcheck != null || project.imageHealthcheck(), project, ports.get(service.name())));
+            }
+        }
+
+        List<Deployment.Output> outputs = new ArrayList<>();
+        for (ResolvedProject project : projects) {
+            for (Manifest.Output output : project.manifest().outputs()) {
+                outputs.add(new Deployment.Output(project.name(), output.file(),
+                        renderer.render(output.content(), Renderer.Scope.of(project.name() + " output " + output.file()))));
+            }
+        }
+        return new Deployment(stack.name(), network, List.copyOf(volumes), units, outputs,
+                stack.file().getParent().resolve(".docstack").resolve(stack.name()));
+    }
+
+    private static String provider(Manifest.Requirement requirement, ResolvedProject consumer, Map<String, List<String>> providers)
+            throws StackException {
+        List<String> candidates = providers.getOrDefault(requirement.capability(), List.of());
+        if (candidates.isEmpty()) {
+            throw new StackException(consumer.name() + " requires " + requirement.capability() + ", but no project of the"
+                    + " stack provides it: add a project that provides " + requirement.capability() + " to the stack file");
+        }
+        if (candidates.size() > 1) {
+            throw new StackException(consumer.name() + " requires " + requirement.capability() + ", and "
+                    + String.join(" and ", candidates) + " all provide it: keep one of them in the stack file");
+        }
+        return candidates.get(0);
+    }
+
+    /** Service name to container port to published host port; two services on one host port is an error. */
+    private static Map<String, Map<Integer, Integer>> ports(List<ResolvedProject> projects, int portOffset) throws StackException {
+        Map<String, Map<Integer, Integer>> ports = new HashMap<>();
+        Map<Integer, String> taken = new HashMap<>();
+        Map<String, String> serviceOwners = new HashMap<>();
+        for (ResolvedProject project : projects) {
+            for (Manifest.Service service : project.manifest().services().values()) {
+                String earlier = serviceOwners.putIfAbsent(service.name(), project.name());
+                if (earlier != null) {
+                    throw new StackException("Projects " + earlier + " and " + project.name() + " both have a service named "
+                            + service.name() + ": container names and network aliases must be unique in a stack");
+                }
+                Map<Integer, Integer> servicePorts = new TreeMap<>();
+                for (int port : service.ports()) {
+                    int host = port + portOffset;
+                    String owner = taken.putIfAbsent(host, project.name() + "/" + service.name());
+                    if (owner != null) {
+                        throw new StackException("Port " + host + " is wanted by " + owner + " and by " + project.name() + "/"
+                                + service.name() + ": two services cannot be published on one host port; drop one of the"
+                                + " projects from the stack");
+                    }
+                    servicePorts.put(port, host);
+                }
+                ports.put(service.name(), servicePorts);
+            }
+        }
+        return ports;
+    }
+
+    private static Set<String> serviceIds(ResolvedProject project) {
+        return new LinkedHashSet<>(project.manifest().services().keySet());
+    }
+
+    private static List<String> render(List<String> values, Renderer renderer, String owner) throws StackException {
+        List<String> rendered = new ArrayList<>();
+        for (String value : values) {
+            rendered.add(renderer.render(value, Renderer.Scope.of(owner)));
+        }
+        return rendered;
+    }
+
+    private static Map<String, String> environment(Map<String, String> imported, Map<String, String> own, Renderer renderer,
+            String owner) throws StackException {
+        Map<String, String> environment = new LinkedHashMap<>(imported);
+        for (Map.Entry<String, String> entry : own.entrySet()) {
+            environment.put(entry.getKey(), renderer.render(entry.getValue(), Renderer.Scope.of(owner)));
+        }
+        return environment;
+    }
+
+    private static Healthcheck healthcheck(Manifest.HealthcheckSpec spec) {
+        if (spec == null) {
+            return null;
+        }
+        return new Healthcheck(spec.command(), Durations.parse(spec.interval(), Duration.ofSeconds(1)),
+                Durations.parse(spec.timeout(), Duration.ofSeconds(10)), spec.retries() == null ? 120 : spec.retries(),
+                Durations.parse(spec.startPeriod(), Duration.ZERO));
+    }
+
+    private static Deployment.Unit unit(Stack stack, String id, String project, Deployment.Kind kind, ContainerSpec spec,
+            Set<String> after, boolean healthcheck, ResolvedProject image, Map<Integer, Integer> ports) {
+        String hash = hash(spec, image.imageId());
+        Map<String, String> labels = new TreeMap<>();
+        labels.put(StackLabels.STACK, stack.name());
+        labels.put(StackLabels.PROJECT, project);
+        labels.put(StackLabels.UNIT, id);
+        labels.put(StackLabels.KIND, kind.name().toLowerCase());
+        labels.put(StackLabels.CONFIG_HASH, hash);
+        return new Deployment.Unit(id, project, kind, spec.withLabels(labels), Set.copyOf(after), healthcheck, hash, ports);
+    }
+
+    /** A hash of everything that defines a container (its image's id included), in a canonical order. */
+    static String hash(ContainerSpec spec, String imageId) {
+        String canonical = String.join("\n", imageId, spec.image(), String.valueOf(spec.name()), spec.command().toString(),
+                spec.entrypoint().toString(), new TreeMap<>(spec.environment()).toString(), String.valueOf(spec.healthcheck()),
+                new TreeMap<>(spec.ports()).toString(), String.valueOf(spec.network()), spec.aliases().toString(),
+                new TreeMap<>(spec.volumes()).toString(), String.valueOf(spec.user()), String.valueOf(spec.workingDir()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.docstack.stack;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a DAG of steps on a bounded pool, each as soon as every step it waits for is done. After a failure no
+ * new step starts; the ones running finish; the first failure is reported.
+ */
+final class StepExecutor {
+
+    /** A step: what it waits for, and its work (which returns a few words for the progress line). */
+    record Step(String id, Set<String> after, StepWork work) {
+    }
+
+    @FunctionalInterface
+    interface StepWork {
+        String run() throws Exception;
+    }
+
+    /** What happened: the steps done, with their results, and the failure, if any. */
+    record Outcome(Map<String, String> done, String failedStep, Exception failure, List<String> neverStarted) {
+        boolean succeeded() {
+            return failure == null && neverStarted.isEmpty();
+        }
+    }
+
+    interface Listener {
+        void started(String step);
+
+        void finished(String step, String result);
+    }
+
+    private StepExecutor() {
+    }
+
+    static Outcome run(List<Step> steps, int parallelism, Listener listener) throws InterruptedException {
+        Map<String, Step> pending = new LinkedHashMap<>();
+        steps.forEach(step -> pending.put(step.id(), step));
+        for (Step step : steps) {
+            for (String dependency : step.after()) {
+                if (!pending.containsKey(dependency)) {
+                    throw new IllegalStateException(step.id() + " waits for an unknown step " + dependency);
+                }
+            }
+        }
+        Map<String, String> done = new LinkedHashMap<>();
+        Set<String> running = new HashSet<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism));
+        CompletionService<String> completions = new ExecutorCompletionService<>(pool);
+        Map<Future<String>, String> futures = new LinkedHashMap<>();
+        String failedStep = null;
+        Exception failure = null;
+        try {
+            while (true) {
+                if (failure == null) {
+                    for (Step step : new ArrayList<>(pending.values())) {
+                        if (done.keySet().containsAll(step.after())) {
+                            pending.remove(step.id());
+                            running.add(step.id());
+                            listener.started(step.id());
+                            futures.put(completions.submit(() -> step.work().run()), step.id());
+                        }
+                    }
+                }
+                if (running.isEmpty()) {
+                    break;
+                }
+                Future<String> next = completions.take();
+                String id = futures.remove(next);
+                running.remove(id);
+                try {
+                    String result = next.get();
+                    done.put(id, result);
+                    listener.finished(id, result);
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failedStep = id;
+                        failure = e.getCause() instanceof Exception cause ? cause : new RuntimeException(e.getCause());
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Outcome(done, failedStep, failure, List.copyOf(pending.keySet()));
+    }
+}
