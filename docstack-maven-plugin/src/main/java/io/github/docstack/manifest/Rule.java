@@ -44,6 +44,8 @@ public enum Rule {
     PLACEHOLDER_CONTEXT("placeholder-context", Severity.ERROR),
     PLACEHOLDER_SERVICE("placeholder-service", Severity.ERROR),
     UNKNOWN_RULE("unknown-rule", Severity.WARNING),
+    // Stack file
+    DUPLICATE_PROJECT("duplicate-project", Severity.ERROR),
     // Dockerfile
     DOCKERFILE_SYNTAX("dockerfile-syntax", Severity.ERROR),
     NO_FROM("no-from", Severity.ERROR),

@@ -51,7 +51,9 @@ public final class StackLoader {
             new ShapeChecker(sink).check(root.get(), StackShape.stack(), "");
             stack = check(root.get(), stackFile, sink);
         }
-        ValidationReport report = new ValidationReport(stackFile.getParent(), null, sink.problems());
+        List<io.github.docstack.manifest.Problem> problems = new ArrayList<>(sink.problems());
+        problems.sort(java.util.Comparator.comparing(io.github.docstack.manifest.Problem::position));
+        ValidationReport report = new ValidationReport(stackFile.getParent(), null, problems);
         return new Result(report, report.hasErrors() ? null : stack);
     }
 
@@ -85,7 +87,7 @@ public final class StackLoader {
                 }
                 Position first = seen.putIfAbsent(projectName.text(), projectName.position());
                 if (first != null) {
-                    sink.report(Rule.DUPLICATE_STEP, projectName.position(), "Project '" + projectName.text()
+                    sink.report(Rule.DUPLICATE_PROJECT, projectName.position(), "Project '" + projectName.text()
                             + "' is listed twice (first at line " + first.line() + "): keep one");
                 }
                 Path path = null;

@@ -1,0 +1,71 @@
+package io.github.docstack.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private StackLoader.Result load(String text) throws Exception {
+        return StackLoader.load(Files.writeString(dir.resolve("stack.yaml"), text));
+    }
+
+    private static List<String> problems(StackLoader.Result result) {
+        return result.report().problems().stream().map(p -> p.rule().id() + "@" + p.position()).toList();
+    }
+
+    @Test
+    void shortAndLongProjectFormsWithChannels() throws Exception {
+        Files.createDirectories(dir.resolve("glance/docstack"));
+        StackLoader.Result result = load("""
+                apiVersion: docstack/v1
+                kind: Stack
+                name: devcloud
+                registry: localhost:5000/docstack
+                release: "2025.2"
+                projects:
+                  - mariadb
+                  - {name: keystone, release: milestone}
+                  - {name: glance, path: glance}
+                """);
+
+        Stack stack = result.stack();
+        assertEquals(List.of(), problems(result));
+        assertEquals("devcloud", stack.name());
+        assertEquals("2025.2", stack.release());
+        assertEquals(new Stack.Project("mariadb", null, null, null), stack.projects().get(0));
+        assertEquals("milestone", stack.projects().get(1).release());
+        assertEquals(dir.resolve("glance"), stack.projects().get(2).path());
+    }
+
+    @Test
+    void mistakesAreReportedWithRuleAndPlace() throws Exception {
+        StackLoader.Result result = load("""
+                apiVersion: docstack/v1
+                kind: Stak
+                name: Dev Cloud
+                projects:
+                  - keystone
+                  - {name: keystone, pth: ../keystone}
+                  - {name: glance, path: ../nowhere}
+                """);
+
+        assertNull(result.stack(), "no stack when there are errors");
+        assertEquals(List.of("api-version@2:7", "invalid-name@3:7", "duplicate-project@6:12", "unknown-key@6:22",
+                "build-context-missing@7:26"), problems(result));
+    }
+
+    @Test
+    void missingStackFileSaysWhatToWrite() {
+        StackLoader.Result result = StackLoader.load(dir.resolve("stack.yaml"));
+        assertEquals(List.of("manifest-missing@1:1"), problems(result));
+    }
+}

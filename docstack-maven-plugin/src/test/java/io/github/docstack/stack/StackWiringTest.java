@@ -1,0 +1,106 @@
+package io.github.docstack.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.docstack.manifest.Manifest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Wiring is pure logic: manifests in, containers and their order out. */
+class StackWiringTest {
+
+    @TempDir
+    Path dir;
+
+    private static Manifest manifest(String name, List<Manifest.Requirement> requires, List<Manifest.Capability> provides,
+            List<Manifest.Step> init, Map<String, Manifest.Service> services) {
+        return new Manifest("docstack/v1", name, null, Manifest.BuildSpec.DEFAULT, requires, provides, init, services,
+                List.of(), List.of());
+    }
+
+    private static Manifest.Service service(String name, int port, Map<String, String> environment) {
+        return new Manifest.Service(name, List.of(), List.of(), environment, List.of(port), null, Map.of(), null, null);
+    }
+
+    private static final ResolvedProject MARIADB = new ResolvedProject("mariadb", "mariadb:latest", "sha256:1",
+            manifest("mariadb", List.of(), List.of(new Manifest.Capability("database", List.of("provision"),
+                    Map.of("DATABASE_URL", "mysql://${consumer}:${secret}@${internal.mariadb.3306}/${consumer}"))),
+                    List.of(), Map.of("mariadb", service("mariadb", 3306, Map.of()))), true);
+
+    private static final ResolvedProject GLANCE = new ResolvedProject("glance", "glance:latest", "sha256:2",
+            manifest("glance", List.of(new Manifest.Requirement("database", Map.of())), List.of(),
+                    List.of(new Manifest.Step("db-sync", List.of("glance-manage", "db_sync"), Map.of())),
+                    Map.of("glance-api", service("glance-api", 9292, Map.of("SELF", "http://${public.glance-api.9292}")))), true);
+
+    private Stack stack(ResolvedProject... projects) {
+        return new Stack(dir.resolve("stack.yaml"), "dev", null, "latest",
+                java.util.Arrays.stream(projects).map(p -> new Stack.Project(p.name(), null, null, null)).toList());
+    }
+
+    @Test
+    void providerThenProvisionThenInitThenService() throws Exception {
+        SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
+        Deployment deployment = StackWiring.wire(stack(GLANCE, MARIADB), List.of(GLANCE, MARIADB), secrets, 1000);
+
+        Map<String, Deployment.Unit> units = new java.util.HashMap<>();
+        deployment.units().forEach(unit -> units.put(unit.id(), unit));
+        assertEquals(Set.of("mariadb"), units.get("provision-mariadb-glance").after());
+        assertEquals(Set.of("mariadb", "provision-mariadb-glance"), units.get("init-glance-db-sync").after());
+        assertEquals(Set.of("mariadb", "provision-mariadb-glance", "init-glance-db-sync"), units.get("glance-api").after());
+
+        Map<String, String> environment = units.get("glance-api").spec().environment();
+        String secret = secrets.get("mariadb.glance");
+        assertEquals("mysql://glance:" + secret + "@mariadb:3306/glance", environment.get("DATABASE_URL"));
+        assertEquals("http://127.0.0.1:10292", environment.get("SELF"), "public addresses carry the port offset");
+        assertEquals(Map.of(9292, 10292), units.get("glance-api").ports());
+        assertEquals("glance", units.get("provision-mariadb-glance").spec().environment().get("DOCSTACK_CONSUMER"));
+        assertEquals(secret, units.get("provision-mariadb-glance").spec().environment().get("DOCSTACK_SECRET"));
+    }
+
+    @Test
+    void missingProviderNamesWhoNeedsWhat() {
+        StackException failure = assertThrows(StackException.class,
+                () -> StackWiring.wire(stack(GLANCE), List.of(GLANCE), new SecretStore(dir.resolve("s")), 0));
+        assertEquals("glance requires database, but no project of the stack provides it: add a project that provides"
+                + " database to the stack file", failure.getMessage());
+    }
+
+    @Test
+    void twoProvidersAreAmbiguous() {
+        ResolvedProject postgres = new ResolvedProject("postgres", "postgres:latest", "sha256:3",
+                manifest("postgres", List.of(), MARIADB.manifest().provides(), List.of(), Map.of("postgres", service("postgres", 5432, Map.of()))), true);
+        StackException failure = assertThrows(StackException.class, () -> StackWiring.wire(stack(GLANCE, MARIADB, postgres),
+                List.of(GLANCE, MARIADB, postgres), new SecretStore(dir.resolve("s")), 0));
+        assertTrue(failure.getMessage().contains("mariadb and postgres all provide it: keep one"), failure.getMessage());
+    }
+
+    @Test
+    void portClashIsFoundBeforeAnythingStarts() {
+        ResolvedProject other = new ResolvedProject("other", "other:latest", "sha256:4",
+                manifest("other", List.of(), List.of(), List.of(), Map.of("other", service("other", 3306, Map.of()))), true);
+        StackException failure = assertThrows(StackException.class,
+                () -> StackWiring.wire(stack(MARIADB, other), List.of(MARIADB, other), new SecretStore(dir.resolve("s")), 0));
+        assertTrue(failure.getMessage().startsWith("Port 3306 is wanted by mariadb/mariadb and by other/other"), failure.getMessage());
+    }
+
+    @Test
+    void sameConfigurationGivesTheSameHash() throws Exception {
+        SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
+        String first = glanceApiHash(secrets, 0);
+        String again = glanceApiHash(secrets, 0);
+        String moved = glanceApiHash(secrets, 5);
+        assertEquals(first, again);
+        assertTrue(!first.equals(moved), "a moved published port is a changed configuration");
+    }
+
+    private String glanceApiHash(SecretStore secrets, int offset) throws Exception {
+        return StackWiring.wire(stack(GLANCE, MARIADB), List.of(GLANCE, MARIADB), secrets, offset).units().stream()
+                .filter(unit -> unit.id().equals("glance-api")).findFirst().orElseThrow().configHash();
+    }
+}
