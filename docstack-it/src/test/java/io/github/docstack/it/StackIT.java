@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.docstack.engine.ContainerState;
-import io.github.docstack.engine.Engine;
 import io.github.docstack.stack.Deployment;
-import io.github.docstack.stack.SecretStore;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackLabels;
 import io.github.docstack.stack.StackLoader;
-import io.github.docstack.stack.StackResolver;
+import io.github.docstack.stack.StackPreparer;
 import io.github.docstack.stack.StackRunner;
-import io.github.docstack.stack.StackWiring;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,12 +70,8 @@ class StackIT {
     private StackRunner.UpReport up(String stackFile, int portOffset) throws Exception {
         Stack stack = StackLoader.load(work.resolve(stackFile)).stack();
         stacks.add(stack.name());
-        Engine engine = REAL.engine();
-        SecretStore secrets = new SecretStore(work.resolve(".docstack").resolve(stack.name()).resolve("secrets.properties"));
-        Deployment deployment = StackWiring.wire(stack, new StackResolver(engine, RealEngine.CONSOLE, 4).resolve(stack),
-                secrets, portOffset);
-        secrets.save();
-        return new StackRunner(engine, RealEngine.CONSOLE).up(deployment, TIMEOUTS, 8);
+        Deployment deployment = StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, portOffset, 4).deployment();
+        return new StackRunner(REAL.engine(), RealEngine.CONSOLE).up(deployment, TIMEOUTS, 8);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.docstack.mojo;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackPreparer;
 import io.github.docstack.stack.StackRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public class DownMojo extends AbstractStackMojo {
             List<String> removed = new StackRunner(engine, new MavenEngineLog(getLog())).down(stackFile.name(), removeVolumes);
             removed.forEach(item -> getLog().info("Removed " + item));
             if (removeVolumes) {
-                Path secrets = stackFile.file().getParent().resolve(".docstack").resolve(stackFile.name()).resolve("secrets.properties");
+                Path secrets = StackPreparer.stateDirectory(stackFile).resolve("secrets.properties");
                 if (Files.deleteIfExists(secrets)) {
                     getLog().info("Removed the stack's secrets " + shown(secrets));
                 }

@@ -3,17 +3,13 @@ package io.github.docstack.mojo;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Deployment;
-import io.github.docstack.stack.ResolvedProject;
-import io.github.docstack.stack.SecretStore;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
-import io.github.docstack.stack.StackResolver;
+import io.github.docstack.stack.StackPreparer;
 import io.github.docstack.stack.StackRunner;
-import io.github.docstack.stack.StackWiring;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -45,11 +41,7 @@ public class UpMojo extends AbstractStackMojo {
         Stack stackFile = loadStack();
         try (Engine engine = connectEngine()) {
             MavenEngineLog log = new MavenEngineLog(getLog());
-            List<ResolvedProject> projects = new StackResolver(engine, log, parallelism).resolve(stackFile);
-            Path state = stackFile.file().getParent().resolve(".docstack").resolve(stackFile.name());
-            SecretStore secrets = new SecretStore(state.resolve("secrets.properties"));
-            Deployment deployment = StackWiring.wire(stackFile, projects, secrets, portOffset);
-            secrets.save();
+            Deployment deployment = StackPreparer.prepare(stackFile, engine, log, portOffset, parallelism).deployment();
             StackRunner.UpReport report = new StackRunner(engine, log).up(deployment,
                     new StackRunner.Timeouts(Duration.ofSeconds(healthTimeout), Duration.ofSeconds(healthTimeout)), parallelism);
             print(stackFile.name(), report);

@@ -127,8 +127,7 @@ public final class StackWiring {
                         renderer.render(output.content(), Renderer.Scope.of(project.name() + " output " + output.file()))));
             }
         }
-        return new Deployment(stack.name(), network, List.copyOf(volumes), units, outputs,
-                stack.file().getParent().resolve(".docstack").resolve(stack.name()));
+        return new Deployment(stack.name(), network, List.copyOf(volumes), units, outputs, StackPreparer.stateDirectory(stack));
     }
 
     private static String provider(Manifest.Requirement requirement, ResolvedProject consumer, Map<String, List<String>> providers)
