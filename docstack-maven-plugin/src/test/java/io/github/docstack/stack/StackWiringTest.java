@@ -63,6 +63,12 @@ class StackWiringTest {
         assertEquals(secret, units.get("provision-mariadb-glance").spec().environment().get("DOCSTACK_SECRET"));
     }
 
+    /** The glance-on-mariadb deployment, for other tests. */
+    Deployment glanceAndMariadb(Path directory, SecretStore secrets) throws Exception {
+        dir = directory;
+        return StackWiring.wire(stack(GLANCE, MARIADB), List.of(GLANCE, MARIADB), secrets, 0);
+    }
+
     @Test
     void missingProviderNamesWhoNeedsWhat() {
         StackException failure = assertThrows(StackException.class,

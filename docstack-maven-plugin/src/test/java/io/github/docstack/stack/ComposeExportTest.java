@@ -1,0 +1,35 @@
+package io.github.docstack.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComposeExportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneShotsGateTheirConsumersAndSecretsStayInDotEnv() throws Exception {
+        SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
+        StackWiringTest fixtures = new StackWiringTest();
+        Deployment deployment = fixtures.glanceAndMariadb(dir, secrets);
+
+        ComposeExport.ComposeFiles files = ComposeExport.write(deployment, secrets, dir.resolve("out"));
+
+        String compose = Files.readString(files.compose());
+        assertTrue(compose.contains("provision-mariadb-glance:\n        condition: service_completed_successfully"), compose);
+        assertTrue(compose.contains("mariadb:\n        condition: service_healthy"), "the image's own HEALTHCHECK gates too");
+        assertTrue(compose.contains("${DOCSTACK_SECRET_MARIADB_GLANCE}"), compose);
+        assertFalse(compose.contains(secrets.get("mariadb.glance")), "no secret in the Compose file");
+        assertFalse(compose.contains("\nname:"), "docker-compose 1.29 refuses a top-level name");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(files.env())));
+        assertTrue(Files.readString(files.env()).contains("DOCSTACK_SECRET_MARIADB_GLANCE=" + secrets.get("mariadb.glance")));
+    }
+}
