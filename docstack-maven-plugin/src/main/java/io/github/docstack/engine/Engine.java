@@ -46,7 +46,8 @@ public final class Engine implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 20;
     // Unix sockets have no host; fabric8's client expects this placeholder authority.
     private static final String UNIX_BASE_URL = "unix://127.0.0.1:1";
-    private static final Duration POLL_CEILING = Duration.ofMillis(250);
+    // Inspecting costs a few milliseconds; a low ceiling sees a container's change of state soon after it happens.
+    private static final Duration POLL_CEILING = Duration.ofMillis(100);
 
     private final ObjectMapper json = new ObjectMapper();
     private final EngineAddress address;
@@ -221,6 +222,11 @@ public final class Engine implements AutoCloseable {
      * @return the container id
      */
     public String run(ContainerSpec spec) throws EngineException {
+        return start(create(spec), spec.image());
+    }
+
+    /** Creates a container without starting it, so it can start the moment it may. */
+    public String create(ContainerSpec spec) throws EngineException {
         ContainerCreateConfig config = new ContainerCreateConfig(spec.image());
         if (!spec.command().isEmpty()) {
             config.command(new Arguments(new ArrayList<>(spec.command())));
@@ -262,18 +268,21 @@ public final class Engine implements AutoCloseable {
             config.networkingConfig(new ContainerNetworkingConfig().aliases(network));
         }
         config.hostConfig(host);
-        String id;
         try {
-            id = access.createContainer(config, spec.name());
+            return access.createContainer(config, spec.name());
         } catch (DockerAccessException e) {
             throw new EngineException("Creating a container of " + spec.image() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Starts a created container; one that cannot start is removed again, so a failure leaves nothing behind. */
+    public String start(String containerId, String image) throws EngineException {
         try {
-            access.startContainer(id);
-            return id;
+            access.startContainer(containerId);
+            return containerId;
         } catch (DockerAccessException e) {
-            removeAfterFailure(id);
-            throw new EngineException("Starting a container of " + spec.image() + " failed: " + e.getMessage(), e);
+            removeAfterFailure(containerId);
+            throw new EngineException("Starting a container of " + image + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -62,14 +62,15 @@ public final class StackRunner {
             engine.createVolume(volume, stackLabel);
         }
 
+        Map<String, String> created = createAhead(deployment, existing, parallelism);
         Map<String, Double> readyAt = new ConcurrentHashMap<>();
         Map<String, String> actions = new ConcurrentHashMap<>();
         List<StepExecutor.Step> steps = new ArrayList<>();
         for (Deployment.Unit unit : deployment.units()) {
             steps.add(new StepExecutor.Step(unit.id(), unit.after(), () -> {
                 String action = unit.kind() == Deployment.Kind.SERVICE
-                        ? startService(unit, existing.get(unit.spec().name()), timeouts.health())
-                        : runOnce(unit, existing.get(unit.spec().name()), timeouts.oneShot());
+                        ? startService(unit, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.health())
+                        : runOnce(unit, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.oneShot());
                 actions.put(unit.id(), action);
                 readyAt.put(unit.id(), (System.nanoTime() - start) / 1e9);
                 return action;
@@ -106,17 +107,62 @@ public final class StackRunner {
         return new UpReport(services, outputs, (System.nanoTime() - start) / 1e9, actions.size() - unchanged, unchanged);
     }
 
-    private String startService(Deployment.Unit unit, ContainerSummary existing, Duration timeout) throws EngineException {
+    /**
+     * Creates, in parallel and before anything starts, every container that is new or changed (replacing the
+     * old ones), so each starts the moment what it waits for is ready: creating is a good part of a start.
+     *
+     * @return unit id to the id of its created, not yet started container
+     */
+    private Map<String, String> createAhead(Deployment deployment, Map<String, ContainerSummary> existing, int parallelism)
+            throws EngineException, InterruptedException {
+        Map<String, String> created = new ConcurrentHashMap<>();
+        List<StepExecutor.Step> steps = new ArrayList<>();
+        for (Deployment.Unit unit : deployment.units()) {
+            ContainerSummary old = existing.get(unit.spec().name());
+            if (old != null && unit.configHash().equals(old.labels().get(StackLabels.CONFIG_HASH))) {
+                continue; // kept as it is, or (a one-shot) checked when its turn comes
+            }
+            steps.add(new StepExecutor.Step(unit.id(), java.util.Set.of(), () -> {
+                if (old != null) {
+                    engine.remove(old.id());
+                }
+                created.put(unit.id(), engine.create(unit.spec()));
+                return "created";
+            }));
+        }
+        StepExecutor.Outcome outcome = StepExecutor.run(steps, parallelism, QUIET);
+        if (outcome.failure() != null) {
+            for (String id : created.values()) {
+                engine.remove(id); // nothing half-made: created containers that will not start go again
+            }
+            throw outcome.failure() instanceof EngineException engineException ? engineException
+                    : new EngineException(outcome.failedStep() + ": " + outcome.failure().getMessage(), outcome.failure());
+        }
+        return created;
+    }
+
+    private static final StepExecutor.Listener QUIET = new StepExecutor.Listener() {
+        @Override
+        public void started(String step) {
+        }
+
+        @Override
+        public void finished(String step, String result) {
+        }
+    };
+
+    private String startService(Deployment.Unit unit, ContainerSummary existing, String created, Duration timeout)
+            throws EngineException {
         String action;
         String id;
-        if (existing != null && unit.configHash().equals(existing.labels().get(StackLabels.CONFIG_HASH)) && existing.running()) {
+        if (created == null && existing != null && existing.running()) {
             id = existing.id();
             action = "unchanged";
+        } else if (created == null && existing != null) {
+            id = engine.start(existing.id(), unit.spec().image()); // same configuration, stopped: start it again
+            action = "restarted";
         } else {
-            if (existing != null) {
-                engine.remove(existing.id());
-            }
-            id = engine.run(unit.spec());
+            id = engine.start(created, unit.spec().image());
             action = existing != null ? "recreated" : "started";
         }
         if (unit.healthcheck()) {
@@ -142,17 +188,19 @@ public final class StackRunner {
         return engine.inspect(id);
     }
 
-    private String runOnce(Deployment.Unit unit, ContainerSummary existing, Duration timeout) throws EngineException {
-        if (existing != null) {
-            if (unit.configHash().equals(existing.labels().get(StackLabels.CONFIG_HASH))) {
-                ContainerState state = engine.inspect(existing.id());
-                if (!state.running() && state.exitCode() == 0) {
-                    return "already done";
-                }
+    private String runOnce(Deployment.Unit unit, ContainerSummary existing, String created, Duration timeout)
+            throws EngineException {
+        String id = created;
+        if (id == null) {
+            // Same configuration as the container there: done already, unless it failed or never finished.
+            ContainerState state = engine.inspect(existing.id());
+            if (!state.running() && state.exitCode() == 0 && state.finishedAt() != null) {
+                return "already done";
             }
             engine.remove(existing.id());
+            id = engine.create(unit.spec());
         }
-        String id = engine.run(unit.spec());
+        engine.start(id, unit.spec().image());
         int code = engine.waitForExit(id, timeout);
         if (code != 0) {
             throw new ContainerNotHealthyException(unit.kind().name().toLowerCase() + " step " + unit.id() + " exited with code "

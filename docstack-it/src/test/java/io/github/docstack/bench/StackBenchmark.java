@@ -1,0 +1,139 @@
+package io.github.docstack.bench;
+
+import io.github.docstack.engine.Engine;
+import io.github.docstack.engine.EngineAddress;
+import io.github.docstack.engine.EngineLog;
+import io.github.docstack.stack.ComposeExport;
+import io.github.docstack.stack.Deployment;
+import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackLoader;
+import io.github.docstack.stack.StackPreparer;
+import io.github.docstack.stack.StackRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * docstack up against its ideal and against docker-compose 1.29.2, side by side: a synthetic stack of 8 services
+ * in 3 dependency levels whose readiness takes known times (1-3 s), images already built, nothing running.
+ * Run: {@code ./mvnw -pl docstack-it -Pbench verify}.
+ */
+public final class StackBenchmark {
+
+    /** name -> {delay seconds, required capabilities...}: three levels. */
+    private static final Map<String, String[]> SERVICES = new LinkedHashMap<>();
+
+    static {
+        SERVICES.put("a1", new String[] {"1"});
+        SERVICES.put("a2", new String[] {"2"});
+        SERVICES.put("a3", new String[] {"3"});
+        SERVICES.put("b1", new String[] {"1", "a1"});
+        SERVICES.put("b2", new String[] {"2", "a2", "a3"});
+        SERVICES.put("c1", new String[] {"1", "b1", "b2"});
+        SERVICES.put("c2", new String[] {"2", "b2"});
+        SERVICES.put("c3", new String[] {"3", "a1"});
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("docstack-bench-stack");
+        writeStack(work);
+        Stack stack = StackLoader.load(work.resolve("stack.yaml")).stack();
+        try (Engine engine = Engine.connect(EngineAddress.resolve(System.getProperty("docstack.dockerHost"), System.getenv()),
+                EngineLog.SILENT)) {
+            StackRunner runner = new StackRunner(engine, EngineLog.SILENT);
+            StackPreparer.Prepared prepared = StackPreparer.prepare(stack, engine, EngineLog.SILENT, 0, 8); // builds the images
+            Deployment deployment = prepared.deployment();
+            StackRunner.Timeouts timeouts = new StackRunner.Timeouts(Duration.ofSeconds(120), Duration.ofSeconds(120));
+            runner.down(stack.name(), true);
+
+            double ideal = criticalPath();
+            StackRunner.UpReport up = runner.up(deployment, timeouts, 8);
+            long start = System.nanoTime();
+            StackRunner.UpReport again = runner.up(deployment, timeouts, 8);
+            double noop = (System.nanoTime() - start) / 1e9;
+            runner.down(stack.name(), true);
+
+            ComposeExport.ComposeFiles files = ComposeExport.write(deployment, prepared.secrets(), work.resolve("compose"));
+            start = System.nanoTime();
+            compose(files.compose(), "up", "-d");
+            for (String service : SERVICES.keySet()) {
+                engine.waitHealthy("benchcompose_bench-" + service + "_1", Duration.ofSeconds(120));
+            }
+            double compose = (System.nanoTime() - start) / 1e9;
+            compose(files.compose(), "down", "-v");
+
+            System.out.printf("[bench] stack of %d services in 3 levels, readiness 1-3 s: ideal critical path %.1f s%n", SERVICES.size(), ideal);
+            System.out.printf("[bench] docstack up to all healthy: %.1f s, %.2fx the ideal (target <= 1.3)%n", up.seconds(), up.seconds() / ideal);
+            System.out.printf("[bench] docker-compose 1.29 up to all healthy: %.1f s; docstack/docker-compose = %.2f (target <= 1.0)%n",
+                    compose, up.seconds() / compose);
+            System.out.printf("[bench] no-op second up: %.2f s (%d of %d steps unchanged)%n", noop, again.unchanged(), deployment.units().size());
+            for (StackRunner.ServiceReport service : up.services()) {
+                System.out.printf("[bench]   %-10s ready at %.1f s%n", service.service(), service.secondsToReady());
+            }
+        }
+    }
+
+    /** The longest chain of readiness delays: what a perfect scheduler needs. */
+    private static double criticalPath() {
+        Map<String, Double> ready = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> service : SERVICES.entrySet()) {
+            double after = 0;
+            for (int i = 1; i < service.getValue().length; i++) {
+                after = Math.max(after, ready.get(service.getValue()[i]));
+            }
+            ready.put(service.getKey(), after + Double.parseDouble(service.getValue()[0]));
+        }
+        return ready.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    private static void writeStack(Path work) throws Exception {
+        Path lib = Path.of(StackBenchmark.class.getResource("/stacks/demo/lib").toURI());
+        Files.createDirectories(work.resolve("lib"));
+        try (Stream<Path> files = Files.list(lib)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, work.resolve("lib").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        String dockerfile = Files.readString(Path.of(StackBenchmark.class.getResource("/stacks/demo/clock/docstack/Dockerfile").toURI()));
+        List<String> projects = new ArrayList<>();
+        int port = 7101;
+        for (Map.Entry<String, String[]> service : SERVICES.entrySet()) {
+            String name = "bench-" + service.getKey();
+            StringBuilder manifest = new StringBuilder("apiVersion: docstack/v1\nname: " + name + "\nbuild: {context: ../..}\n"
+                    + "provides: [{capability: " + service.getKey() + "}]\n");
+            if (service.getValue().length > 1) {
+                manifest.append("requires:\n");
+                for (int i = 1; i < service.getValue().length; i++) {
+                    manifest.append("  - capability: ").append(service.getValue()[i]).append('\n');
+                }
+            }
+            manifest.append("services:\n  ").append(name).append(":\n    environment: {ROLE: clock, PORT: \"").append(port)
+                    .append("\", DELAY: \"").append(service.getValue()[0]).append("\"}\n    ports: [").append(port)
+                    .append("]\n    healthcheck: {command: [perl, /srv/probe.pl, \"").append(port).append("\"], interval: 200ms}\n")
+                    .append("ignore: [port-not-exposed]\n");
+            Path docstack = Files.createDirectories(work.resolve(name).resolve("docstack"));
+            Files.writeString(docstack.resolve("docstack.yaml"), manifest);
+            Files.writeString(docstack.resolve("Dockerfile"), dockerfile);
+            projects.add("  - {name: " + name + ", path: " + name + "}");
+            port++;
+        }
+        Files.writeString(work.resolve("stack.yaml"), "apiVersion: docstack/v1\nkind: Stack\nname: bench\nprojects:\n"
+                + String.join("\n", projects) + "\n");
+    }
+
+    private static void compose(Path file, String... command) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("docker-compose", "-p", "benchcompose", "-f", file.toString()));
+        arguments.addAll(List.of(command));
+        Process process = new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("docker-compose " + String.join(" ", command) + " failed");
+        }
+    }
+}
