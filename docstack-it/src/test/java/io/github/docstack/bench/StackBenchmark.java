@@ -9,16 +9,15 @@ import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackLoader;
 import io.github.docstack.stack.StackPreparer;
 import io.github.docstack.stack.StackRunner;
+import io.github.docstack.it.TestResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * docstack up against its ideal and against docker-compose 1.29.2, side by side: a synthetic stack of 8 services
@@ -94,13 +93,7 @@ public final class StackBenchmark {
     }
 
     private static void writeStack(Path work) throws Exception {
-        Path lib = Path.of(StackBenchmark.class.getResource("/stacks/demo/lib").toURI());
-        Files.createDirectories(work.resolve("lib"));
-        try (Stream<Path> files = Files.list(lib)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, work.resolve("lib").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        TestResources.copy("/stacks/demo/lib", work.resolve("lib"));
         String dockerfile = Files.readString(Path.of(StackBenchmark.class.getResource("/stacks/demo/clock/docstack/Dockerfile").toURI()));
         List<String> projects = new ArrayList<>();
         int port = 7101;

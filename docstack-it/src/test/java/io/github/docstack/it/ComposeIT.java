@@ -10,13 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,17 +29,7 @@ class ComposeIT {
 
     @Test
     void dockerComposeRunsTheExportedStack() throws Exception {
-        Path source = Path.of(ComposeIT.class.getResource("/stacks/demo").toURI());
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path copy = work.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        TestResources.copy("/stacks/demo", work);
         Stack stack = StackLoader.load(work.resolve("stack.yaml")).stack();
         StackPreparer.Prepared prepared = StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, 0, 4);
         ComposeExport.ComposeFiles files = ComposeExport.write(prepared.deployment(), prepared.secrets(), work.resolve("out"));

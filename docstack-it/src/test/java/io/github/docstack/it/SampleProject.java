@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -22,17 +20,7 @@ public final class SampleProject implements AutoCloseable {
     }
 
     public static SampleProject copy(String name, Path target) throws IOException, URISyntaxException, GitAPIException {
-        Path source = Path.of(SampleProject.class.getResource("/projects/" + name).toURI());
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        TestResources.copy("/projects/" + name, target);
         Git git = Git.init().setDirectory(target.toFile()).setInitialBranch("main").call();
         git.getRepository().getConfig().setString("remote", "origin", "url", "https://ci:token@git.example.org/demo/" + name + ".git");
         git.getRepository().getConfig().save();

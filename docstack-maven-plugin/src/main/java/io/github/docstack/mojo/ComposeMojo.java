@@ -10,7 +10,6 @@ import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Writes the stack as a Compose file ({@code <output>/<stack>/compose.yaml}, and {@code .env} with the secrets,
@@ -18,21 +17,13 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code docker-compose} runs the same stack: the same wiring, order, health gates, names and volumes.
  */
 @Mojo(name = "compose", requiresProject = false, threadSafe = true)
-public class ComposeMojo extends AbstractStackMojo {
-
-    /** Moves every published port by this much. */
-    @Parameter(property = DocstackProperties.PORT_OFFSET, defaultValue = "0")
-    private int portOffset;
-
-    /** How many images are resolved at once. */
-    @Parameter(property = DocstackProperties.PARALLELISM, defaultValue = "8")
-    private int parallelism;
+public class ComposeMojo extends AbstractDeployingMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
         Stack stackFile = loadStack();
         try (Engine engine = connectEngine()) {
-            StackPreparer.Prepared prepared = StackPreparer.prepare(stackFile, engine, new MavenEngineLog(getLog()), portOffset, parallelism);
+            StackPreparer.Prepared prepared = prepare(stackFile, engine);
             ComposeExport.ComposeFiles files = ComposeExport.write(prepared.deployment(), prepared.secrets(),
                     outputDirectory().resolve(stackFile.name()));
             getLog().info("docstack:compose wrote " + shown(files.compose()) + " and " + shown(files.env()) + " (secrets, 0600)");

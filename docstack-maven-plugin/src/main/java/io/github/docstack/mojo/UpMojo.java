@@ -5,7 +5,6 @@ import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Deployment;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
-import io.github.docstack.stack.StackPreparer;
 import io.github.docstack.stack.StackRunner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,26 +21,18 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Ends with a table of the services and the rendered outputs (e.g. clouds.yaml).
  */
 @Mojo(name = "up", requiresProject = false, threadSafe = true)
-public class UpMojo extends AbstractStackMojo {
-
-    /** Moves every published port by this much, to run two stacks side by side. */
-    @Parameter(property = DocstackProperties.PORT_OFFSET, defaultValue = "0")
-    private int portOffset;
+public class UpMojo extends AbstractDeployingMojo {
 
     /** Seconds a service may take to become healthy, and a one-shot step to finish. */
     @Parameter(property = DocstackProperties.HEALTH_TIMEOUT, defaultValue = "300")
     private int healthTimeout;
-
-    /** How many images are resolved, and steps run, at once. */
-    @Parameter(property = DocstackProperties.PARALLELISM, defaultValue = "8")
-    private int parallelism;
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
         Stack stackFile = loadStack();
         try (Engine engine = connectEngine()) {
             MavenEngineLog log = new MavenEngineLog(getLog());
-            Deployment deployment = StackPreparer.prepare(stackFile, engine, log, portOffset, parallelism).deployment();
+            Deployment deployment = prepare(stackFile, engine).deployment();
             StackRunner.UpReport report = new StackRunner(engine, log).up(deployment,
                     new StackRunner.Timeouts(Duration.ofSeconds(healthTimeout), Duration.ofSeconds(healthTimeout)), parallelism);
             print(stackFile.name(), report);

@@ -1,0 +1,71 @@
+package io.github.docstack.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.docstack.stack.StackLabels;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** mvn docstack:up, status, logs and down, as a developer runs them, in a directory with only a stack file. */
+class StackGoalsIT {
+
+    @RegisterExtension
+    static final RealEngine REAL = new RealEngine();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void upStatusLogsDownWithTheRealMaven() throws Exception {
+        copyDemo();
+        Path settings = MavenRun.settings(work, "");
+        try {
+            MavenRun.Result up = MavenRun.run(work, settings, "docstack:up");
+            assertTrue(up.succeeded(), up.log());
+            assertTrue(up.log().contains("Stack demo is up in"), up.log());
+            assertTrue(up.log().matches("(?s).*webapp\\s+webapp\\s+healthy\\s+127\\.0\\.0\\.1:7002\\s+[0-9.]+s\\s+started, healthy.*"), up.log());
+            assertTrue(up.log().contains("Output: " + work.resolve(".docstack/demo/webapp.url")), up.log());
+
+            MavenRun.Result status = MavenRun.run(work, settings, "docstack:status");
+            assertTrue(status.log().matches("(?s).*init-webapp-check-account\\s+init\\s+exited \\(0\\).*"), status.log());
+            assertTrue(status.log().matches("(?s).*kvstore\\s+service\\s+running\\s+healthy.*"), status.log());
+
+            MavenRun.Result logs = MavenRun.run(work, settings, "docstack:logs", "-Ddocstack.service=kvstore");
+            assertTrue(logs.log().contains("kvstore listening on 7001"), logs.log());
+        } finally {
+            MavenRun.Result down = MavenRun.run(work, settings, "docstack:down", "-Ddocstack.removeVolumes");
+            assertTrue(down.succeeded(), down.log());
+            assertTrue(down.log().contains("Removed volume demo_kvdata"), down.log());
+            assertTrue(down.log().contains("Removed the stack's secrets"), down.log());
+        }
+        assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "demo"));
+        assertFalse(Files.exists(work.resolve(".docstack/demo/secrets.properties")));
+    }
+
+    @Test
+    void aPortInUseIsNamedBeforeAnythingStarts() throws Exception {
+        copyDemo();
+        try (ServerSocket taken = new ServerSocket(7003, 1, InetAddress.getLoopbackAddress())) {
+            MavenRun.Result up = MavenRun.run(work, MavenRun.settings(work, ""), "docstack:up");
+            assertFalse(up.succeeded());
+            assertTrue(up.log().contains("Port 7003 on 127.0.0.1, which clock/clock publishes, is already in use: stop what uses it,"
+                    + " or run the stack with -Ddocstack.portOffset=1000"), up.log());
+            assertFalse(up.log().lines().anyMatch(line -> line.matches("\\s+at [\\w.$]+\\(.*\\)")), "no stack trace");
+            assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "demo"), "nothing was started");
+        } finally {
+            MavenRun.run(work, MavenRun.settings(work, ""), "docstack:down", "-Ddocstack.removeVolumes");
+        }
+    }
+
+    private void copyDemo() throws Exception {
+        TestResources.copy("/stacks/demo", work);
+    }
+}
