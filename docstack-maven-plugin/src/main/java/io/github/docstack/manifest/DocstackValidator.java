@@ -50,7 +50,7 @@ public final class DocstackValidator {
         Manifest manifest = null;
         ProblemSink dockerfileSink = null;
         if (root.isPresent()) {
-            new ShapeChecker(manifestSink).check(root.get(), ManifestShape.manifest(), "");
+            new ShapeChecker(manifestSink, "the manifest").check(root.get(), ManifestShape.manifest(), "");
             ManifestChecks.check(root.get(), manifestSink);
             manifest = ManifestBinder.bind(root.get());
             dockerfileSink = checkDockerfile(dir, root.get(), manifest, manifestSink);

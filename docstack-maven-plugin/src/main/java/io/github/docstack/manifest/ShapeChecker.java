@@ -12,9 +12,12 @@ public final class ShapeChecker {
     private static final Pattern DURATION = Pattern.compile("(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+|\\d+");
 
     private final ProblemSink sink;
+    private final String document;
 
-    public ShapeChecker(ProblemSink sink) {
+    /** @param document how messages name the whole file: "the manifest", "the stack file" */
+    public ShapeChecker(ProblemSink sink, String document) {
         this.sink = sink;
+        this.document = document;
     }
 
     public void check(YamlNode node, Shape shape, String path) {
@@ -127,8 +130,8 @@ public final class ShapeChecker {
         };
     }
 
-    static String where(String path) {
-        return path.isEmpty() ? "the manifest" : "'" + path + "'";
+    private String where(String path) {
+        return path.isEmpty() ? document : "'" + path + "'";
     }
 
     private static String join(String path, String key) {

@@ -48,7 +48,7 @@ public final class StackLoader {
         Optional<YamlNode> root = YamlReader.read(bytes, sink);
         Stack stack = null;
         if (root.isPresent()) {
-            new ShapeChecker(sink).check(root.get(), StackShape.stack(), "");
+            new ShapeChecker(sink, "the stack file").check(root.get(), StackShape.stack(), "");
             stack = check(root.get(), stackFile, sink);
         }
         List<io.github.docstack.manifest.Problem> problems = new ArrayList<>(sink.problems());
