@@ -93,12 +93,17 @@ public final class StackWiring {
             Manifest manifest = project.manifest();
             Set<String> gates = new LinkedHashSet<>(readyBefore.get(project.name()));
             Map<String, String> imported = importedEnvironment.get(project.name());
+            // Init steps see the project's volumes: key setup or migrations of data the services then use.
+            Map<String, String> projectVolumes = new TreeMap<>();
+            for (Manifest.Service service : manifest.services().values()) {
+                service.volumes().forEach((volume, path) -> projectVolumes.put(stack.name() + "_" + volume, path));
+            }
             for (Manifest.Step step : manifest.init()) {
                 String id = "init-" + project.name() + "-" + step.name();
                 ContainerSpec spec = ContainerSpec.of(project.image()).withName(stack.name() + "-" + id)
                         .withCommand(render(step.command(), renderer, project.name() + " init " + step.name()))
                         .withEnvironment(environment(imported, step.environment(), renderer, project.name() + " init " + step.name()))
-                        .withNetwork(network, List.of());
+                        .withNetwork(network, List.of()).withVolumes(projectVolumes);
                 units.add(unit(stack, id, project.name(), Deployment.Kind.INIT, spec, Set.copyOf(gates), false, project, Map.of()));
                 gates = new LinkedHashSet<>(gates);
                 gates.add(id); // init steps run in the order written
