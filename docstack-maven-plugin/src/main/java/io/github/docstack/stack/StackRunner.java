@@ -34,8 +34,22 @@ public final class StackRunner {
             String action) {
     }
 
-    /** What {@code up} did. */
-    public record UpReport(List<ServiceReport> services, List<Path> outputs, double seconds, int started, int unchanged) {
+    /** What {@code up} did; {@code stepsDoneAt} is every step's finish, in seconds from the start of up. */
+    public record UpReport(List<ServiceReport> services, List<Path> outputs, double seconds, int started, int unchanged,
+            Map<String, Double> stepsDoneAt) {
+
+        /** The chain of steps that decided the total time: from the last step back through what it waited for. */
+        public List<String> criticalPath(Deployment deployment) {
+            Map<String, Deployment.Unit> units = new HashMap<>();
+            deployment.units().forEach(unit -> units.put(unit.id(), unit));
+            List<String> path = new ArrayList<>();
+            String step = stepsDoneAt.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            while (step != null) {
+                path.add(0, step);
+                step = units.get(step).after().stream().max(java.util.Comparator.comparing(stepsDoneAt::get)).orElse(null);
+            }
+            return path;
+        }
     }
 
     private static final Duration SETTLE = Duration.ofSeconds(1);
@@ -104,7 +118,8 @@ public final class StackRunner {
         for (String action : actions.values()) {
             unchanged += action.startsWith("unchanged") || action.startsWith("already done") ? 1 : 0;
         }
-        return new UpReport(services, outputs, (System.nanoTime() - start) / 1e9, actions.size() - unchanged, unchanged);
+        return new UpReport(services, outputs, (System.nanoTime() - start) / 1e9, actions.size() - unchanged, unchanged,
+                Map.copyOf(readyAt));
     }
 
     /**

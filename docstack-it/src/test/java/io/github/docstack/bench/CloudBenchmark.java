@@ -1,0 +1,82 @@
+package io.github.docstack.bench;
+
+import io.github.docstack.engine.Engine;
+import io.github.docstack.engine.EngineAddress;
+import io.github.docstack.engine.EngineLog;
+import io.github.docstack.it.TestResources;
+import io.github.docstack.stack.ComposeExport;
+import io.github.docstack.stack.Deployment;
+import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackLoader;
+import io.github.docstack.stack.StackPreparer;
+import io.github.docstack.stack.StackRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sample OpenStack cloud, images built and nothing running: docstack up to all healthy, each service's
+ * time, the critical path; and docker-compose 1.29.2 on the exported file, side by side.
+ * Run: {@code ./mvnw -pl docstack-it -Pbench verify}.
+ */
+public final class CloudBenchmark {
+
+    private static final String NAME = "cloud-bench";
+    private static final int OFFSET = 20000;
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("docstack-bench-cloud");
+        TestResources.copy("/cloud", work);
+        Path stackFile = work.resolve("stack.yaml");
+        Files.writeString(stackFile, Files.readString(stackFile).replace("name: cloud", "name: " + NAME));
+        Stack stack = StackLoader.load(stackFile).stack();
+        try (Engine engine = Engine.connect(EngineAddress.resolve(System.getProperty("docstack.dockerHost"), System.getenv()),
+                EngineLog.SILENT)) {
+            StackRunner runner = new StackRunner(engine, EngineLog.SILENT);
+            StackPreparer.Prepared prepared = StackPreparer.prepare(stack, engine, EngineLog.SILENT, OFFSET, 8); // builds
+            Deployment deployment = prepared.deployment();
+            runner.down(NAME, true);
+            StackRunner.UpReport up = runner.up(deployment, new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5)), 8);
+            long start = System.nanoTime();
+            runner.up(deployment, new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5)), 8);
+            double noop = (System.nanoTime() - start) / 1e9;
+            runner.down(NAME, true);
+
+            ComposeExport.ComposeFiles files = ComposeExport.write(deployment, prepared.secrets(), work.resolve("compose"));
+            start = System.nanoTime();
+            compose(files.compose(), "up", "-d");
+            for (Deployment.Unit service : deployment.units(Deployment.Kind.SERVICE)) {
+                engine.waitHealthy("cloudbench_" + service.id() + "_1", Duration.ofMinutes(5));
+            }
+            double compose = (System.nanoTime() - start) / 1e9;
+            compose(files.compose(), "down", "-v");
+
+            System.out.printf("[bench] sample cloud (%d services, %d steps), images built, nothing running:%n",
+                    deployment.units(Deployment.Kind.SERVICE).size(), deployment.units().size());
+            System.out.printf("[bench] docstack up to all healthy: %.1f s (target < 60 s)%n", up.seconds());
+            System.out.printf("[bench] docker-compose 1.29 up to all healthy: %.1f s; docstack/docker-compose = %.2f (target <= 1.0)%n",
+                    compose, up.seconds() / compose);
+            System.out.printf("[bench] no-op second up: %.2f s; devstack's documentation says 15 to 30 minutes%n", noop);
+            for (StackRunner.ServiceReport service : up.services()) {
+                System.out.printf("[bench]   %-14s healthy at %5.1f s%n", service.service(), service.secondsToReady());
+            }
+            List<String> path = new ArrayList<>();
+            for (String step : up.criticalPath(deployment)) {
+                path.add(String.format("%s (%.1f s)", step, up.stepsDoneAt().get(step)));
+            }
+            System.out.println("[bench] critical path: " + String.join(" -> ", path));
+        }
+    }
+
+    private static void compose(Path file, String... command) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("docker-compose", "-p", "cloudbench", "-f", file.toString()));
+        arguments.addAll(List.of(command));
+        Process process = new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("docker-compose " + String.join(" ", command) + " failed");
+        }
+    }
+}
