@@ -141,6 +141,34 @@ class StackIT {
         assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"), "secrets were reused");
     }
 
+    @Test
+    void imagesComeFromTheRegistryForTheChosenChannel() throws Exception {
+        String namespace = "stackit-" + System.nanoTime();
+        String registry = BuildPushIT.REGISTRY + "/" + namespace;
+        io.github.docstack.image.ImageBuilder builder = new io.github.docstack.image.ImageBuilder(io.github.docstack.image.TagPolicy.DEFAULT);
+        for (String project : List.of("kvstore", "clock")) {
+            io.github.docstack.image.BuiltImage built = builder.build(builder.plan(new io.github.docstack.image.BuildRequest(
+                    work.resolve(project).resolve("docstack"), BuildPushIT.REGISTRY, namespace, List.of("2025.2"),
+                    java.util.Map.of(), false, false, List.of(), java.util.Map.of()), work.resolve("out")), REAL.engine(), RealEngine.CONSOLE);
+            new io.github.docstack.image.ImagePusher(REAL.engine(), RealEngine.CONSOLE, io.github.docstack.image.RetryPolicy.DEFAULT)
+                    .push(built, null);
+            for (String tag : built.tags()) {
+                REAL.engine().removeImage(tag); // so up must pull it back from the registry
+                REAL.removeImageAfterAll(tag);
+            }
+        }
+        Files.writeString(work.resolve("channel.yaml"), "apiVersion: docstack/v1\nkind: Stack\nname: channel\n"
+                + "registry: " + registry + "\nrelease: \"2025.2\"\nprojects:\n  - kvstore\n  - {name: clock, release: dev}\n");
+
+        StackRunner.UpReport report = up("channel.yaml", 200);
+
+        assertEquals(List.of("kvstore", "clock"), report.services().stream().map(StackRunner.ServiceReport::service).toList());
+        assertEquals(registry + "/kvstore:2025.2", REAL.engine().containers(StackLabels.STACK, "channel").stream()
+                .filter(c -> c.name().equals("channel-kvstore")).findFirst().orElseThrow().image());
+        assertEquals(registry + "/clock:dev", REAL.engine().containers(StackLabels.STACK, "channel").stream()
+                .filter(c -> c.name().equals("channel-clock")).findFirst().orElseThrow().image(), "a project may pick its own channel");
+    }
+
     private static ContainerState state(String container) throws Exception {
         return REAL.engine().inspect(container);
     }
