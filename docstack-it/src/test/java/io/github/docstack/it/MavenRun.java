@@ -41,10 +41,21 @@ final class MavenRun {
                 """.formatted(servers, mirror, mirror));
     }
 
-    static Result run(Path directory, Path settings, String... arguments) throws IOException, InterruptedException {
+    /** Starts Maven without waiting for it, its output discarded: for tests that interrupt it. */
+    static Process start(Path directory, Path settings, String... arguments) throws IOException {
+        return new ProcessBuilder(command(settings, arguments)).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static List<String> command(Path settings, String... arguments) {
         List<String> command = new ArrayList<>(List.of(System.getProperty("docstack.it.mvnw"), "-B", "-s", settings.toString(),
                 "-Dmaven.repo.local=" + System.getProperty("docstack.it.localRepository")));
         command.addAll(List.of(arguments));
+        return command;
+    }
+
+    static Result run(Path directory, Path settings, String... arguments) throws IOException, InterruptedException {
+        List<String> command = command(settings, arguments);
         Path log = Files.createTempFile("maven-run", ".log");
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

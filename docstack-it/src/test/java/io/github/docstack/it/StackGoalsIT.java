@@ -65,6 +65,32 @@ class StackGoalsIT {
         }
     }
 
+    @Test
+    void anInterruptedUpLeavesNothingDownCannotRemove() throws Exception {
+        copyDemo();
+        Path settings = MavenRun.settings(work, "");
+        Process up = MavenRun.start(work, settings, "docstack:up");
+        try {
+            // Interrupt as soon as the stack has containers (mid-way: the clock takes two seconds to be ready).
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+            while (REAL.engine().containers(StackLabels.STACK, "demo").isEmpty()) {
+                assertTrue(System.nanoTime() < deadline && up.isAlive(), "up never made a container");
+                Thread.onSpinWait();
+            }
+            up.toHandle().children().forEach(ProcessHandle::destroy); // the JVM under the wrapper script: SIGTERM
+            up.destroy();
+            assertTrue(up.waitFor(1, java.util.concurrent.TimeUnit.MINUTES), "up stopped when interrupted");
+        } finally {
+            up.destroyForcibly();
+        }
+
+        MavenRun.Result down = MavenRun.run(work, settings, "docstack:down", "-Ddocstack.removeVolumes");
+        assertTrue(down.succeeded(), down.log());
+        assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "demo"));
+        assertEquals(List.of(), REAL.engine().networks(StackLabels.STACK, "demo"));
+        assertEquals(List.of(), REAL.engine().volumes(StackLabels.STACK, "demo"));
+    }
+
     private void copyDemo() throws Exception {
         TestResources.copy("/stacks/demo", work);
     }
