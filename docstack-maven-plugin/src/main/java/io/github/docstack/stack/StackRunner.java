@@ -113,7 +113,9 @@ public final class StackRunner {
         int unchanged = 0;
         for (Deployment.Unit unit : deployment.units(Deployment.Kind.SERVICE)) {
             String address = unit.ports().values().stream().map(port -> "127.0.0.1:" + port).reduce((a, b) -> a + ", " + b).orElse("-");
-            services.add(new ServiceReport(unit.id(), unit.project(), "healthy", address, readyAt.get(unit.id()), actions.get(unit.id())));
+            String action = actions.get(unit.id());
+            services.add(new ServiceReport(unit.id(), unit.project(), action.endsWith("healthy") ? "healthy" : "running", address,
+                    readyAt.get(unit.id()), action));
         }
         for (String action : actions.values()) {
             unchanged += action.startsWith("unchanged") || action.startsWith("already done") ? 1 : 0;
