@@ -24,8 +24,4 @@ public final class ImageRecords {
     public static BuiltImage readBuild(Path file) throws IOException {
         return JSON.readValue(file.toFile(), BuiltImage.class);
     }
-
-    public static PushedImage readPush(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), PushedImage.class);
-    }
 }

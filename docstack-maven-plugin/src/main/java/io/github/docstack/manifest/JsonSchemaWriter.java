@@ -62,7 +62,6 @@ public final class JsonSchemaWriter {
             switch (value.type()) {
                 case TEXT -> node.setAll(scalarTypes());
                 case INTEGER -> node.put("type", "integer");
-                case BOOLEAN -> node.put("type", "boolean");
                 case DURATION -> node.putArray("oneOf").add(NODES.objectNode().put("type", "integer").put("minimum", 0))
                         .add(NODES.objectNode().put("type", "string").put("pattern", "^(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+$"));
             }

@@ -58,7 +58,6 @@ public final class ManifestReference {
             return switch (value.type()) {
                 case TEXT -> "text";
                 case INTEGER -> "integer";
-                case BOOLEAN -> "boolean";
                 case DURATION -> "duration";
             };
         }

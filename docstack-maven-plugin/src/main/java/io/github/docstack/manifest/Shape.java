@@ -51,7 +51,6 @@ public sealed interface Shape {
         /** Any scalar, read as text (numbers and booleans too, as environment values are). */
         TEXT,
         INTEGER,
-        BOOLEAN,
         /** Go-style duration: 500ms, 1s, 1m30s, or a whole number of seconds. */
         DURATION
     }

@@ -103,11 +103,6 @@ public final class ShapeChecker {
                     wrongType(node, path, expected(type));
                 }
             }
-            case BOOLEAN -> {
-                if (scalar.type() != YamlNode.ScalarType.BOOLEAN) {
-                    wrongType(node, path, expected(type));
-                }
-            }
             case DURATION -> {
                 if (!DURATION.matcher(scalar.text()).matches()) {
                     sink.report(Rule.INVALID_DURATION, node.position(), "'" + scalar.text() + "' in " + where(path)
@@ -125,7 +120,6 @@ public final class ShapeChecker {
         return switch (type) {
             case TEXT -> "a value";
             case INTEGER -> "a whole number";
-            case BOOLEAN -> "true or false";
             case DURATION -> "a duration such as 2s";
         };
     }
