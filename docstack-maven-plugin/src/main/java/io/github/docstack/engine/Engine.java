@@ -553,10 +553,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Stops (at once) and removes a container; a container that is already gone is fine. */
+    /** Stops (at once) and removes a container and its anonymous volumes; a container that is already gone is fine. */
     public void remove(String containerId) throws EngineException {
         try {
-            http.delete(apiUrl + "/containers/" + containerId + "?force=true", HTTP_NO_CONTENT, HTTP_NOT_FOUND);
+            // v=true: the container's anonymous volumes (an image's VOLUME) go with it; named volumes never do.
+            http.delete(apiUrl + "/containers/" + containerId + "?force=true&v=true", HTTP_NO_CONTENT, HTTP_NOT_FOUND);
         } catch (IOException e) {
             throw new EngineException("Removing container " + containerId + " failed: " + e.getMessage()
                     + ". Remove it by hand: docker rm -f " + containerId, e);
