@@ -39,6 +39,10 @@ final class StepExecutor {
         void started(String step);
 
         void finished(String step, String result);
+
+        /** Called once, for the first failure, before any later completion is looked at. */
+        default void failed(String step, Exception failure) {
+        }
     }
 
     private StepExecutor() {
@@ -87,6 +91,7 @@ final class StepExecutor {
                     if (failure == null) {
                         failedStep = id;
                         failure = e.getCause() instanceof Exception cause ? cause : new RuntimeException(e.getCause());
+                        listener.failed(id, failure);
                     }
                 }
             }

@@ -45,18 +45,33 @@ class StepExecutorTest {
     @Test
     void aFailureStopsSchedulingButLetsRunningStepsFinish() throws Exception {
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch failed = new CountDownLatch(1);
+        CountDownLatch failureSeen = new CountDownLatch(1);
+        StepExecutor.Listener seesFailure = new StepExecutor.Listener() {
+            @Override
+            public void started(String step) {
+            }
+
+            @Override
+            public void finished(String step, String result) {
+            }
+
+            @Override
+            public void failed(String step, Exception failure) {
+                failureSeen.countDown();
+            }
+        };
         StepExecutor.Outcome outcome = StepExecutor.run(List.of(
                 new StepExecutor.Step("broken", Set.of(), () -> {
-                    failed.countDown();
                     throw new IllegalStateException("exit 3");
                 }),
                 new StepExecutor.Step("slow", Set.of(), () -> {
-                    assertTrue(failed.await(10, TimeUnit.SECONDS));
+                    // Still running when the executor has taken in the failure.
+                    assertTrue(failureSeen.await(10, TimeUnit.SECONDS));
                     ran.add("slow");
                     return "ok";
                 }),
-                new StepExecutor.Step("after-slow", Set.of("slow"), () -> { ran.add("after-slow"); return "ok"; })), 4, QUIET);
+                new StepExecutor.Step("after-slow", Set.of("slow"), () -> { ran.add("after-slow"); return "ok"; })), 4,
+                seesFailure);
 
         assertEquals("broken", outcome.failedStep());
         assertEquals("exit 3", outcome.failure().getMessage());
