@@ -18,10 +18,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -137,15 +135,7 @@ class CloudIT {
     }
 
     private static String openstack(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openstack", "--os-cloud", NAME));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("OS_CLIENT_CONFIG_FILE", work.resolve(".docstack").resolve(NAME).resolve("clouds.yaml").toString());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "openstack " + arguments[0] + " hung");
-        assertEquals(0, process.exitValue(), "openstack " + String.join(" ", arguments) + ":\n" + output);
-        return output;
+        return new OpenStackClient(NAME, work.resolve(".docstack").resolve(NAME).resolve("clouds.yaml")).run(arguments);
     }
 
     private static String sha256(Path file) throws Exception {
