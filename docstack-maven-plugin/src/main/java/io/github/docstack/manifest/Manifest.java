@@ -23,7 +23,8 @@ public record Manifest(String apiVersion, String name, String description, Build
     public record Capability(String capability, List<String> provision, Map<String, String> exports) {
     }
 
-    public record Step(String name, List<String> command, Map<String, String> environment) {
+    /** A one-shot step; {@code needs} names the required capabilities it waits for, null for all of them. */
+    public record Step(String name, List<String> command, Map<String, String> environment, List<String> needs) {
     }
 
     public record Service(String name, List<String> command, List<String> entrypoint, Map<String, String> environment,

@@ -62,7 +62,8 @@ final class ManifestBinder {
         for (YamlNode.Mapping item : mappings(node)) {
             String name = text(item.get("name"));
             if (name != null) {
-                steps.add(new Manifest.Step(name, command(item.get("command")), textMap(item.get("environment"))));
+                steps.add(new Manifest.Step(name, command(item.get("command")), textMap(item.get("environment")),
+                        item.get("needs") == null ? null : texts(item.get("needs"))));
             }
         }
         return List.copyOf(steps);

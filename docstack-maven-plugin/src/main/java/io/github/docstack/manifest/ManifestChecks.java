@@ -1,5 +1,6 @@
 package io.github.docstack.manifest;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +51,7 @@ final class ManifestChecks {
         checkUnique(top.get("init"), "name", Rule.DUPLICATE_STEP, "init step");
         if (top.get("init") instanceof YamlNode.Sequence init) {
             init.items().forEach(step -> checkEnvNames(child(step, "environment")));
+            checkNeeds(init, top.get("requires"));
         }
         checkUnique(top.get("provides"), "capability", Rule.DUPLICATE_CAPABILITY, "provided capability");
         checkUnique(top.get("requires"), "capability", Rule.DUPLICATE_CAPABILITY, "required capability");
@@ -118,6 +120,24 @@ final class ManifestChecks {
                             .ifPresent(v -> sink.report(Rule.INVALID_CAPABILITY, v.position(), "Capability '" + v.text()
                                     + "' must be lowercase letters, digits and '-', starting with a letter, e.g. database"));
                     checkEnvNames(mapping.get("exports"));
+                }
+            }
+        }
+    }
+
+    /** An init step can wait only for what the project requires. */
+    private void checkNeeds(YamlNode.Sequence init, YamlNode requires) {
+        List<String> required = new ArrayList<>();
+        if (requires instanceof YamlNode.Sequence list) {
+            list.items().forEach(item -> scalar(child(item, "capability")).map(YamlNode.Scalar::text).ifPresent(required::add));
+        }
+        for (YamlNode step : init.items()) {
+            if (child(step, "needs") instanceof YamlNode.Sequence needs) {
+                for (YamlNode need : needs.items()) {
+                    scalar(need).filter(v -> v.text() != null && !required.contains(v.text())).ifPresent(v -> sink.report(
+                            Rule.UNKNOWN_NEED, v.position(), "needs '" + v.text() + "', which requires does not list"
+                            + ShapeChecker.closest(v.text(), required).map(near -> ": did you mean '" + near + "'?")
+                                    .orElse(": add it to requires, or name one of " + required)));
                 }
             }
         }

@@ -41,7 +41,11 @@ public final class ManifestShape {
     private static final Shape STEP = new Fields("A one-shot command run in a container of this image.", List.of(
             required("name", new Value("The step's name, unique in this manifest.", ValueType.TEXT)),
             required("command", new Command("The command; it must exit 0.")),
-            optional("environment", TEXT_MAP)));
+            optional("environment", TEXT_MAP),
+            optional("needs", new ListOf("The required capabilities this step waits for (their providers healthy, their provision"
+                    + " steps done), so that, say, a schema migration that needs only the database runs while identity is"
+                    + " still being set up. Default: all of requires.",
+                    new Value("A capability named in requires, e.g. database.", ValueType.TEXT)))));
 
     private static final Shape MANIFEST = new Fields("A docstack manifest: what an image runs and what it needs from other projects.", List.of(
             required("apiVersion", new Value("Always docstack/v1.", ValueType.TEXT)),

@@ -38,6 +38,7 @@ public enum Rule {
     INVALID_DURATION("invalid-duration", Severity.ERROR),
     EMPTY_COMMAND("empty-command", Severity.ERROR),
     DUPLICATE_STEP("duplicate-step", Severity.ERROR),
+    UNKNOWN_NEED("unknown-need", Severity.ERROR),
     DUPLICATE_CAPABILITY("duplicate-capability", Severity.ERROR),
     PLACEHOLDER_SYNTAX("placeholder-syntax", Severity.ERROR),
     PLACEHOLDER_UNKNOWN("placeholder-unknown", Severity.ERROR),

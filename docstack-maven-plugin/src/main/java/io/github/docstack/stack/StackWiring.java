@@ -21,8 +21,8 @@ import java.util.TreeSet;
 /**
  * Wires a resolved stack: matches every requirement to exactly one provider, renders placeholders and exports,
  * and says what waits for what:
- * provider services healthy, then provisions (one per consumer), then the consumer's init steps in order,
- * then its services. Ports clash here, before anything starts.
+ * provider services healthy, then provisions (one per consumer), then the consumer's init steps in order (each
+ * waiting only for the capabilities it needs, all by default), then its services. Ports clash here, before anything starts.
  */
 public final class StackWiring {
 
@@ -46,16 +46,18 @@ public final class StackWiring {
         }
         List<Deployment.Unit> units = new ArrayList<>();
         Set<String> volumes = new TreeSet<>();
-        Map<String, Set<String>> readyBefore = new HashMap<>(); // project -> units its own steps wait for
+        // project -> capability -> the units that meet it (provider services, the consumer's provision step)
+        Map<String, Map<String, Set<String>>> readyBefore = new HashMap<>();
         Map<String, Map<String, String>> importedEnvironment = new HashMap<>();
         for (ResolvedProject consumer : projects) {
-            Set<String> gates = new LinkedHashSet<>();
+            Map<String, Set<String>> gatesByCapability = new LinkedHashMap<>();
             Map<String, String> imported = new LinkedHashMap<>();
             for (Manifest.Requirement requirement : consumer.manifest().requires()) {
                 String providerName = provider(requirement, consumer, providers);
                 ResolvedProject provider = byName.get(providerName);
                 Manifest.Capability capability = provider.manifest().provides().stream()
                         .filter(offered -> offered.capability().equals(requirement.capability())).findFirst().orElseThrow();
+                Set<String> gates = gatesByCapability.computeIfAbsent(requirement.capability(), key -> new LinkedHashSet<>());
                 serviceIds(provider).forEach(gates::add);
                 Map<String, String> with = new LinkedHashMap<>();
                 for (Map.Entry<String, String> entry : requirement.with().entrySet()) {
@@ -85,29 +87,39 @@ public final class StackWiring {
                     gates.add(id);
                 }
             }
-            readyBefore.put(consumer.name(), gates);
+            readyBefore.put(consumer.name(), gatesByCapability);
             importedEnvironment.put(consumer.name(), imported);
         }
 
         for (ResolvedProject project : projects) {
             Manifest manifest = project.manifest();
-            Set<String> gates = new LinkedHashSet<>(readyBefore.get(project.name()));
+            Map<String, Set<String>> gatesByCapability = readyBefore.get(project.name());
+            Set<String> gates = new LinkedHashSet<>();
+            gatesByCapability.values().forEach(gates::addAll);
             Map<String, String> imported = importedEnvironment.get(project.name());
             // Init steps see the project's volumes: key setup or migrations of data the services then use.
             Map<String, String> projectVolumes = new TreeMap<>();
             for (Manifest.Service service : manifest.services().values()) {
                 service.volumes().forEach((volume, path) -> projectVolumes.put(stack.name() + "_" + volume, path));
             }
+            Set<String> earlierSteps = new LinkedHashSet<>();
             for (Manifest.Step step : manifest.init()) {
                 String id = "init-" + project.name() + "-" + step.name();
+                // A step waits for the steps before it and for what it needs: by default all the project requires.
+                Set<String> stepGates = new LinkedHashSet<>(earlierSteps);
+                if (step.needs() == null) {
+                    stepGates.addAll(gates);
+                } else {
+                    step.needs().forEach(capability -> stepGates.addAll(gatesByCapability.getOrDefault(capability, Set.of())));
+                }
                 ContainerSpec spec = ContainerSpec.of(project.image()).withName(stack.name() + "-" + id)
                         .withCommand(render(step.command(), renderer, project.name() + " init " + step.name()))
                         .withEnvironment(environment(imported, step.environment(), renderer, project.name() + " init " + step.name()))
                         .withNetwork(network, List.of()).withVolumes(projectVolumes);
-                units.add(unit(stack, id, project.name(), Deployment.Kind.INIT, spec, Set.copyOf(gates), false, project, Map.of()));
-                gates = new LinkedHashSet<>(gates);
-                gates.add(id); // init steps run in the order written
+                units.add(unit(stack, id, project.name(), Deployment.Kind.INIT, spec, Set.copyOf(stepGates), false, project, Map.of()));
+                earlierSteps.add(id); // init steps run in the order written
             }
+            gates.addAll(earlierSteps);
             for (Manifest.Service service : manifest.services().values()) {
                 Map<String, String> serviceVolumes = new TreeMap<>();
                 service.volumes().forEach((volume, path) -> serviceVolumes.put(stack.name() + "_" + volume, path));

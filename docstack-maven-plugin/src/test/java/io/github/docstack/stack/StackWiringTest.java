@@ -35,7 +35,7 @@ class StackWiringTest {
 
     private static final ResolvedProject GLANCE = new ResolvedProject("glance", "glance:latest", "sha256:2",
             manifest("glance", List.of(new Manifest.Requirement("database", Map.of())), List.of(),
-                    List.of(new Manifest.Step("db-sync", List.of("glance-manage", "db_sync"), Map.of())),
+                    List.of(new Manifest.Step("db-sync", List.of("glance-manage", "db_sync"), Map.of(), null)),
                     Map.of("glance-api", service("glance-api", 9292, Map.of("SELF", "http://${public.glance-api.9292}")))), true);
 
     private Stack stack(ResolvedProject... projects) {
@@ -61,6 +61,33 @@ class StackWiringTest {
         assertEquals(Map.of(9292, 10292), units.get("glance-api").ports());
         assertEquals("glance", units.get("provision-mariadb-glance").spec().environment().get("DOCSTACK_CONSUMER"));
         assertEquals(secret, units.get("provision-mariadb-glance").spec().environment().get("DOCSTACK_SECRET"));
+    }
+
+    @Test
+    void anInitStepWaitsOnlyForWhatItNeeds() throws Exception {
+        ResolvedProject keystone = new ResolvedProject("keystone", "keystone:latest", "sha256:5",
+                manifest("keystone", List.of(new Manifest.Requirement("database", Map.of())),
+                        List.of(new Manifest.Capability("identity", List.of("provision"), Map.of())), List.of(),
+                        Map.of("keystone", service("keystone", 5000, Map.of()))), true);
+        ResolvedProject glance = new ResolvedProject("glance", "glance:latest", "sha256:2",
+                manifest("glance", List.of(new Manifest.Requirement("database", Map.of()), new Manifest.Requirement("identity", Map.of())),
+                        List.of(), List.of(
+                                new Manifest.Step("db-sync", List.of("glance-manage", "db_sync"), Map.of(), List.of("database")),
+                                new Manifest.Step("warm", List.of("true"), Map.of(), List.of()),
+                                new Manifest.Step("register", List.of("true"), Map.of(), null)),
+                        Map.of("glance-api", service("glance-api", 9292, Map.of()))), true);
+        Deployment deployment = StackWiring.wire(stack(glance, keystone, MARIADB), List.of(glance, keystone, MARIADB),
+                new SecretStore(dir.resolve("secrets.properties")), 0);
+
+        Map<String, Deployment.Unit> units = new java.util.HashMap<>();
+        deployment.units().forEach(unit -> units.put(unit.id(), unit));
+        assertEquals(Set.of("mariadb", "provision-mariadb-glance"), units.get("init-glance-db-sync").after(),
+                "the schema migration does not wait for identity");
+        assertEquals(Set.of("init-glance-db-sync"), units.get("init-glance-warm").after(), "needs: [] waits only for earlier steps");
+        assertEquals(Set.of("mariadb", "provision-mariadb-glance", "keystone", "provision-keystone-glance",
+                "init-glance-db-sync", "init-glance-warm"), units.get("init-glance-register").after(), "no needs: everything");
+        assertEquals(Set.of("mariadb", "provision-mariadb-glance", "keystone", "provision-keystone-glance",
+                "init-glance-db-sync", "init-glance-warm", "init-glance-register"), units.get("glance-api").after());
     }
 
     /** The glance-on-mariadb deployment, for other tests. */
