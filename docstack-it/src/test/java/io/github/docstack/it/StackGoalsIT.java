@@ -36,7 +36,8 @@ class StackGoalsIT {
 
             MavenRun.Result status = MavenRun.run(work, settings, "docstack:status");
             assertTrue(status.log().matches("(?s).*init-webapp-check-account\\s+init\\s+exited \\(0\\).*"), status.log());
-            assertTrue(status.log().matches("(?s).*kvstore\\s+service\\s+running\\s+healthy.*"), status.log());
+            assertTrue(status.log().matches("(?s).*kvstore\\s+service\\s+running\\s+healthy\\s+127\\.0\\.0\\.1:\\d+\\s+\\S+:\\S+\\s+[0-9a-f]{12}\n.*"),
+                    "status shows where kvstore answers, its image and short digest:\n" + status.log());
 
             MavenRun.Result logs = MavenRun.run(work, settings, "docstack:logs", "-Ddocstack.service=kvstore");
             assertTrue(logs.log().contains("kvstore listening on 7001"), logs.log());

@@ -361,8 +361,15 @@ public final class Engine implements AutoCloseable {
                 java.util.Map<String, String> labels = new java.util.TreeMap<>();
                 item.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
                 String name = item.path("Names").path(0).asText("").replaceFirst("^/", "");
+                java.util.Set<String> published = new java.util.TreeSet<>(); // the engine lists a port once per address family
+                for (JsonNode port : item.path("Ports")) {
+                    if (port.has("PublicPort")) {
+                        published.add(port.path("IP").asText("0.0.0.0") + ":" + port.path("PublicPort").asInt());
+                    }
+                }
                 containers.add(new ContainerSummary(item.path("Id").asText(), name, item.path("Image").asText(),
-                        item.path("State").asText(), item.path("Status").asText(), labels));
+                        item.path("ImageID").asText(), List.copyOf(published), item.path("State").asText(),
+                        item.path("Status").asText(), labels));
             }
             return containers;
         } catch (IOException e) {

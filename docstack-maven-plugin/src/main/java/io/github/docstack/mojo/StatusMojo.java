@@ -23,11 +23,12 @@ public class StatusMojo extends AbstractStackMojo {
                 getLog().info("Stack " + stackFile.name() + " has no containers: mvn docstack:up starts it");
                 return;
             }
-            getLog().info(String.format("  %-30s %-10s %-16s %-10s %s", "UNIT", "KIND", "STATE", "HEALTH", "IMAGE"));
+            TextTable table = new TextTable("UNIT", "KIND", "STATE", "HEALTH", "ADDRESS", "IMAGE", "DIGEST");
             for (Map<String, String> row : rows) {
-                getLog().info(String.format("  %-30s %-10s %-16s %-10s %s", row.get("unit"), row.get("kind"), row.get("state"),
-                        row.get("health"), row.get("image")));
+                table.row(row.get("unit"), row.get("kind"), row.get("state"), row.get("health"), row.get("address"),
+                        row.get("image"), row.get("digest"));
             }
+            table.print(getLog()::info);
         }
     }
 }

@@ -50,11 +50,12 @@ public class UpMojo extends AbstractDeployingMojo {
         getLog().info("");
         getLog().info(String.format("Stack %s is up in %.1f s (%d steps run, %d unchanged):", name, report.seconds(),
                 report.started(), report.unchanged()));
-        getLog().info(String.format("  %-22s %-14s %-9s %-24s %8s  %s", "SERVICE", "PROJECT", "STATE", "ADDRESS", "READY", "ACTION"));
+        TextTable table = new TextTable("SERVICE", "PROJECT", "STATE", "ADDRESS", "READY", "ACTION");
         for (StackRunner.ServiceReport service : report.services()) {
-            getLog().info(String.format("  %-22s %-14s %-9s %-24s %7.1fs  %s", service.service(), service.project(), service.state(),
-                    service.address(), service.secondsToReady(), service.action()));
+            table.row(service.service(), service.project(), service.state(), service.address(),
+                    String.format("%.1fs", service.secondsToReady()), service.action());
         }
+        table.print(getLog()::info);
         for (Path output : report.outputs()) {
             getLog().info("Output: " + output);
         }

@@ -301,7 +301,10 @@ public final class StackRunner {
             row.put("kind", container.labels().getOrDefault(StackLabels.KIND, "?"));
             row.put("state", state.running() ? "running" : state.status() + " (" + state.exitCode() + ")");
             row.put("health", state.health());
+            row.put("address", container.published().isEmpty() ? "-" : String.join(", ", container.published()));
             row.put("image", container.image());
+            row.put("digest", container.imageId().replaceFirst("^sha256:", "").substring(0, Math.min(12,
+                    container.imageId().replaceFirst("^sha256:", "").length())));
             rows.add(row);
         }
         rows.sort((a, b) -> a.get("unit").compareTo(b.get("unit")));
