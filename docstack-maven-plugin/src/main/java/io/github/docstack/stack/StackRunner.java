@@ -303,8 +303,8 @@ public final class StackRunner {
             row.put("health", state.health());
             row.put("address", container.published().isEmpty() ? "-" : String.join(", ", container.published()));
             row.put("image", container.image());
-            row.put("digest", container.imageId().replaceFirst("^sha256:", "").substring(0, Math.min(12,
-                    container.imageId().replaceFirst("^sha256:", "").length())));
+            String imageId = container.imageId().replaceFirst("^sha256:", "");
+            row.put("digest", imageId.substring(0, Math.min(12, imageId.length())));
             rows.add(row);
         }
         rows.sort((a, b) -> a.get("unit").compareTo(b.get("unit")));
