@@ -25,15 +25,19 @@ public class RegistryException extends EngineException {
         return kind;
     }
 
+    /** An HTTP status 401 or 403 on its own, not part of a port such as 127.0.0.1:40349. */
+    private static final java.util.regex.Pattern REFUSED_STATUS = java.util.regex.Pattern.compile("(?<![:\\d])40[13](?!\\d)");
+
     static Kind classify(String engineMessage) {
         String text = engineMessage == null ? "" : engineMessage.toLowerCase();
-        if (text.contains("unauthorized") || text.contains("authentication required") || text.contains("401")
-                || text.contains("denied") || text.contains("403")) {
-            return Kind.UNAUTHORIZED;
-        }
+        // Unreachable first: its messages carry the registry's address, whose port may hold any digits.
         if (text.contains("connection refused") || text.contains("no such host") || text.contains("i/o timeout")
                 || text.contains("dial tcp") || text.contains("no route to host")) {
             return Kind.UNREACHABLE;
+        }
+        if (text.contains("unauthorized") || text.contains("authentication required") || text.contains("denied")
+                || REFUSED_STATUS.matcher(text).find()) {
+            return Kind.UNAUTHORIZED;
         }
         if (text.contains("not found") || text.contains("manifest unknown") || text.contains("does not exist")) {
             return Kind.NOT_FOUND;
