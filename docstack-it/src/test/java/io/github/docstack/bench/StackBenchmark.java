@@ -3,6 +3,8 @@ package io.github.docstack.bench;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineAddress;
 import io.github.docstack.engine.EngineLog;
+import io.github.docstack.engine.ContainerSpec;
+import io.github.docstack.engine.Healthcheck;
 import io.github.docstack.stack.ComposeExport;
 import io.github.docstack.stack.Deployment;
 import io.github.docstack.stack.Stack;
@@ -54,6 +56,8 @@ public final class StackBenchmark {
             runner.down(stack.name(), true);
 
             double ideal = criticalPath();
+            String image = deployment.units().stream().filter(unit -> unit.id().equals("bench-a1")).findFirst().orElseThrow().spec().image();
+            Rounds floor = engineFloor(engine, image);
             ComposeExport.ComposeFiles files = ComposeExport.write(deployment, prepared.secrets(), work.resolve("compose"));
             Rounds docstack = new Rounds();
             Rounds compose = new Rounds();
@@ -86,12 +90,38 @@ public final class StackBenchmark {
                     docstack.median() / ideal);
             System.out.printf("[bench] docker-compose 1.29 up to all healthy: %s, %.2fx the ideal; docstack/docker-compose = %.2f"
                     + " (target <= 1.0)%n", compose.describe(), compose.median() / ideal, docstack.median() / compose.median());
+            System.out.printf("[bench] engine floor, one container from start to healthy with no delay: %s; the ideal plus 3"
+                    + " levels of it: %.1f s; docstack is %.2fx that%n", floor.describe(), ideal + 3 * floor.median(),
+                    docstack.median() / (ideal + 3 * floor.median()));
             System.out.printf("[bench] no-op second up: %.2f s (%d of %d steps unchanged)%n", noop, again.unchanged(), deployment.units().size());
             System.out.println("[bench] the median docstack round:");
             for (StackRunner.ServiceReport service : up.services()) {
                 System.out.printf("[bench]   %-10s ready at %.1f s%n", service.service(), service.secondsToReady());
             }
         }
+    }
+
+    /**
+     * What the engine itself needs per level, which no scheduler can save: start one container of the benchmark's
+     * image with no delay and wait for its healthcheck (same probe, same interval) to pass.
+     */
+    private static Rounds engineFloor(Engine engine, String image) throws Exception {
+        Rounds floor = new Rounds();
+        for (int round = 0; round < Rounds.COUNT; round++) {
+            ContainerSpec spec = ContainerSpec.of(image).withName("bench-floor")
+                    .withEnvironment(Map.of("ROLE", "clock", "PORT", "7199", "DELAY", "0"))
+                    .withHealthcheck(Healthcheck.of(List.of("perl", "/srv/probe.pl", "7199"), Duration.ofMillis(200), 120));
+            String id = engine.create(spec);
+            try {
+                long start = System.nanoTime();
+                engine.start(id, image);
+                engine.waitHealthy(id, Duration.ofSeconds(60));
+                floor.add((System.nanoTime() - start) / 1e9);
+            } finally {
+                engine.remove(id);
+            }
+        }
+        return floor;
     }
 
     /** The longest chain of readiness delays: what a perfect scheduler needs. */
