@@ -1,9 +1,9 @@
 package io.github.docstack.bench;
 
+import io.github.docstack.engine.ContainerSpec;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineAddress;
 import io.github.docstack.engine.EngineLog;
-import io.github.docstack.engine.ContainerSpec;
 import io.github.docstack.engine.Healthcheck;
 import io.github.docstack.stack.ComposeExport;
 import io.github.docstack.stack.Deployment;
@@ -56,7 +56,8 @@ public final class StackBenchmark {
             runner.down(stack.name(), true);
 
             double ideal = criticalPath();
-            String image = deployment.units().stream().filter(unit -> unit.id().equals("bench-a1")).findFirst().orElseThrow().spec().image();
+            String image = deployment.units().stream().filter(unit -> unit.id().equals("bench-a1")).findFirst().orElseThrow()
+                    .spec().image();
             Rounds floor = engineFloor(engine, image);
             ComposeExport.ComposeFiles files = ComposeExport.write(deployment, prepared.secrets(), work.resolve("compose"));
             Rounds docstack = new Rounds();
