@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The sample OpenStack cloud, images built and nothing running: docstack up to all healthy, each service's
@@ -41,37 +40,17 @@ public final class CloudBenchmark {
             runner.down(NAME, true);
             StackRunner.Timeouts timeouts = new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5));
             ComposeExport.ComposeFiles files = ComposeExport.write(deployment, prepared.secrets(), work.resolve("compose"));
-            Rounds docstack = new Rounds();
-            Rounds compose = new Rounds();
-            List<StackRunner.UpReport> reports = new ArrayList<>();
-            double noop = 0;
-            for (int round = 0; round < Rounds.COUNT; round++) { // alternating, so neither gets the warmer machine
-                StackRunner.UpReport up = runner.up(deployment, timeouts, 8);
-                reports.add(up);
-                docstack.add(up.seconds());
-                if (round == 0) {
-                    long start = System.nanoTime();
-                    runner.up(deployment, timeouts, 8);
-                    noop = (System.nanoTime() - start) / 1e9;
-                }
-                runner.down(NAME, true);
-
-                long start = System.nanoTime();
-                compose(files.compose(), "up", "-d");
-                for (Deployment.Unit service : deployment.units(Deployment.Kind.SERVICE)) {
-                    engine.waitHealthy("cloudbench_" + service.id() + "_1", Duration.ofMinutes(5));
-                }
-                compose.add((System.nanoTime() - start) / 1e9);
-                compose(files.compose(), "down", "-v");
-            }
-            StackRunner.UpReport up = reports.get(docstack.medianRound());
+            SideBySide runs = SideBySide.run(engine, deployment, timeouts, files.compose(), "cloudbench", Duration.ofMinutes(10));
+            Rounds docstack = runs.docstack;
+            Rounds compose = runs.compose;
+            StackRunner.UpReport up = runs.medianDocstackRound();
 
             System.out.printf("[bench] sample cloud (%d services, %d steps), images built, nothing running:%n",
                     deployment.units(Deployment.Kind.SERVICE).size(), deployment.units().size());
             System.out.printf("[bench] docstack up to all healthy: %s (target < 60 s)%n", docstack.describe());
             System.out.printf("[bench] docker-compose 1.29 up to all healthy: %s; docstack/docker-compose = %.2f (target <= 1.0)%n",
                     compose.describe(), docstack.median() / compose.median());
-            System.out.printf("[bench] no-op second up: %.2f s; devstack's documentation says 15 to 30 minutes%n", noop);
+            System.out.printf("[bench] no-op second up: %.2f s; devstack's documentation says 15 to 30 minutes%n", runs.noopSeconds());
             System.out.println("[bench] the median docstack round:");
             for (StackRunner.ServiceReport service : up.services()) {
                 System.out.printf("[bench]   %-14s healthy at %5.1f s%n", service.service(), service.secondsToReady());
@@ -81,15 +60,6 @@ public final class CloudBenchmark {
                 path.add(String.format("%s (%.1f s)", step, up.stepsDoneAt().get(step)));
             }
             System.out.println("[bench] critical path: " + String.join(" -> ", path));
-        }
-    }
-
-    private static void compose(Path file, String... command) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("docker-compose", "-p", "cloudbench", "-f", file.toString()));
-        arguments.addAll(List.of(command));
-        Process process = new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("docker-compose " + String.join(" ", command) + " failed");
         }
     }
 }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * docstack up against its ideal and against docker-compose 1.29.2, side by side: a synthetic stack of 8 services
@@ -60,31 +59,10 @@ public final class StackBenchmark {
                     .spec().image();
             Rounds floor = engineFloor(engine, image);
             ComposeExport.ComposeFiles files = ComposeExport.write(deployment, prepared.secrets(), work.resolve("compose"));
-            Rounds docstack = new Rounds();
-            Rounds compose = new Rounds();
-            List<StackRunner.UpReport> reports = new ArrayList<>();
-            StackRunner.UpReport again = null;
-            double noop = 0;
-            for (int round = 0; round < Rounds.COUNT; round++) { // alternating, so neither gets the warmer machine
-                StackRunner.UpReport up = runner.up(deployment, timeouts, 8);
-                reports.add(up);
-                docstack.add(up.seconds());
-                if (round == 0) {
-                    long start = System.nanoTime();
-                    again = runner.up(deployment, timeouts, 8);
-                    noop = (System.nanoTime() - start) / 1e9;
-                }
-                runner.down(stack.name(), true);
-
-                long start = System.nanoTime();
-                compose(files.compose(), "up", "-d");
-                for (String service : SERVICES.keySet()) {
-                    engine.waitHealthy("benchcompose_bench-" + service + "_1", Duration.ofSeconds(120));
-                }
-                compose.add((System.nanoTime() - start) / 1e9);
-                compose(files.compose(), "down", "-v");
-            }
-            StackRunner.UpReport up = reports.get(docstack.medianRound());
+            SideBySide runs = SideBySide.run(engine, deployment, timeouts, files.compose(), "benchcompose", Duration.ofMinutes(5));
+            Rounds docstack = runs.docstack;
+            Rounds compose = runs.compose;
+            StackRunner.UpReport up = runs.medianDocstackRound();
 
             System.out.printf("[bench] stack of %d services in 3 levels, readiness 1-3 s: ideal critical path %.1f s%n", SERVICES.size(), ideal);
             System.out.printf("[bench] docstack up to all healthy: %s, %.2fx the ideal (target <= 1.3)%n", docstack.describe(),
@@ -94,7 +72,8 @@ public final class StackBenchmark {
             System.out.printf("[bench] engine floor, one container from start to healthy with no delay: %s; the ideal plus 3"
                     + " levels of it: %.1f s; docstack is %.2fx that%n", floor.describe(), ideal + 3 * floor.median(),
                     docstack.median() / (ideal + 3 * floor.median()));
-            System.out.printf("[bench] no-op second up: %.2f s (%d of %d steps unchanged)%n", noop, again.unchanged(), deployment.units().size());
+            System.out.printf("[bench] no-op second up: %.2f s (%d of %d steps unchanged)%n", runs.noopSeconds(), runs.noop().unchanged(),
+                    deployment.units().size());
             System.out.println("[bench] the median docstack round:");
             for (StackRunner.ServiceReport service : up.services()) {
                 System.out.printf("[bench]   %-10s ready at %.1f s%n", service.service(), service.secondsToReady());
@@ -165,14 +144,5 @@ public final class StackBenchmark {
         }
         Files.writeString(work.resolve("stack.yaml"), "apiVersion: docstack/v1\nkind: Stack\nname: bench\nprojects:\n"
                 + String.join("\n", projects) + "\n");
-    }
-
-    private static void compose(Path file, String... command) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("docker-compose", "-p", "benchcompose", "-f", file.toString()));
-        arguments.addAll(List.of(command));
-        Process process = new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("docker-compose " + String.join(" ", command) + " failed");
-        }
     }
 }
