@@ -250,6 +250,9 @@ public final class Engine implements AutoCloseable {
             config.workingDir(spec.workingDir());
         }
         ContainerHostConfig host = new ContainerHostConfig();
+        if (!spec.capAdd().isEmpty()) {
+            host.capAdd(new ArrayList<>(spec.capAdd()));
+        }
         if (!spec.ports().isEmpty()) {
             List<String> mappings = new ArrayList<>();
             spec.ports().forEach((container, published) -> mappings.add("127.0.0.1:" + published + ":" + container));

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record Manifest(String apiVersion, String name, String description, BuildSpec build,
         List<Requirement> requires, List<Capability> provides, List<Step> init, Map<String, Service> services,
-        List<Output> outputs, List<String> ignore) {
+        List<Output> outputs, List<String> ignore, List<Verification> verify) {
 
     /** How the image is built; paths relative to the docstack/ directory. */
     public record BuildSpec(String context, String dockerfile, Map<String, String> args, String target) {
@@ -29,7 +29,7 @@ public record Manifest(String apiVersion, String name, String description, Build
 
     public record Service(String name, List<String> command, List<String> entrypoint, Map<String, String> environment,
             List<Integer> ports, HealthcheckSpec healthcheck, Map<String, String> volumes, String user,
-            String workingDir) {
+            String workingDir, List<String> capAdd) {
     }
 
     /** Durations as written (Go style: 500ms, 2s); null where the manifest left the default. */
@@ -38,5 +38,13 @@ public record Manifest(String apiVersion, String name, String description, Build
     }
 
     public record Output(String file, String content) {
+    }
+
+    /**
+     * An acceptance test that {@code docstack:verify} runs against the stack once it is up (tempest, say).
+     *
+     * @param reports a directory in the container where the step writes JUnit XML, or null
+     */
+    public record Verification(String name, List<String> command, Map<String, String> environment, String reports) {
     }
 }

@@ -19,7 +19,7 @@ final class ManifestBinder {
         return new Manifest(text(top.get("apiVersion")), text(top.get("name")), text(top.get("description")),
                 build(top.get("build")), requirements(top.get("requires")), capabilities(top.get("provides")),
                 steps(top.get("init")), services(top.get("services")), outputs(top.get("outputs")),
-                texts(top.get("ignore")));
+                texts(top.get("ignore")), verifications(top.get("verify")));
     }
 
     private static Manifest.BuildSpec build(YamlNode node) {
@@ -69,6 +69,18 @@ final class ManifestBinder {
         return List.copyOf(steps);
     }
 
+    private static List<Manifest.Verification> verifications(YamlNode node) {
+        List<Manifest.Verification> verifications = new ArrayList<>();
+        for (YamlNode.Mapping item : mappings(node)) {
+            String name = text(item.get("name"));
+            if (name != null) {
+                verifications.add(new Manifest.Verification(name, command(item.get("command")), textMap(item.get("environment")),
+                        text(item.get("reports"))));
+            }
+        }
+        return List.copyOf(verifications);
+    }
+
     private static Map<String, Manifest.Service> services(YamlNode node) {
         Map<String, Manifest.Service> services = new LinkedHashMap<>();
         if (node instanceof YamlNode.Mapping mapping) {
@@ -78,7 +90,8 @@ final class ManifestBinder {
                 services.put(entry.key(), new Manifest.Service(entry.key(), command(service.get("command")),
                         command(service.get("entrypoint")), textMap(service.get("environment")),
                         ports(service.get("ports")), healthcheck(service.get("healthcheck")),
-                        textMap(service.get("volumes")), text(service.get("user")), text(service.get("working_dir"))));
+                        textMap(service.get("volumes")), text(service.get("user")), text(service.get("working_dir")),
+                        texts(service.get("cap_add"))));
             }
         }
         return java.util.Collections.unmodifiableMap(services);

@@ -53,6 +53,10 @@ final class ManifestChecks {
             init.items().forEach(step -> checkEnvNames(child(step, "environment")));
             checkNeeds(init, top.get("requires"));
         }
+        checkUnique(top.get("verify"), "name", Rule.DUPLICATE_STEP, "verify step");
+        if (top.get("verify") instanceof YamlNode.Sequence verify) {
+            verify.items().forEach(step -> checkEnvNames(child(step, "environment")));
+        }
         checkUnique(top.get("provides"), "capability", Rule.DUPLICATE_CAPABILITY, "provided capability");
         checkUnique(top.get("requires"), "capability", Rule.DUPLICATE_CAPABILITY, "required capability");
         checkCapabilities(top.get("provides"));
@@ -98,6 +102,19 @@ final class ManifestChecks {
                 }
             }
             checkEnvNames(service.get("environment"));
+            checkCapAdd(name, service.get("cap_add"));
+        }
+    }
+
+    /** Added capabilities widen what a container may do to the host's kernel: each gets a warning of its own. */
+    private void checkCapAdd(String service, YamlNode node) {
+        if (node instanceof YamlNode.Sequence list) {
+            for (YamlNode item : list.items()) {
+                scalar(item).filter(v -> v.text() != null).ifPresent(v -> sink.report(Rule.CAP_ADD, v.position(),
+                        "Service '" + service + "' adds the Linux capability " + v.text() + ": the container may then "
+                        + "change what that capability governs on the host's kernel. Keep it only if the service needs it"
+                        + " (then add cap-add to ignore:), and never ask for ALL or SYS_MODULE"));
+            }
         }
     }
 
@@ -188,10 +205,12 @@ final class ManifestChecks {
                 placeholdersIn(child(child(item, "provision"), "command"), Context.PROVIDER);
             }
         }
-        if (top.get("init") instanceof YamlNode.Sequence init) {
-            for (YamlNode item : init.items()) {
-                placeholdersIn(child(item, "command"), Context.CONSUMER);
-                placeholdersIn(child(item, "environment"), Context.CONSUMER);
+        for (String steps : List.of("init", "verify")) {
+            if (top.get(steps) instanceof YamlNode.Sequence list) {
+                for (YamlNode item : list.items()) {
+                    placeholdersIn(child(item, "command"), Context.CONSUMER);
+                    placeholdersIn(child(item, "environment"), Context.CONSUMER);
+                }
             }
         }
         if (top.get("services") instanceof YamlNode.Mapping services) {

@@ -36,7 +36,11 @@ public final class ManifestShape {
             optional("volumes", new MapOf("Named volumes: volume name to the path it is mounted at.",
                     new Value("An absolute path in the container.", ValueType.TEXT))),
             optional("user", new Value("User (name or uid[:gid]) the service runs as; default: the image's USER.", ValueType.TEXT)),
-            optional("working_dir", new Value("Working directory; default: the image's WORKDIR.", ValueType.TEXT))));
+            optional("working_dir", new Value("Working directory; default: the image's WORKDIR.", ValueType.TEXT)),
+            optional("cap_add", new ListOf("Linux capabilities added to the container, as docker run --cap-add and Compose's"
+                    + " cap_add do, e.g. NET_ADMIN for an agent that makes bridges. Ask for each one: docstack never runs a"
+                    + " container privileged. Reported as cap-add, so the choice is visible.",
+                    new Value("A capability name without CAP_, e.g. NET_ADMIN.", ValueType.TEXT)))));
 
     private static final Shape STEP = new Fields("A one-shot command run in a container of this image.", List.of(
             required("name", new Value("The step's name, unique in this manifest.", ValueType.TEXT)),
@@ -46,6 +50,15 @@ public final class ManifestShape {
                     + " steps done), so that, say, a schema migration that needs only the database runs while identity is"
                     + " still being set up. Default: all of requires.",
                     new Value("A capability named in requires, e.g. database.", ValueType.TEXT)))));
+
+    private static final Shape VERIFICATION = new Fields("An acceptance test run by docstack:verify against the stack once it"
+            + " is up, in a one-shot container of this image: tempest for an OpenStack cloud, say.", List.of(
+            required("name", new Value("The test's name, unique in this manifest.", ValueType.TEXT)),
+            required("command", new Command("The command; exit code 0 means every test passed. It sees DOCSTACK_VERIFY_FILTER,"
+                    + " the -Ddocstack.verify.filter given to docstack:verify (which tests to run; empty for the step's default).")),
+            optional("environment", TEXT_MAP),
+            optional("reports", new Value("An absolute path in the container where the command writes JUnit XML; docstack:verify"
+                    + " collects it under target/docstack-reports/PROJECT/ for CI.", ValueType.TEXT))));
 
     private static final Shape MANIFEST = new Fields("A docstack manifest: what an image runs and what it needs from other projects.", List.of(
             required("apiVersion", new Value("Always docstack/v1.", ValueType.TEXT)),
@@ -69,6 +82,7 @@ public final class ManifestShape {
                             new Value("A value.", ValueType.TEXT))))))),
             optional("init", new ListOf("One-shot steps run after requirements are met and before the services start.", STEP)),
             optional("services", new MapOf("Long-running containers of this image, by name.", SERVICE)),
+            optional("verify", new ListOf("Acceptance tests docstack:verify runs against the stack once it is up.", VERIFICATION)),
             optional("outputs", new ListOf("Files rendered once the stack is up, e.g. clouds.yaml.", new Fields("An output file.", List.of(
                     required("file", new Value("File name, written beside the stack file.", ValueType.TEXT)),
                     required("content", new Value("The file's content; may use placeholders.", ValueType.TEXT)))))),

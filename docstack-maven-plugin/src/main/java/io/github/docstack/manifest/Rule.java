@@ -61,7 +61,8 @@ public enum Rule {
     SECRET_IN_ENV("secret-in-env", Severity.WARNING),
     PORT_NOT_EXPOSED("port-not-exposed", Severity.WARNING),
     NO_HEALTHCHECK("no-healthcheck", Severity.WARNING),
-    NEEDS_BUILDKIT("needs-buildkit", Severity.WARNING);
+    NEEDS_BUILDKIT("needs-buildkit", Severity.WARNING),
+    CAP_ADD("cap-add", Severity.WARNING);
 
     private final String id;
     private final Severity severity;

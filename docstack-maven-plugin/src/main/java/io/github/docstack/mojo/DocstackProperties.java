@@ -75,6 +75,12 @@ public final class DocstackProperties {
     /** docstack:logs keeps following the logs. */
     public static final String FOLLOW = "docstack.follow";
 
+    /** Which tests docstack:verify runs, handed to each verify step (tempest: a regular expression). */
+    public static final String VERIFY_FILTER = "docstack.verify.filter";
+
+    /** Seconds one verify step may run. */
+    public static final String VERIFY_TIMEOUT = "docstack.verify.timeout";
+
     private DocstackProperties() {
     }
 }

@@ -97,6 +97,9 @@ public final class ComposeExport {
         if (spec.workingDir() != null) {
             service.put("working_dir", spec.workingDir());
         }
+        if (!spec.capAdd().isEmpty()) {
+            service.put("cap_add", spec.capAdd());
+        }
         if (!spec.ports().isEmpty()) {
             service.put("ports", spec.ports().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(port -> "127.0.0.1:" + port.getValue() + ":" + port.getKey()).toList());

@@ -11,10 +11,10 @@ import java.util.Set;
  * {@code up} and the Compose export work from this.
  */
 public record Deployment(String stack, String network, List<String> volumes, List<Unit> units,
-        List<Output> outputs, Path stateDirectory) {
+        List<Output> outputs, Path stateDirectory, List<Verification> verifications) {
 
     public enum Kind {
-        SERVICE, PROVISION, INIT
+        SERVICE, PROVISION, INIT, VERIFY
     }
 
     /**
@@ -28,6 +28,14 @@ public record Deployment(String stack, String network, List<String> volumes, Lis
      */
     public record Unit(String id, String project, Kind kind, ContainerSpec spec, Set<String> after, boolean healthcheck,
             String configHash, Map<Integer, Integer> ports) {
+    }
+
+    /**
+     * An acceptance test, run by verify once the stack is up; not part of up.
+     *
+     * @param reports where in the container it writes JUnit XML, or null
+     */
+    public record Verification(String id, String project, ContainerSpec spec, String reports) {
     }
 
     /** A file rendered once the stack is up. */

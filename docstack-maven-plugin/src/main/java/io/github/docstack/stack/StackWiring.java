@@ -45,6 +45,7 @@ public final class StackWiring {
             }
         }
         List<Deployment.Unit> units = new ArrayList<>();
+        List<Deployment.Verification> verifications = new ArrayList<>();
         Set<String> volumes = new TreeSet<>();
         // project -> capability -> the units that meet it (provider services, the consumer's provision step)
         Map<String, Map<String, Set<String>>> readyBefore = new HashMap<>();
@@ -131,9 +132,20 @@ public final class StackWiring {
                         .withEnvironment(environment(imported, service.environment(), renderer, project.name() + " service " + service.name()))
                         .withHealthcheck(healthcheck).withPorts(ports.get(service.name()))
                         .withNetwork(network, List.of(service.name())).withVolumes(serviceVolumes)
-                        .withUser(service.user()).withWorkingDir(service.workingDir());
+                        .withUser(service.user()).withWorkingDir(service.workingDir()).withCapAdd(service.capAdd());
                 units.add(unit(stack, service.name(), project.name(), Deployment.Kind.SERVICE, spec, Set.copyOf(gates),
                         healthcheck != null || project.imageHealthcheck(), project, ports.get(service.name())));
+            }
+            for (Manifest.Verification verification : manifest.verify()) {
+                String id = "verify-" + project.name() + "-" + verification.name();
+                String owner = project.name() + " verify " + verification.name();
+                ContainerSpec spec = ContainerSpec.of(project.image()).withName(stack.name() + "-" + id)
+                        .withCommand(render(verification.command(), renderer, owner))
+                        .withEnvironment(environment(imported, verification.environment(), renderer, owner))
+                        .withNetwork(network, List.of());
+                verifications.add(new Deployment.Verification(id, project.name(),
+                        spec.withLabels(labels(stack, id, project.name(), Deployment.Kind.VERIFY, hash(spec, project.imageId()))),
+                        verification.reports()));
             }
         }
 
@@ -144,7 +156,8 @@ public final class StackWiring {
                         renderer.render(output.content(), Renderer.Scope.of(project.name() + " output " + output.file()))));
             }
         }
-        return new Deployment(stack.name(), network, List.copyOf(volumes), units, outputs, StackPreparer.stateDirectory(stack));
+        return new Deployment(stack.name(), network, List.copyOf(volumes), units, outputs, StackPreparer.stateDirectory(stack),
+                verifications);
     }
 
     private static String provider(Manifest.Requirement requirement, ResolvedProject consumer, Map<String, List<String>> providers)
@@ -223,13 +236,19 @@ public final class StackWiring {
     private static Deployment.Unit unit(Stack stack, String id, String project, Deployment.Kind kind, ContainerSpec spec,
             Set<String> after, boolean healthcheck, ResolvedProject image, Map<Integer, Integer> ports) {
         String hash = hash(spec, image.imageId());
+        return new Deployment.Unit(id, project, kind, spec.withLabels(labels(stack, id, project, kind, hash)), Set.copyOf(after),
+                healthcheck, hash, ports);
+    }
+
+    /** What finds a container again from any JVM: its stack, project, unit, kind and configuration hash. */
+    private static Map<String, String> labels(Stack stack, String id, String project, Deployment.Kind kind, String hash) {
         Map<String, String> labels = new TreeMap<>();
         labels.put(StackLabels.STACK, stack.name());
         labels.put(StackLabels.PROJECT, project);
         labels.put(StackLabels.UNIT, id);
         labels.put(StackLabels.KIND, kind.name().toLowerCase());
         labels.put(StackLabels.CONFIG_HASH, hash);
-        return new Deployment.Unit(id, project, kind, spec.withLabels(labels), Set.copyOf(after), healthcheck, hash, ports);
+        return labels;
     }
 
     /** A hash of everything that defines a container (its image's id included), in a canonical order. */
@@ -237,7 +256,8 @@ public final class StackWiring {
         String canonical = String.join("\n", imageId, spec.image(), String.valueOf(spec.name()), spec.command().toString(),
                 spec.entrypoint().toString(), new TreeMap<>(spec.environment()).toString(), String.valueOf(spec.healthcheck()),
                 new TreeMap<>(spec.ports()).toString(), String.valueOf(spec.network()), spec.aliases().toString(),
-                new TreeMap<>(spec.volumes()).toString(), String.valueOf(spec.user()), String.valueOf(spec.workingDir()));
+                new TreeMap<>(spec.volumes()).toString(), String.valueOf(spec.user()), String.valueOf(spec.workingDir()),
+                spec.capAdd().toString());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8))).substring(0, 16);

@@ -101,6 +101,19 @@ class LintRulesTest {
     }
 
     @Test
+    void eachAddedLinuxCapabilityIsNamedAndCanBeAcknowledged() throws IOException {
+        DocstackDirectory directory = DocstackDirectory.in(project)
+                .manifest(DocstackDirectory.GOOD_MANIFEST + "    cap_add: [NET_ADMIN, NET_RAW]\n");
+        ValidationReport report = directory.validate();
+        assertReported(report, "cap-add", "8:15");
+        assertReported(report, "cap-add", "8:26");
+        assertTrue(report.problems().get(0).message().contains("NET_ADMIN"), report.problems().get(0).message());
+
+        assertEquals(List.of(), rules(directory.manifest(DocstackDirectory.GOOD_MANIFEST
+                + "    cap_add: [NET_ADMIN]\nignore: [cap-add]\n").validate()));
+    }
+
+    @Test
     void runsAsRoot() throws IOException {
         assertReported(dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app\n", "")), "runs-as-root", "1:1");
         assertReported(dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app", "USER 0:0")), "runs-as-root", "4:1");

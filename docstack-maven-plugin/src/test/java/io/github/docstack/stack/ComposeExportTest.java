@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,5 +32,20 @@ class ComposeExportTest {
         assertFalse(compose.contains("\nname:"), "docker-compose 1.29 refuses a top-level name");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(files.env())));
         assertTrue(Files.readString(files.env()).contains("DOCSTACK_SECRET_MARIADB_GLANCE=" + secrets.get("mariadb.glance")));
+    }
+
+    @Test
+    void addedLinuxCapabilitiesAreWrittenAsComposeCapAdd() throws Exception {
+        SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
+        Deployment deployment = new StackWiringTest().glanceAndMariadb(dir, secrets);
+        Deployment withCapAdd = new Deployment(deployment.stack(), deployment.network(), deployment.volumes(),
+                deployment.units().stream().map(unit -> !unit.id().equals("glance-api") ? unit
+                        : new Deployment.Unit(unit.id(), unit.project(), unit.kind(), unit.spec().withCapAdd(List.of("NET_ADMIN")),
+                                unit.after(), unit.healthcheck(), unit.configHash(), unit.ports())).toList(),
+                deployment.outputs(), deployment.stateDirectory(), deployment.verifications());
+
+        String compose = Files.readString(ComposeExport.write(withCapAdd, secrets, dir.resolve("out")).compose());
+
+        assertTrue(compose.contains("cap_add:\n    - NET_ADMIN"), compose);
     }
 }

@@ -21,11 +21,11 @@ class StackWiringTest {
     private static Manifest manifest(String name, List<Manifest.Requirement> requires, List<Manifest.Capability> provides,
             List<Manifest.Step> init, Map<String, Manifest.Service> services) {
         return new Manifest("docstack/v1", name, null, Manifest.BuildSpec.DEFAULT, requires, provides, init, services,
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 
     private static Manifest.Service service(String name, int port, Map<String, String> environment) {
-        return new Manifest.Service(name, List.of(), List.of(), environment, List.of(port), null, Map.of(), null, null);
+        return new Manifest.Service(name, List.of(), List.of(), environment, List.of(port), null, Map.of(), null, null, List.of());
     }
 
     private static final ResolvedProject MARIADB = new ResolvedProject("mariadb", "mariadb:latest", "sha256:1",
@@ -41,6 +41,26 @@ class StackWiringTest {
     private Stack stack(ResolvedProject... projects) {
         return new Stack(dir.resolve("stack.yaml"), "dev", null, "latest",
                 java.util.Arrays.stream(projects).map(p -> new Stack.Project(p.name(), null, null, null)).toList());
+    }
+
+    @Test
+    void addedLinuxCapabilitiesReachTheContainerAndItsConfigurationHash() throws Exception {
+        Manifest.Service plain = service("agent", 9696, Map.of());
+        Manifest.Service withNetAdmin = new Manifest.Service("agent", List.of(), List.of(), Map.of(), List.of(9696), null,
+                Map.of(), null, null, List.of("NET_ADMIN"));
+        SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
+        Deployment.Unit before = agentUnit(plain, secrets);
+        Deployment.Unit after = agentUnit(withNetAdmin, secrets);
+
+        assertEquals(List.of(), before.spec().capAdd());
+        assertEquals(List.of("NET_ADMIN"), after.spec().capAdd());
+        assertTrue(!before.configHash().equals(after.configHash()), "a changed cap_add recreates the container");
+    }
+
+    private Deployment.Unit agentUnit(Manifest.Service agent, SecretStore secrets) throws Exception {
+        ResolvedProject project = new ResolvedProject("neutron", "neutron:latest", "sha256:3",
+                manifest("neutron", List.of(), List.of(), List.of(), Map.of("agent", agent)), true);
+        return StackWiring.wire(stack(project), List.of(project), secrets, 0).units().get(0);
     }
 
     @Test
@@ -88,6 +108,29 @@ class StackWiringTest {
                 "init-glance-db-sync", "init-glance-warm"), units.get("init-glance-register").after(), "no needs: everything");
         assertEquals(Set.of("mariadb", "provision-mariadb-glance", "keystone", "provision-keystone-glance",
                 "init-glance-db-sync", "init-glance-warm", "init-glance-register"), units.get("glance-api").after());
+    }
+
+    @Test
+    void aVerifyStepIsWiredLikeAConsumerButIsNoPartOfUp() throws Exception {
+        ResolvedProject suite = new ResolvedProject("suite", "suite:latest", "sha256:6",
+                new Manifest("docstack/v1", "suite", null, Manifest.BuildSpec.DEFAULT,
+                        List.of(new Manifest.Requirement("database", Map.of())), List.of(), List.of(), Map.of(), List.of(), List.of(),
+                        List.of(new Manifest.Verification("smoke", List.of("run-tests", "${stack.name}"), Map.of("LEVEL", "smoke"),
+                                "/reports"))), true);
+        SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
+        Deployment deployment = StackWiring.wire(stack(suite, MARIADB), List.of(suite, MARIADB), secrets, 0);
+
+        assertTrue(deployment.units().stream().noneMatch(unit -> unit.project().equals("suite") && unit.kind() != Deployment.Kind.PROVISION),
+                "up runs the provision for the suite, never the suite itself");
+        Deployment.Verification smoke = deployment.verifications().get(0);
+        assertEquals("verify-suite-smoke", smoke.id());
+        assertEquals("dev-verify-suite-smoke", smoke.spec().name());
+        assertEquals(List.of("run-tests", "dev"), smoke.spec().command());
+        assertEquals("mysql://suite:" + secrets.get("mariadb.suite") + "@mariadb:3306/suite", smoke.spec().environment().get("DATABASE_URL"));
+        assertEquals("smoke", smoke.spec().environment().get("LEVEL"));
+        assertEquals("verify", smoke.spec().labels().get(StackLabels.KIND));
+        assertEquals("dev", smoke.spec().network());
+        assertEquals("/reports", smoke.reports());
     }
 
     /** The glance-on-mariadb deployment, for other tests. */
