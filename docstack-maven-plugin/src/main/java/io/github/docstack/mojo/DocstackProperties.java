@@ -57,6 +57,9 @@ public final class DocstackProperties {
     /** The stack file docstack:up, down, status, logs and compose read. */
     public static final String STACK = "docstack.stack";
 
+    /** The stack's optional projects to bring in, by profile, comma-separated; none for only the projects without one. */
+    public static final String PROFILES = "docstack.profiles";
+
     /** Moves every published port of a stack by this much, to run two stacks side by side. */
     public static final String PORT_OFFSET = "docstack.portOffset";
 

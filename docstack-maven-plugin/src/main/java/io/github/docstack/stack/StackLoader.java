@@ -93,6 +93,7 @@ public final class StackLoader {
                 Path path = null;
                 String image = null;
                 String release = null;
+                List<String> profiles = List.of();
                 if (item instanceof YamlNode.Mapping mapping) {
                     Optional<YamlNode.Scalar> pathNode = text(mapping.get("path"));
                     if (pathNode.isPresent()) {
@@ -104,13 +105,19 @@ public final class StackLoader {
                     }
                     image = text(mapping.get("image")).map(YamlNode.Scalar::text).orElse(null);
                     release = text(mapping.get("release")).map(YamlNode.Scalar::text).orElse(null);
+                    profiles = texts(mapping.get("profiles"));
                 }
-                projects.add(new Stack.Project(projectName.text(), path, image, release));
+                projects.add(new Stack.Project(projectName.text(), path, image, release, profiles));
             }
         }
         return new Stack(file, name.map(YamlNode.Scalar::text).orElse(null),
                 text(top.get("registry")).map(YamlNode.Scalar::text).orElse(null),
-                text(top.get("release")).map(YamlNode.Scalar::text).orElse("latest"), projects);
+                text(top.get("release")).map(YamlNode.Scalar::text).orElse("latest"), projects, texts(top.get("profiles")));
+    }
+
+    private static List<String> texts(YamlNode node) {
+        return node instanceof YamlNode.Sequence list ? list.items().stream().map(StackLoader::text)
+                .flatMap(Optional::stream).map(YamlNode.Scalar::text).toList() : List.of();
     }
 
     private static Optional<YamlNode.Scalar> text(YamlNode node) {

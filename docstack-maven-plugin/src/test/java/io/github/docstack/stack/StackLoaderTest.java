@@ -2,6 +2,7 @@ package io.github.docstack.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,33 @@ class StackLoaderTest {
         assertEquals(new Stack.Project("mariadb", null, null, null), stack.projects().get(0));
         assertEquals("milestone", stack.projects().get(1).release());
         assertEquals(dir.resolve("glance"), stack.projects().get(2).path());
+    }
+
+    @Test
+    void profilesBringOptionalProjectsInByDefaultOrAsAsked() throws Exception {
+        Stack stack = load("""
+                apiVersion: docstack/v1
+                kind: Stack
+                name: cloud
+                profiles: [compute, network]
+                projects:
+                  - keystone
+                  - {name: nova, profiles: [compute]}
+                  - {name: neutron, profiles: [compute, network]}
+                  - {name: cinder, profiles: [volume]}
+                """).stack();
+
+        assertEquals(List.of("keystone", "nova", "neutron"), names(stack.withProfiles(null)), "the stack's own profiles by default");
+        assertEquals(List.of("keystone", "neutron"), names(stack.withProfiles(List.of("network"))));
+        assertEquals(List.of("keystone", "cinder"), names(stack.withProfiles(List.of("volume"))));
+        assertEquals(List.of("keystone"), names(stack.withProfiles(List.of(Stack.NO_PROFILES))));
+        StackException unknown = assertThrows(StackException.class, () -> stack.withProfiles(List.of("dashbord")));
+        assertEquals("No project of stack cloud has the profile dashbord: its profiles are compute, network, volume (or none"
+                + " for only the projects without one)", unknown.getMessage());
+    }
+
+    private static List<String> names(Stack stack) {
+        return stack.projects().stream().map(Stack.Project::name).toList();
     }
 
     @Test
