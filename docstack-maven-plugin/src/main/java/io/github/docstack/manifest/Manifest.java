@@ -37,7 +37,8 @@ public record Manifest(String apiVersion, String name, String description, Build
             String startPeriod) {
     }
 
-    public record Output(String file, String content) {
+    /** A rendered file; one with a {@code title} is also shown after up's table, e.g. a dashboard's address. */
+    public record Output(String file, String content, String title) {
     }
 
     /**

@@ -117,7 +117,7 @@ final class ManifestBinder {
             String file = text(item.get("file"));
             String content = text(item.get("content"));
             if (file != null && content != null) {
-                outputs.add(new Manifest.Output(file, content));
+                outputs.add(new Manifest.Output(file, content, text(item.get("title"))));
             }
         }
         return List.copyOf(outputs);

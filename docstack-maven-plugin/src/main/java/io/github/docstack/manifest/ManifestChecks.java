@@ -62,6 +62,7 @@ final class ManifestChecks {
         checkCapabilities(top.get("provides"));
         checkCapabilities(top.get("requires"));
         checkIgnore(top.get("ignore"));
+        checkShownOutputs(top.get("outputs"));
         checkPlaceholders(top);
     }
 
@@ -310,6 +311,23 @@ final class ManifestChecks {
     private void unknown(Position at, String shown, String fix) {
         sink.report(Rule.PLACEHOLDER_UNKNOWN, at, shown + " is not a placeholder docstack knows: " + fix);
     }
+
+    /** up prints a titled output's content: it must not carry a secret into the log. */
+    private void checkShownOutputs(YamlNode node) {
+        if (!(node instanceof YamlNode.Sequence outputs)) {
+            return;
+        }
+        for (YamlNode output : outputs.items()) {
+            if (scalar(child(output, "title")).isEmpty()) {
+                continue;
+            }
+            scalar(child(output, "content")).filter(v -> v.text() != null && SECRET_PLACEHOLDERS.stream().anyMatch(v.text()::contains))
+                    .ifPresent(v -> sink.report(Rule.SHOWN_SECRET, v.position(), "This output has a title, so up prints its"
+                            + " content, and the content holds a secret: drop the title (the file is still written) or the secret"));
+        }
+    }
+
+    private static final List<String> SECRET_PLACEHOLDERS = List.of("${secret}", "${stack.admin_password}");
 
     private static YamlNode child(YamlNode node, String key) {
         return node instanceof YamlNode.Mapping mapping ? mapping.get(key) : null;

@@ -85,7 +85,9 @@ public final class ManifestShape {
             optional("verify", new ListOf("Acceptance tests docstack:verify runs against the stack once it is up.", VERIFICATION)),
             optional("outputs", new ListOf("Files rendered once the stack is up, e.g. clouds.yaml.", new Fields("An output file.", List.of(
                     required("file", new Value("File name, written beside the stack file.", ValueType.TEXT)),
-                    required("content", new Value("The file's content; may use placeholders.", ValueType.TEXT)))))),
+                    required("content", new Value("The file's content; may use placeholders.", ValueType.TEXT)),
+                    optional("title", new Value("Show the content after up's table under this title, e.g. Dashboard for a URL."
+                            + " Never for content with a secret in it.", ValueType.TEXT)))))),
             optional("ignore", new ListOf("Rule ids not to report for this project.", new Value("A rule id, e.g. runs-as-root.", ValueType.TEXT)))));
 
     private ManifestShape() {

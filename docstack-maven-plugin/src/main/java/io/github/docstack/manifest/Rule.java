@@ -44,6 +44,7 @@ public enum Rule {
     PLACEHOLDER_UNKNOWN("placeholder-unknown", Severity.ERROR),
     PLACEHOLDER_CONTEXT("placeholder-context", Severity.ERROR),
     PLACEHOLDER_SERVICE("placeholder-service", Severity.ERROR),
+    SHOWN_SECRET("shown-secret", Severity.ERROR),
     UNKNOWN_RULE("unknown-rule", Severity.WARNING),
     // Stack file
     DUPLICATE_PROJECT("duplicate-project", Severity.ERROR),

@@ -7,7 +7,6 @@ import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackRunner;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -56,8 +55,13 @@ public class UpMojo extends AbstractDeployingMojo {
                     String.format("%.1fs", service.secondsToReady()), service.action());
         }
         table.print(getLog()::info);
-        for (Path output : report.outputs()) {
-            getLog().info("Output: " + output);
+        for (StackRunner.WrittenOutput output : report.outputs()) {
+            getLog().info("Output: " + output.file());
+        }
+        for (StackRunner.WrittenOutput output : report.outputs()) {
+            if (output.title() != null) {
+                getLog().info(output.title() + ": " + output.content());
+            }
         }
     }
 }

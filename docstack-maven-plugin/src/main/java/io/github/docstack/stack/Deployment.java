@@ -38,8 +38,8 @@ public record Deployment(String stack, String network, List<String> volumes, Lis
     public record Verification(String id, String project, ContainerSpec spec, String reports) {
     }
 
-    /** A file rendered once the stack is up. */
-    public record Output(String project, String file, String content) {
+    /** A file rendered once the stack is up; with a title (else null), up shows its content too. */
+    public record Output(String project, String file, String content, String title) {
     }
 
     public List<Unit> units(Kind kind) {

@@ -34,8 +34,12 @@ public final class StackRunner {
             String action) {
     }
 
+    /** An output as written: its file, and its title (null for a file that is not shown). */
+    public record WrittenOutput(Path file, String title, String content) {
+    }
+
     /** What {@code up} did; {@code stepsDoneAt} is every step's finish, in seconds from the start of up. */
-    public record UpReport(List<ServiceReport> services, List<Path> outputs, double seconds, int started, int unchanged,
+    public record UpReport(List<ServiceReport> services, List<WrittenOutput> outputs, double seconds, int started, int unchanged,
             Map<String, Double> stepsDoneAt) {
 
         /** The chain of steps that decided the total time: from the last step back through what it waited for. */
@@ -108,7 +112,7 @@ public final class StackRunner {
             throw new StackException("These steps wait for each other and never started: " + outcome.neverStarted()
                     + ". Two projects require each other's capabilities; one of them must not");
         }
-        List<Path> outputs = writeOutputs(deployment);
+        List<WrittenOutput> outputs = writeOutputs(deployment);
         List<ServiceReport> services = new ArrayList<>();
         int unchanged = 0;
         for (Deployment.Unit unit : deployment.units(Deployment.Kind.SERVICE)) {
@@ -256,13 +260,13 @@ public final class StackRunner {
         }
     }
 
-    private List<Path> writeOutputs(Deployment deployment) throws IOException {
-        List<Path> files = new ArrayList<>();
+    private List<WrittenOutput> writeOutputs(Deployment deployment) throws IOException {
+        List<WrittenOutput> files = new ArrayList<>();
         for (Deployment.Output output : deployment.outputs()) {
             Path file = deployment.stateDirectory().resolve(output.file());
             Files.createDirectories(file.getParent());
             Files.writeString(file, output.content());
-            files.add(file);
+            files.add(new WrittenOutput(file, output.title(), output.content().strip()));
         }
         return files;
     }

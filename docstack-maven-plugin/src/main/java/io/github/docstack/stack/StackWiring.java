@@ -153,7 +153,8 @@ public final class StackWiring {
         for (ResolvedProject project : projects) {
             for (Manifest.Output output : project.manifest().outputs()) {
                 outputs.add(new Deployment.Output(project.name(), output.file(),
-                        renderer.render(output.content(), Renderer.Scope.of(project.name() + " output " + output.file()))));
+                        renderer.render(output.content(), Renderer.Scope.of(project.name() + " output " + output.file())),
+                        output.title()));
             }
         }
         return new Deployment(stack.name(), network, List.copyOf(volumes), units, outputs, StackPreparer.stateDirectory(stack),

@@ -114,6 +114,15 @@ class LintRulesTest {
     }
 
     @Test
+    void aShownOutputMayNotCarryASecretIntoTheLog() throws IOException {
+        String shown = "outputs:\n  - file: dashboard.url\n    title: Dashboard\n    content: \"http://${public.api.9292}/\"\n";
+        assertEquals(List.of(), rules(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + shown).validate()));
+
+        String secret = "outputs:\n  - file: admin.txt\n    title: Admin\n    content: \"${stack.admin_password}\"\n";
+        assertReported(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + secret).validate(), "shown-secret", "11:14");
+    }
+
+    @Test
     void runsAsRoot() throws IOException {
         assertReported(dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app\n", "")), "runs-as-root", "1:1");
         assertReported(dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app", "USER 0:0")), "runs-as-root", "4:1");
