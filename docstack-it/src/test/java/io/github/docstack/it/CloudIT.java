@@ -53,13 +53,8 @@ class CloudIT {
 
     @BeforeAll
     static void upTheCloud() throws Exception {
-        TestResources.copy("/cloud", work);
-        Path stackFile = work.resolve("stack.yaml");
-        Files.writeString(stackFile, Files.readString(stackFile).replace("name: cloud", "name: " + NAME));
-        stack = StackLoader.load(stackFile).stack().withProfiles(List.of(Stack.NO_PROFILES)); // the base six
-        StackRunner.UpReport report = up();
-        System.out.printf("[cloud-it] up in %.1f s%n", report.seconds());
-        report.services().forEach(service -> System.out.printf("[cloud-it]   %-14s ready at %5.1f s%n", service.service(), service.secondsToReady()));
+        stack = SampleCloud.load(work, NAME, List.of(Stack.NO_PROFILES)); // the base six
+        SampleCloud.print(NAME, up());
     }
 
     @AfterAll

@@ -2,6 +2,8 @@ package io.github.docstack.stack;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A stack file: the projects a cloud is made of, where their images come from, and which channel.
@@ -34,7 +36,7 @@ public record Stack(Path file, String name, String registry, String release, Lis
      */
     public Stack withProfiles(List<String> active) throws StackException {
         List<String> chosen = active == null ? profiles : active.equals(List.of(NO_PROFILES)) ? List.of() : active;
-        java.util.Set<String> known = new java.util.TreeSet<>();
+        Set<String> known = new TreeSet<>();
         projects.forEach(project -> known.addAll(project.profiles()));
         List<String> unknown = chosen.stream().filter(profile -> !known.contains(profile)).toList();
         if (!unknown.isEmpty()) {

@@ -257,8 +257,9 @@ public final class StackWiring {
         String canonical = String.join("\n", imageId, spec.image(), String.valueOf(spec.name()), spec.command().toString(),
                 spec.entrypoint().toString(), new TreeMap<>(spec.environment()).toString(), String.valueOf(spec.healthcheck()),
                 new TreeMap<>(spec.ports()).toString(), String.valueOf(spec.network()), spec.aliases().toString(),
-                new TreeMap<>(spec.volumes()).toString(), String.valueOf(spec.user()), String.valueOf(spec.workingDir()),
-                spec.capAdd().toString());
+                new TreeMap<>(spec.volumes()).toString(), String.valueOf(spec.user()), String.valueOf(spec.workingDir()))
+                // Only when set, so the containers of a stack that adds none keep their hash across this change.
+                + (spec.capAdd().isEmpty() ? "" : "\ncap_add " + spec.capAdd());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
