@@ -58,7 +58,7 @@ public final class ManifestShape {
                     + " the -Ddocstack.verify.filter given to docstack:verify (which tests to run; empty for the step's default).")),
             optional("environment", TEXT_MAP),
             optional("reports", new Value("An absolute path in the container where the command writes JUnit XML; docstack:verify"
-                    + " collects it under target/docstack-reports/PROJECT/ for CI.", ValueType.TEXT))));
+                    + " collects it under target/docstack/verify/PROJECT/ for CI.", ValueType.TEXT))));
 
     private static final Shape MANIFEST = new Fields("A docstack manifest: what an image runs and what it needs from other projects.", List.of(
             required("apiVersion", new Value("Always docstack/v1.", ValueType.TEXT)),
