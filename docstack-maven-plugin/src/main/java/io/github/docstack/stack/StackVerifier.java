@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Runs a stack's acceptance tests (the projects' {@code verify:} steps) against the stack once it is up, one
@@ -72,6 +73,16 @@ public final class StackVerifier {
         return results;
     }
 
+    private static void clear(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file)) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
     /** Tests against a stack that is not (fully) up would fail for the wrong reason: say so instead. */
     private static void checkUp(Deployment deployment, Map<String, ContainerSummary> containers) throws StackNotUpException {
         List<String> notRunning = new ArrayList<>();
@@ -94,6 +105,7 @@ public final class StackVerifier {
         spec = spec.withEnvironment(environment);
         if (verification.reports() != null) {
             Files.createDirectories(reports);
+            clear(reports); // a run that writes no report must not leave the last run's for CI to publish
             Map<String, String> volumes = new HashMap<>(spec.volumes());
             volumes.put(reports.toAbsolutePath().toString(), verification.reports()); // a bind mount: the host collects it
             spec = spec.withVolumes(volumes);
