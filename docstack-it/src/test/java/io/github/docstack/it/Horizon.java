@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -33,7 +32,7 @@ final class Horizon {
                 "--user-data-dir=" + Files.createTempDirectory(work, "chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        WebDriver browser = new ChromeDriver(service, options);
+        ChromeDriver browser = new ChromeDriver(service, options);
         try {
             WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
             browser.get(dashboard + "auth/login/");
@@ -45,7 +44,7 @@ final class Horizon {
             // The images table is filled by the page's own script, after load.
             wait.until(page -> page.getPageSource().contains(image));
             Files.createDirectories(screenshot.getParent());
-            Files.write(screenshot, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+            Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
             return browser.getPageSource();
         } finally {
             browser.quit();

@@ -48,14 +48,15 @@ final class ManifestChecks {
                         + " name: use lowercase letters, digits and single separators (. _ -), e.g. "
                         + suggestName(v.text())));
         checkServices(top.get("services"));
-        checkUnique(top.get("init"), "name", Rule.DUPLICATE_STEP, "init step");
-        if (top.get("init") instanceof YamlNode.Sequence init) {
-            init.items().forEach(step -> checkEnvNames(child(step, "environment")));
-            checkNeeds(init, top.get("requires"));
+        // init and verify steps share the step grammar: unique names, environment variable names.
+        for (String steps : List.of("init", "verify")) {
+            checkUnique(top.get(steps), "name", Rule.DUPLICATE_STEP, steps + " step");
+            if (top.get(steps) instanceof YamlNode.Sequence list) {
+                list.items().forEach(step -> checkEnvNames(child(step, "environment")));
+            }
         }
-        checkUnique(top.get("verify"), "name", Rule.DUPLICATE_STEP, "verify step");
-        if (top.get("verify") instanceof YamlNode.Sequence verify) {
-            verify.items().forEach(step -> checkEnvNames(child(step, "environment")));
+        if (top.get("init") instanceof YamlNode.Sequence init) {
+            checkNeeds(init, top.get("requires"));
         }
         checkUnique(top.get("provides"), "capability", Rule.DUPLICATE_CAPABILITY, "provided capability");
         checkUnique(top.get("requires"), "capability", Rule.DUPLICATE_CAPABILITY, "required capability");
