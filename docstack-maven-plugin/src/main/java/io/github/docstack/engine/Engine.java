@@ -355,6 +355,38 @@ public final class Engine implements AutoCloseable {
         throw notHealthy(containerId, problem, last);
     }
 
+    /**
+     * Runs a command in a running container, as {@code docker exec} does, and waits for it.
+     *
+     * @return its exit code, or empty when it still runs after {@code timeout} (it is left to finish)
+     */
+    public java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout) throws EngineException {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode create = json.createObjectNode();
+            create.set("Cmd", json.valueToTree(command));
+            String execId = json.readTree(http.post(apiUrl + "/containers/" + containerId + "/exec", create.toString(),
+                    new ApacheHttpClientDelegate.BodyResponseHandler(), 201)).path("Id").asText();
+            // Detached, so a check that hangs cannot hold this thread past the timeout.
+            http.post(apiUrl + "/exec/" + execId + "/start", "{\"Detach\": true}", new ApacheHttpClientDelegate.BodyResponseHandler(),
+                    HTTP_OK);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Duration pause = Duration.ofMillis(10);
+            while (true) {
+                JsonNode exec = json.readTree(http.get(apiUrl + "/exec/" + execId + "/json", HTTP_OK));
+                if (!exec.path("Running").asBoolean() && !exec.path("ExitCode").isNull()) {
+                    return java.util.OptionalInt.of(exec.path("ExitCode").asInt());
+                }
+                if (System.nanoTime() >= deadline) {
+                    return java.util.OptionalInt.empty();
+                }
+                pauseFor(pause);
+                pause = pause.multipliedBy(2).compareTo(POLL_CEILING) > 0 ? POLL_CEILING : pause.multipliedBy(2);
+            }
+        } catch (IOException e) {
+            throw new EngineException("Running " + command + " in container " + containerId + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Containers (running or not) carrying the label {@code key=value}. */
     public List<ContainerSummary> containers(String key, String value) throws EngineException {
         try {

@@ -4,15 +4,24 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A container healthcheck, as the engine runs it ({@code HEALTHCHECK CMD ...}).
+ * A container healthcheck. The engine runs it every {@code interval} for the container's whole life (liveness);
+ * docstack runs the same command every {@code startInterval} while {@code up} waits for the service (readiness),
+ * because the engine's own start interval needs Docker 25 and a fast steady interval keeps an idle stack busy.
  *
- * @param command     the check, in exec form; exit 0 means healthy
- * @param interval    time between checks
- * @param timeout     time one check may take
- * @param retries     consecutive failures before the container counts as unhealthy
- * @param startPeriod time after start during which failures do not count
+ * @param command       the check, in exec form; exit 0 means healthy
+ * @param interval      time between the engine's checks, once the service runs
+ * @param timeout       time one check may take
+ * @param retries       consecutive failures before the container counts as unhealthy
+ * @param startPeriod   time after start during which the engine's failed checks do not count
+ * @param startInterval time between docstack's checks while up waits for the service
  */
-public record Healthcheck(List<String> command, Duration interval, Duration timeout, int retries, Duration startPeriod) {
+public record Healthcheck(List<String> command, Duration interval, Duration timeout, int retries, Duration startPeriod,
+        Duration startInterval) {
+
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_RETRIES = 3;
+    public static final Duration DEFAULT_START_INTERVAL = Duration.ofMillis(500);
 
     public Healthcheck {
         if (command.isEmpty()) {
@@ -21,8 +30,8 @@ public record Healthcheck(List<String> command, Duration interval, Duration time
         command = List.copyOf(command);
     }
 
-    /** A check run every {@code interval}, allowed {@code retries} failures, each check given 10 seconds. */
+    /** A check run every {@code interval}, and as often while starting; allowed {@code retries} failures. */
     public static Healthcheck of(List<String> command, Duration interval, int retries) {
-        return new Healthcheck(command, interval, Duration.ofSeconds(10), retries, Duration.ZERO);
+        return new Healthcheck(command, interval, DEFAULT_TIMEOUT, retries, Duration.ZERO, interval);
     }
 }

@@ -34,7 +34,7 @@ public record Manifest(String apiVersion, String name, String description, Build
 
     /** Durations as written (Go style: 500ms, 2s); null where the manifest left the default. */
     public record HealthcheckSpec(List<String> command, String interval, String timeout, Integer retries,
-            String startPeriod) {
+            String startPeriod, String startInterval) {
     }
 
     /** A rendered file; one with a {@code title} is also shown after up's table, e.g. a dashboard's address. */

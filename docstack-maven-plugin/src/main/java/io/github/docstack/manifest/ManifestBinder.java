@@ -108,7 +108,7 @@ final class ManifestBinder {
         Integer retries = check.get("retries") instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.INTEGER
                 ? Integer.valueOf(s.text()) : null;
         return new Manifest.HealthcheckSpec(command, text(check.get("interval")), text(check.get("timeout")), retries,
-                text(check.get("start_period")));
+                text(check.get("start_period")), text(check.get("start_interval")));
     }
 
     private static List<Manifest.Output> outputs(YamlNode node) {

@@ -19,12 +19,18 @@ public final class ManifestShape {
     private static final Shape TEXT_MAP = new MapOf("Names to values; values may use placeholders such as ${internal.SERVICE.PORT}.",
             new Value("A value.", ValueType.TEXT));
 
-    private static final Shape HEALTHCHECK = new Fields("How the engine judges the service healthy. Without it, the image's HEALTHCHECK applies.", List.of(
+    private static final Shape HEALTHCHECK = new Fields("How the service is judged ready (by docstack, while up waits for it) and"
+            + " healthy (by the engine, for its whole life). Without it, the image's HEALTHCHECK applies.", List.of(
             required("command", new Command("The check; exit code 0 means healthy.")),
-            optional("interval", new Value("Time between checks, e.g. 1s. Default 1s.", ValueType.DURATION)),
+            optional("interval", new Value("Time between the engine's checks once the service runs, e.g. 30s. Default 30s.",
+                    ValueType.DURATION)),
+            optional("start_interval", new Value("Time between docstack's checks while up waits for the service to be ready."
+                    + " Default 500ms, or the interval when that is shorter.", ValueType.DURATION)),
             optional("timeout", new Value("Time one check may take. Default 10s.", ValueType.DURATION)),
-            optional("retries", new Value("Failed checks in a row before the service counts as unhealthy. Default 120.", ValueType.INTEGER)),
-            optional("start_period", new Value("Time after start during which failures do not count. Default 0s.", ValueType.DURATION))));
+            optional("retries", new Value("Failed engine checks in a row before the service counts as unhealthy. Default 3.",
+                    ValueType.INTEGER)),
+            optional("start_period", new Value("Time after start during which the engine's failed checks do not count. Default 0s.",
+                    ValueType.DURATION))));
 
     private static final Shape SERVICE = new Fields("A long-running container of this image.", List.of(
             optional("command", new Command("The command; default: the image's CMD.")),

@@ -23,11 +23,16 @@ public record Deployment(String stack, String network, List<String> volumes, Lis
      * @param id          unique id, also the step's name in progress output
      * @param project     the project it belongs to
      * @param after       ids of units that must be done (services: healthy; one-shots: exited 0) first
-     * @param healthcheck whether readiness is a healthcheck (else: running for a moment without exiting)
+     * @param readiness   the check that says a service is ready, or null (then: running for a moment without exiting)
      * @param configHash  hash of everything that defines the container; a changed hash means recreate
      */
-    public record Unit(String id, String project, Kind kind, ContainerSpec spec, Set<String> after, boolean healthcheck,
+    public record Unit(String id, String project, Kind kind, ContainerSpec spec, Set<String> after, Readiness readiness,
             String configHash, Map<Integer, Integer> ports) {
+
+        /** Whether readiness is a healthcheck's verdict. */
+        public boolean healthcheck() {
+            return readiness != null;
+        }
     }
 
     /**

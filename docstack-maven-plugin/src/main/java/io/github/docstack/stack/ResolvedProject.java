@@ -4,7 +4,8 @@ import io.github.docstack.manifest.Manifest;
 
 /**
  * A project of the stack with its image found: the reference it runs from, the image id (so a changed image
- * is noticed), the manifest read from the image's label, and whether the image has a HEALTHCHECK.
+ * is noticed), the manifest read from the image's label, and the readiness of the image's own HEALTHCHECK (null
+ * when it has none).
  */
-public record ResolvedProject(String name, String image, String imageId, Manifest manifest, boolean imageHealthcheck) {
+public record ResolvedProject(String name, String image, String imageId, Manifest manifest, Readiness imageReadiness) {
 }

@@ -98,8 +98,7 @@ public final class StackResolver {
             log.warn("Project " + project.name() + " runs image " + image + ", whose manifest calls it " + manifest.name());
         }
         log.info("[resolve] " + project.name() + ": " + image + " (" + how + ", " + (System.nanoTime() - start) / 1_000_000 + " ms)");
-        boolean imageHealthcheck = !details.healthcheck().isEmpty() && !details.healthcheck().get(0).equals("NONE");
-        return new ResolvedProject(project.name(), image, details.id(), manifest, imageHealthcheck);
+        return new ResolvedProject(project.name(), image, details.id(), manifest, Readiness.ofImageTest(details.healthcheck()));
     }
 
     private String pullIfRemote(String image) throws EngineException {

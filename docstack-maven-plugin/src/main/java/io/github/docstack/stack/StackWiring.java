@@ -83,7 +83,7 @@ public final class StackWiring {
                     String id = "provision-" + providerName + "-" + consumer.name();
                     ContainerSpec spec = ContainerSpec.of(provider.image()).withName(stack.name() + "-" + id)
                             .withCommand(command).withEnvironment(environment).withNetwork(network, List.of());
-                    units.add(unit(stack, id, providerName, Deployment.Kind.PROVISION, spec, serviceIds(provider), false,
+                    units.add(unit(stack, id, providerName, Deployment.Kind.PROVISION, spec, serviceIds(provider), null,
                             provider, Map.of()));
                     gates.add(id);
                 }
@@ -117,7 +117,7 @@ public final class StackWiring {
                         .withCommand(render(step.command(), renderer, project.name() + " init " + step.name()))
                         .withEnvironment(environment(imported, step.environment(), renderer, project.name() + " init " + step.name()))
                         .withNetwork(network, List.of()).withVolumes(projectVolumes);
-                units.add(unit(stack, id, project.name(), Deployment.Kind.INIT, spec, Set.copyOf(stepGates), false, project, Map.of()));
+                units.add(unit(stack, id, project.name(), Deployment.Kind.INIT, spec, Set.copyOf(stepGates), null, project, Map.of()));
                 earlierSteps.add(id); // init steps run in the order written
             }
             gates.addAll(earlierSteps);
@@ -134,7 +134,7 @@ public final class StackWiring {
                         .withNetwork(network, List.of(service.name())).withVolumes(serviceVolumes)
                         .withUser(service.user()).withWorkingDir(service.workingDir()).withCapAdd(service.capAdd());
                 units.add(unit(stack, service.name(), project.name(), Deployment.Kind.SERVICE, spec, Set.copyOf(gates),
-                        healthcheck != null || project.imageHealthcheck(), project, ports.get(service.name())));
+                        healthcheck != null ? Readiness.of(healthcheck) : project.imageReadiness(), project, ports.get(service.name())));
             }
             for (Manifest.Verification verification : manifest.verify()) {
                 String id = "verify-" + project.name() + "-" + verification.name();
@@ -229,16 +229,18 @@ public final class StackWiring {
         if (spec == null) {
             return null;
         }
-        return new Healthcheck(spec.command(), Durations.parse(spec.interval(), Duration.ofSeconds(1)),
-                Durations.parse(spec.timeout(), Duration.ofSeconds(10)), spec.retries() == null ? 120 : spec.retries(),
-                Durations.parse(spec.startPeriod(), Duration.ZERO));
+        Duration interval = Durations.parse(spec.interval(), Healthcheck.DEFAULT_INTERVAL);
+        Duration fastest = interval.compareTo(Healthcheck.DEFAULT_START_INTERVAL) < 0 ? interval : Healthcheck.DEFAULT_START_INTERVAL;
+        return new Healthcheck(spec.command(), interval, Durations.parse(spec.timeout(), Healthcheck.DEFAULT_TIMEOUT),
+                spec.retries() == null ? Healthcheck.DEFAULT_RETRIES : spec.retries(),
+                Durations.parse(spec.startPeriod(), Duration.ZERO), Durations.parse(spec.startInterval(), fastest));
     }
 
     private static Deployment.Unit unit(Stack stack, String id, String project, Deployment.Kind kind, ContainerSpec spec,
-            Set<String> after, boolean healthcheck, ResolvedProject image, Map<Integer, Integer> ports) {
+            Set<String> after, Readiness readiness, ResolvedProject image, Map<Integer, Integer> ports) {
         String hash = hash(spec, image.imageId());
         return new Deployment.Unit(id, project, kind, spec.withLabels(labels(stack, id, project, kind, hash)), Set.copyOf(after),
-                healthcheck, hash, ports);
+                readiness, hash, ports);
     }
 
     /** What finds a container again from any JVM: its stack, project, unit, kind and configuration hash. */

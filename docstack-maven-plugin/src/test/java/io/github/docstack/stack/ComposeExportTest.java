@@ -41,7 +41,7 @@ class ComposeExportTest {
         Deployment withCapAdd = new Deployment(deployment.stack(), deployment.network(), deployment.volumes(),
                 deployment.units().stream().map(unit -> !unit.id().equals("glance-api") ? unit
                         : new Deployment.Unit(unit.id(), unit.project(), unit.kind(), unit.spec().withCapAdd(List.of("NET_ADMIN")),
-                                unit.after(), unit.healthcheck(), unit.configHash(), unit.ports())).toList(),
+                                unit.after(), unit.readiness(), unit.configHash(), unit.ports())).toList(),
                 deployment.outputs(), deployment.stateDirectory(), deployment.verifications());
 
         String compose = Files.readString(ComposeExport.write(withCapAdd, secrets, dir.resolve("out")).compose());

@@ -28,15 +28,17 @@ class StackWiringTest {
         return new Manifest.Service(name, List.of(), List.of(), environment, List.of(port), null, Map.of(), null, null, List.of());
     }
 
+    private static final Readiness IMAGE_CHECK = Readiness.ofImageTest(List.of("CMD-SHELL", "mariadb-admin ping"));
+
     private static final ResolvedProject MARIADB = new ResolvedProject("mariadb", "mariadb:latest", "sha256:1",
             manifest("mariadb", List.of(), List.of(new Manifest.Capability("database", List.of("provision"),
                     Map.of("DATABASE_URL", "mysql://${consumer}:${secret}@${internal.mariadb.3306}/${consumer}"))),
-                    List.of(), Map.of("mariadb", service("mariadb", 3306, Map.of()))), true);
+                    List.of(), Map.of("mariadb", service("mariadb", 3306, Map.of()))), IMAGE_CHECK);
 
     private static final ResolvedProject GLANCE = new ResolvedProject("glance", "glance:latest", "sha256:2",
             manifest("glance", List.of(new Manifest.Requirement("database", Map.of())), List.of(),
                     List.of(new Manifest.Step("db-sync", List.of("glance-manage", "db_sync"), Map.of(), null)),
-                    Map.of("glance-api", service("glance-api", 9292, Map.of("SELF", "http://${public.glance-api.9292}")))), true);
+                    Map.of("glance-api", service("glance-api", 9292, Map.of("SELF", "http://${public.glance-api.9292}")))), IMAGE_CHECK);
 
     private Stack stack(ResolvedProject... projects) {
         return new Stack(dir.resolve("stack.yaml"), "dev", null, "latest",
@@ -57,9 +59,38 @@ class StackWiringTest {
         assertTrue(!before.configHash().equals(after.configHash()), "a changed cap_add recreates the container");
     }
 
+    @Test
+    void aServiceIsReadyByItsImagesCheckUnlessItsManifestHasOne() throws Exception {
+        SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
+        assertEquals(List.of("/bin/sh", "-c", "mariadb-admin ping"), agentUnit(service("agent", 80, Map.of()), secrets).readiness().command());
+
+        Manifest.Service checked = new Manifest.Service("agent", List.of(), List.of(), Map.of(), List.of(80),
+                new Manifest.HealthcheckSpec(List.of("curl", "-f", "http://localhost/"), null, null, null, null, null),
+                Map.of(), null, null, List.of());
+        Deployment.Unit unit = agentUnit(checked, secrets);
+        assertEquals(List.of("curl", "-f", "http://localhost/"), unit.readiness().command());
+        assertEquals(java.time.Duration.ofMillis(500), unit.readiness().interval(), "up checks often while it waits");
+        io.github.docstack.engine.Healthcheck engineCheck = unit.spec().healthcheck();
+        assertEquals(java.time.Duration.ofSeconds(30), engineCheck.interval(), "the engine checks seldom once it runs");
+        assertEquals(3, engineCheck.retries());
+    }
+
+    @Test
+    void readinessIsNeverSlowerThanTheSteadyInterval() throws Exception {
+        SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
+        Manifest.Service fast = new Manifest.Service("agent", List.of(), List.of(), Map.of(), List.of(80),
+                new Manifest.HealthcheckSpec(List.of("true"), "200ms", null, null, null, null), Map.of(), null, null, List.of());
+        assertEquals(java.time.Duration.ofMillis(200), agentUnit(fast, secrets).readiness().interval());
+
+        Manifest.Service chosen = new Manifest.Service("agent", List.of(), List.of(), Map.of(), List.of(80),
+                new Manifest.HealthcheckSpec(List.of("true"), "1m", null, null, null, "2s"), Map.of(), null, null, List.of());
+        assertEquals(java.time.Duration.ofSeconds(2), agentUnit(chosen, secrets).readiness().interval());
+        assertEquals(java.time.Duration.ofMinutes(1), agentUnit(chosen, secrets).spec().healthcheck().interval());
+    }
+
     private Deployment.Unit agentUnit(Manifest.Service agent, SecretStore secrets) throws Exception {
         ResolvedProject project = new ResolvedProject("neutron", "neutron:latest", "sha256:3",
-                manifest("neutron", List.of(), List.of(), List.of(), Map.of("agent", agent)), true);
+                manifest("neutron", List.of(), List.of(), List.of(), Map.of("agent", agent)), IMAGE_CHECK);
         return StackWiring.wire(stack(project), List.of(project), secrets, 0).units().get(0);
     }
 
@@ -88,14 +119,14 @@ class StackWiringTest {
         ResolvedProject keystone = new ResolvedProject("keystone", "keystone:latest", "sha256:5",
                 manifest("keystone", List.of(new Manifest.Requirement("database", Map.of())),
                         List.of(new Manifest.Capability("identity", List.of("provision"), Map.of())), List.of(),
-                        Map.of("keystone", service("keystone", 5000, Map.of()))), true);
+                        Map.of("keystone", service("keystone", 5000, Map.of()))), IMAGE_CHECK);
         ResolvedProject glance = new ResolvedProject("glance", "glance:latest", "sha256:2",
                 manifest("glance", List.of(new Manifest.Requirement("database", Map.of()), new Manifest.Requirement("identity", Map.of())),
                         List.of(), List.of(
                                 new Manifest.Step("db-sync", List.of("glance-manage", "db_sync"), Map.of(), List.of("database")),
                                 new Manifest.Step("warm", List.of("true"), Map.of(), List.of()),
                                 new Manifest.Step("register", List.of("true"), Map.of(), null)),
-                        Map.of("glance-api", service("glance-api", 9292, Map.of()))), true);
+                        Map.of("glance-api", service("glance-api", 9292, Map.of()))), IMAGE_CHECK);
         Deployment deployment = StackWiring.wire(stack(glance, keystone, MARIADB), List.of(glance, keystone, MARIADB),
                 new SecretStore(dir.resolve("secrets.properties")), 0);
 
@@ -116,7 +147,7 @@ class StackWiringTest {
                 new Manifest("docstack/v1", "suite", null, Manifest.BuildSpec.DEFAULT,
                         List.of(new Manifest.Requirement("database", Map.of())), List.of(), List.of(), Map.of(), List.of(), List.of(),
                         List.of(new Manifest.Verification("smoke", List.of("run-tests", "${stack.name}"), Map.of("LEVEL", "smoke"),
-                                "/reports"))), true);
+                                "/reports"))), IMAGE_CHECK);
         SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
         Deployment deployment = StackWiring.wire(stack(suite, MARIADB), List.of(suite, MARIADB), secrets, 0);
 
@@ -150,7 +181,7 @@ class StackWiringTest {
     @Test
     void twoProvidersAreAmbiguous() {
         ResolvedProject postgres = new ResolvedProject("postgres", "postgres:latest", "sha256:3",
-                manifest("postgres", List.of(), MARIADB.manifest().provides(), List.of(), Map.of("postgres", service("postgres", 5432, Map.of()))), true);
+                manifest("postgres", List.of(), MARIADB.manifest().provides(), List.of(), Map.of("postgres", service("postgres", 5432, Map.of()))), IMAGE_CHECK);
         StackException failure = assertThrows(StackException.class, () -> StackWiring.wire(stack(GLANCE, MARIADB, postgres),
                 List.of(GLANCE, MARIADB, postgres), new SecretStore(dir.resolve("s")), 0));
         assertTrue(failure.getMessage().contains("mariadb and postgres all provide it: keep one"), failure.getMessage());
@@ -159,7 +190,7 @@ class StackWiringTest {
     @Test
     void portClashIsFoundBeforeAnythingStarts() {
         ResolvedProject other = new ResolvedProject("other", "other:latest", "sha256:4",
-                manifest("other", List.of(), List.of(), List.of(), Map.of("other", service("other", 3306, Map.of()))), true);
+                manifest("other", List.of(), List.of(), List.of(), Map.of("other", service("other", 3306, Map.of()))), IMAGE_CHECK);
         StackException failure = assertThrows(StackException.class,
                 () -> StackWiring.wire(stack(MARIADB, other), List.of(MARIADB, other), new SecretStore(dir.resolve("s")), 0));
         assertTrue(failure.getMessage().startsWith("Port 3306 is wanted by mariadb/mariadb and by other/other"), failure.getMessage());
