@@ -89,7 +89,8 @@ class StackGoalsIT {
         assertTrue(down.succeeded(), down.log());
         assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "demo"));
         assertEquals(List.of(), REAL.engine().networks(StackLabels.STACK, "demo"));
-        assertEquals(List.of(), REAL.engine().volumes(StackLabels.STACK, "demo"));
+        assertEquals(List.of(), REAL.engine().volumes(StackLabels.STACK, "demo"), "down -Ddocstack.removeVolumes drops the data");
+        assertTrue(!java.nio.file.Files.exists(work.resolve(".docstack/demo")), "and the stack's secrets and outputs with it");
     }
 
     private void copyDemo() throws Exception {

@@ -1,11 +1,13 @@
 package io.github.docstack.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.docstack.engine.ContainerState;
 import io.github.docstack.stack.Deployment;
+import io.github.docstack.stack.ForeignVolumesException;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackLabels;
@@ -56,7 +58,11 @@ class StackIT {
     }
 
     private StackRunner.UpReport up(String stackFile, int portOffset) throws Exception {
-        Stack stack = StackLoader.load(work.resolve(stackFile)).stack();
+        return up(work.resolve(stackFile), portOffset);
+    }
+
+    private StackRunner.UpReport up(Path stackFile, int portOffset) throws Exception {
+        Stack stack = StackLoader.load(stackFile).stack();
         stacks.add(stack.name());
         Deployment deployment = StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, portOffset, 4).deployment();
         return new StackRunner(REAL.engine(), RealEngine.CONSOLE).up(deployment, TIMEOUTS, 8);
@@ -120,7 +126,7 @@ class StackIT {
         assertTrue(removed.contains("network failing"), removed.toString());
         assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "failing"));
         assertEquals(List.of(), REAL.engine().networks(StackLabels.STACK, "failing"));
-        assertEquals(List.of(), REAL.engine().volumes(StackLabels.STACK, "failing"));
+        assertEquals(List.of(), volumes("failing"));
     }
 
     @Test
@@ -134,11 +140,37 @@ class StackIT {
         assertEquals(200, put("http://127.0.0.1:7001/accounts/marker?secret=kept"));
         new StackRunner(REAL.engine(), RealEngine.CONSOLE).down("demo", false);
         assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "demo"));
-        assertEquals(List.of("demo_kvdata"), REAL.engine().volumes(StackLabels.STACK, "demo"));
+        assertEquals(List.of("demo_kvdata"), volumes("demo"));
 
         up("stack.yaml", 0);
         assertEquals("account marker ok\n", get("http://127.0.0.1:7001/check/marker?secret=kept"), "data survived down and up");
         assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"), "secrets were reused");
+    }
+
+    @Test
+    void keptDataWithoutItsSecretsStopsUpBeforeAnythingStarts(@TempDir Path secondCheckout) throws Exception {
+        up("stack.yaml", 0);
+        assertEquals(200, put("http://127.0.0.1:7001/accounts/marker?secret=kept"));
+        new StackRunner(REAL.engine(), RealEngine.CONSOLE).down("demo", false);
+        Path secrets = work.resolve(".docstack/demo/secrets.properties");
+        Path saved = Files.copy(secrets, secondCheckout.resolve("saved-secrets.properties"));
+
+        // git clean -fdx: the secrets go, the data stays
+        Files.delete(secrets);
+        ForeignVolumesException cleaned = assertThrows(ForeignVolumesException.class, () -> up("stack.yaml", 0));
+        assertEquals(List.of("demo_kvdata"), cleaned.volumes());
+        assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "demo"), "nothing started");
+        assertFalse(Files.exists(secrets), "no new secret was made for data that has one");
+
+        // a second checkout of the same stack, on the same engine
+        TestResources.copy("/stacks/demo", secondCheckout);
+        Path secondStack = secondCheckout.resolve("stack.yaml");
+        assertThrows(ForeignVolumesException.class, () -> up(secondStack, 0));
+        Files.createDirectories(secondCheckout.resolve(".docstack/demo"));
+        Files.copy(saved, secondCheckout.resolve(".docstack/demo/secrets.properties"));
+        up(secondStack, 0);
+        assertEquals("account marker ok\n", get("http://127.0.0.1:7001/check/marker?secret=kept"));
+        assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"), "the first checkout's secrets open its data");
     }
 
     @Test
@@ -167,6 +199,10 @@ class StackIT {
                 .filter(c -> c.name().equals("channel-kvstore")).findFirst().orElseThrow().image());
         assertEquals(registry + "/clock:dev", REAL.engine().containers(StackLabels.STACK, "channel").stream()
                 .filter(c -> c.name().equals("channel-clock")).findFirst().orElseThrow().image(), "a project may pick its own channel");
+    }
+
+    private static List<String> volumes(String stack) throws Exception {
+        return REAL.engine().volumes(StackLabels.STACK, stack).stream().map(io.github.docstack.engine.VolumeSummary::name).toList();
     }
 
     private static ContainerState state(String container) throws Exception {

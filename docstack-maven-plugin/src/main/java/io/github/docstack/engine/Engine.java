@@ -454,13 +454,17 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Volumes carrying the label {@code key=value}. */
-    public List<String> volumes(String key, String value) throws EngineException {
+    /** Volumes carrying the label {@code key=value}, with all their labels. */
+    public List<VolumeSummary> volumes(String key, String value) throws EngineException {
         try {
             JsonNode root = json.readTree(http.get(apiUrl + "/volumes?filters=" + labelFilter(key, value), HTTP_OK));
-            List<String> names = new ArrayList<>();
-            root.path("Volumes").forEach(volume -> names.add(volume.path("Name").asText()));
-            return names;
+            List<VolumeSummary> volumes = new ArrayList<>();
+            root.path("Volumes").forEach(volume -> {
+                java.util.Map<String, String> labels = new java.util.TreeMap<>();
+                volume.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+                volumes.add(new VolumeSummary(volume.path("Name").asText(), labels));
+            });
+            return volumes;
         } catch (IOException e) {
             throw new EngineException("Listing volumes failed: " + e.getMessage(), e);
         }

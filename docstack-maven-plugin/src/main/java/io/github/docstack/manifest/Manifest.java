@@ -39,6 +39,19 @@ public record Manifest(String apiVersion, String name, String description, Build
 
     /** A rendered file; one with a {@code title} is also shown after up's table, e.g. a dashboard's address. */
     public record Output(String file, String content, String title) {
+
+        /**
+         * Whether {@code file} stays inside the directory it is written to (the stack's {@code .docstack/<stack>/}):
+         * relative, and no {@code ..} on the way. The one home of rule {@code output-path}.
+         */
+        public static boolean isConfined(String file) {
+            if (file == null || file.isBlank() || file.contains("\\") || file.contains("\0")) {
+                return false;
+            }
+            java.nio.file.Path path = java.nio.file.Path.of(file);
+            return !path.isAbsolute() && java.util.stream.StreamSupport.stream(path.spliterator(), false)
+                    .noneMatch(part -> part.toString().equals(".."));
+        }
     }
 
     /**

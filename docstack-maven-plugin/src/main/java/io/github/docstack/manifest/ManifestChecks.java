@@ -319,6 +319,9 @@ final class ManifestChecks {
             return;
         }
         for (YamlNode output : outputs.items()) {
+            scalar(child(output, "file")).filter(v -> v.text() != null && !Manifest.Output.isConfined(v.text()))
+                    .ifPresent(v -> sink.report(Rule.OUTPUT_PATH, v.position(), "Output file '" + v.text() + "' would be written"
+                            + " outside the stack's .docstack/<stack>/ directory: give a relative path without '..', such as clouds.yaml"));
             if (scalar(child(output, "title")).isEmpty()) {
                 continue;
             }

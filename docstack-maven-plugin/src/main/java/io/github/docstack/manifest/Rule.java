@@ -45,6 +45,7 @@ public enum Rule {
     PLACEHOLDER_CONTEXT("placeholder-context", Severity.ERROR),
     PLACEHOLDER_SERVICE("placeholder-service", Severity.ERROR),
     SHOWN_SECRET("shown-secret", Severity.ERROR),
+    OUTPUT_PATH("output-path", Severity.ERROR),
     UNKNOWN_RULE("unknown-rule", Severity.WARNING),
     // Stack file
     DUPLICATE_PROJECT("duplicate-project", Severity.ERROR),

@@ -2,10 +2,12 @@ package io.github.docstack.mojo;
 
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
+import io.github.docstack.stack.ForeignVolumesException;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackPreparer;
 import java.io.IOException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** What up and compose share: resolving and wiring the stack, with its port offset. */
@@ -19,7 +21,15 @@ public abstract class AbstractDeployingMojo extends AbstractStackMojo {
     @Parameter(property = DocstackProperties.PARALLELISM, defaultValue = "8")
     protected int parallelism;
 
-    protected StackPreparer.Prepared prepare(Stack stackFile, Engine engine) throws StackException, EngineException, IOException {
-        return StackPreparer.prepare(stackFile, engine, new MavenEngineLog(getLog()), portOffset, parallelism);
+    protected StackPreparer.Prepared prepare(Stack stackFile, Engine engine)
+            throws StackException, EngineException, IOException, MojoFailureException {
+        try {
+            return StackPreparer.prepare(stackFile, engine, new MavenEngineLog(getLog()), portOffset, parallelism);
+        } catch (ForeignVolumesException e) {
+            throw new MojoFailureException(e.getMessage() + ". Nothing was started and no secret was made. Either copy the"
+                    + " secrets.properties of the checkout that made the data to " + shown(e.secretsFile()) + ", or drop the data: mvn"
+                    + " docstack:down -D" + DocstackProperties.REMOVE_VOLUMES + " (with -D" + DocstackProperties.STACK + " if the stack"
+                    + " file is elsewhere)");
+        }
     }
 }

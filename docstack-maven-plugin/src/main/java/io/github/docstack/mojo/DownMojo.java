@@ -6,8 +6,6 @@ import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackPreparer;
 import io.github.docstack.stack.StackRunner;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -32,11 +30,8 @@ public class DownMojo extends AbstractStackMojo {
         try (Engine engine = connectEngine()) {
             List<String> removed = new StackRunner(engine, new MavenEngineLog(getLog())).down(stackFile.name(), removeVolumes);
             removed.forEach(item -> getLog().info("Removed " + item));
-            if (removeVolumes) {
-                Path secrets = StackPreparer.stateDirectory(stackFile).resolve("secrets.properties");
-                if (Files.deleteIfExists(secrets)) {
-                    getLog().info("Removed the stack's secrets " + shown(secrets));
-                }
+            if (removeVolumes && StackPreparer.removeState(stackFile)) {
+                getLog().info("Removed the stack's secrets and outputs " + shown(StackPreparer.stateDirectory(stackFile)));
             }
             getLog().info("Stack " + stackFile.name() + " is down (" + removed.size() + " objects removed"
                     + (removeVolumes ? ", volumes included)" : "; volumes and secrets kept)"));

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,12 +64,10 @@ public final class ComposeExport {
         Path composeFile = directory.resolve("compose.yaml");
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
-        Files.writeString(composeFile, "# Written by docstack:compose from the stack " + deployment.stack()
-                + ". Run: docker-compose -p " + deployment.stack() + " up -d\n" + yaml.writeValueAsString(compose));
+        PrivateFiles.write(composeFile, "# Written by docstack:compose from the stack " + deployment.stack()
+                + ". Run: docker-compose -p " + deployment.stack() + " up -d\n" + yaml.writeValueAsString(compose), false);
         Path envFile = directory.resolve(".env");
-        Files.deleteIfExists(envFile);
-        Files.createFile(envFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(envFile, secretVariables.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue() + "\n")
+        PrivateFiles.write(envFile, secretVariables.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue() + "\n")
                 .collect(Collectors.joining()));
         return new ComposeFiles(composeFile, envFile);
     }

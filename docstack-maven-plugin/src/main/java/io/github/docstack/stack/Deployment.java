@@ -9,9 +9,11 @@ import java.util.Set;
 /**
  * A resolved, wired, rendered stack: every container it runs, fully specified, and what each waits for. Both
  * {@code up} and the Compose export work from this.
+ *
+ * @param secretsId the id of the secrets it was rendered with, which labels the volumes it makes
  */
 public record Deployment(String stack, String network, List<String> volumes, List<Unit> units,
-        List<Output> outputs, Path stateDirectory, List<Verification> verifications) {
+        List<Output> outputs, Path stateDirectory, List<Verification> verifications, String secretsId) {
 
     public enum Kind {
         SERVICE, PROVISION, INIT, VERIFY
@@ -43,8 +45,12 @@ public record Deployment(String stack, String network, List<String> volumes, Lis
     public record Verification(String id, String project, ContainerSpec spec, String reports) {
     }
 
-    /** A file rendered once the stack is up; with a title (else null), up shows its content too. */
-    public record Output(String project, String file, String content, String title) {
+    /**
+     * A file rendered once the stack is up; with a title (else null), up shows its content too.
+     *
+     * @param secret whether the content holds a secret (then only its owner may read the file)
+     */
+    public record Output(String project, String file, String content, String title, boolean secret) {
     }
 
     public List<Unit> units(Kind kind) {

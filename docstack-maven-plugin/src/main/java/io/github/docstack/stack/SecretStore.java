@@ -2,11 +2,9 @@ package io.github.docstack.stack;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -14,12 +12,15 @@ import java.util.TreeMap;
 /**
  * A stack's secrets: generated with SecureRandom the first time they are asked for, kept in a file readable
  * only by its owner (0600) beside the stack, and reused by the next {@code up}, because volumes outlive
- * containers and the passwords in them must too. Never printed.
+ * containers and the passwords in them must too. Never printed. The store has an id of its own, which labels the
+ * volumes made with these secrets, so data and secrets that do not belong together are noticed before anything starts.
  */
 public final class SecretStore {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final int LENGTH = 32;
+    /** Not a secret: the id of this set of secrets, as volumes made with it are labelled. */
+    private static final String ID_KEY = "docstack.secrets-id";
 
     private final Path file;
     private final Properties secrets = new Properties();
@@ -39,21 +40,36 @@ public final class SecretStore {
     public synchronized String get(String key) {
         String secret = secrets.getProperty(key);
         if (secret == null) {
-            StringBuilder made = new StringBuilder(LENGTH);
-            for (int i = 0; i < LENGTH; i++) {
-                made.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-            }
-            secret = made.toString();
+            secret = random(LENGTH);
             secrets.setProperty(key, secret);
             changed = true;
         }
         return secret;
     }
 
+    private String random(int length) {
+        StringBuilder made = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            made.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return made.toString();
+    }
+
+    /** The id of this set of secrets, made with the first secret; volumes made with these secrets carry it. */
+    public synchronized String id() {
+        String id = secrets.getProperty(ID_KEY);
+        if (id == null) {
+            id = random(16);
+            secrets.setProperty(ID_KEY, id);
+            changed = true;
+        }
+        return id;
+    }
+
     /** All secrets, by key; for the Compose export's .env file. */
     public synchronized TreeMap<String, String> all() {
         TreeMap<String, String> all = new TreeMap<>();
-        secrets.stringPropertyNames().forEach(key -> all.put(key, secrets.getProperty(key)));
+        secrets.stringPropertyNames().stream().filter(key -> !key.equals(ID_KEY)).forEach(key -> all.put(key, secrets.getProperty(key)));
         return all;
     }
 
@@ -61,18 +77,11 @@ public final class SecretStore {
         if (!changed && Files.exists(file)) {
             return;
         }
-        Files.createDirectories(file.getParent());
-        if (!Files.exists(file)) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            // Properties.store writes keys in hash order; sorted is easier to read and to diff.
-            out.write("# docstack secrets of this stack: keep this file private; delete it only with the stack's volumes\n");
-            for (var entry : all().entrySet()) {
-                out.write(entry.getKey() + "=" + entry.getValue() + "\n");
-            }
-        }
+        // Properties.store writes keys in hash order; sorted is easier to read and to diff.
+        StringBuilder text = new StringBuilder("# docstack secrets of this stack: keep this file private; delete it only with the"
+                + " stack's volumes\n" + ID_KEY + "=" + id() + "\n");
+        all().forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        PrivateFiles.write(file, text.toString());
         changed = false;
     }
 

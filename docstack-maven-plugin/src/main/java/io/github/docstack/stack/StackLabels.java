@@ -8,6 +8,8 @@ public final class StackLabels {
     public static final String UNIT = "io.github.docstack.unit";
     public static final String KIND = "io.github.docstack.kind";
     public static final String CONFIG_HASH = "io.github.docstack.config-hash";
+    /** On a volume: the id of the secrets its data was made with (see {@link SecretStore#id()}). */
+    public static final String SECRETS = "io.github.docstack.secrets";
 
     private StackLabels() {
     }

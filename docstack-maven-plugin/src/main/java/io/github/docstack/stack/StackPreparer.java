@@ -4,7 +4,13 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
 import java.io.IOException;
+import io.github.docstack.engine.VolumeSummary;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Resolves and wires a stack, with its secrets kept beside the stack file: what up and compose both start from. */
 public final class StackPreparer {
@@ -24,8 +30,44 @@ public final class StackPreparer {
     public static Prepared prepare(Stack stack, Engine engine, EngineLog log, int portOffset, int parallelism)
             throws StackException, EngineException, IOException {
         SecretStore secrets = new SecretStore(stateDirectory(stack).resolve("secrets.properties"));
+        checkVolumesMatch(stack, engine, secrets);
         Deployment deployment = StackWiring.wire(stack, new StackResolver(engine, log, parallelism).resolve(stack), secrets, portOffset);
         secrets.save();
         return new Prepared(deployment, secrets);
+    }
+
+    /**
+     * Removes the stack's state directory (its secrets and outputs), for when its data goes too.
+     *
+     * @return whether there was one
+     */
+    public static boolean removeState(Stack stack) throws IOException {
+        Path directory = stateDirectory(stack);
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Stops before a secret is generated or anything starts when a volume of the stack was made with other secrets.
+     * Volumes made before docstack labelled them carry no secrets id and pass.
+     */
+    static void checkVolumesMatch(Stack stack, Engine engine, SecretStore secrets) throws ForeignVolumesException, EngineException {
+        List<String> foreign = new ArrayList<>();
+        for (VolumeSummary volume : engine.volumes(StackLabels.STACK, stack.name())) {
+            String madeWith = volume.labels().get(StackLabels.SECRETS);
+            if (madeWith != null && !madeWith.equals(secrets.id())) {
+                foreign.add(volume.name());
+            }
+        }
+        if (!foreign.isEmpty()) {
+            throw new ForeignVolumesException(stack.name(), foreign, secrets.file());
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.github.docstack.image.InvalidDocstackException;
 import io.github.docstack.image.TagPolicy;
 import io.github.docstack.manifest.Manifest;
 import io.github.docstack.manifest.ManifestJson;
+import io.github.docstack.manifest.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,14 @@ public final class StackResolver {
             manifest = ManifestJson.read(label);
         } catch (IllegalArgumentException e) {
             throw new StackException("Project " + project.name() + ": " + e.getMessage() + " (image " + image + ")", e);
+        }
+        // A pulled image is input like any other: its manifest gets the checks that confine what up writes.
+        for (Manifest.Output output : manifest.outputs()) {
+            if (!Manifest.Output.isConfined(output.file())) {
+                throw new StackException("Project " + project.name() + ": the manifest in image " + image + " breaks rule "
+                        + Rule.OUTPUT_PATH.id() + ": its output file '" + output.file() + "' would be written outside the stack's"
+                        + " directory. Nothing was started or written; use an image whose manifest passes validation");
+            }
         }
         if (!manifest.name().equals(project.name())) {
             log.warn("Project " + project.name() + " runs image " + image + ", whose manifest calls it " + manifest.name());

@@ -6,6 +6,7 @@ import io.github.docstack.engine.ContainerSummary;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
+import io.github.docstack.engine.VolumeSummary;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -77,8 +78,9 @@ public final class StackRunner {
         }
         checkPortsFree(deployment, existing);
         engine.createNetwork(deployment.network(), stackLabel);
+        Map<String, String> volumeLabels = Map.of(StackLabels.STACK, deployment.stack(), StackLabels.SECRETS, deployment.secretsId());
         for (String volume : deployment.volumes()) {
-            engine.createVolume(volume, stackLabel);
+            engine.createVolume(volume, volumeLabels); // an existing volume keeps its data and its labels
         }
 
         Map<String, String> created = createAhead(deployment, existing, parallelism);
@@ -295,12 +297,15 @@ public final class StackRunner {
         }
     }
 
-    private List<WrittenOutput> writeOutputs(Deployment deployment) throws IOException {
+    private List<WrittenOutput> writeOutputs(Deployment deployment) throws IOException, StackException {
         List<WrittenOutput> files = new ArrayList<>();
         for (Deployment.Output output : deployment.outputs()) {
-            Path file = deployment.stateDirectory().resolve(output.file());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, output.content());
+            Path file = deployment.stateDirectory().resolve(output.file()).normalize();
+            if (!file.startsWith(deployment.stateDirectory().normalize())) {
+                throw new StackException("Output " + output.file() + " of " + output.project() + " would be written outside "
+                        + deployment.stateDirectory() + "; nothing was written");
+            }
+            PrivateFiles.write(file, output.content(), output.secret());
             files.add(new WrittenOutput(file, output.title(), output.content().strip()));
         }
         return files;
@@ -322,9 +327,9 @@ public final class StackRunner {
             removed.add("network " + network);
         }
         if (removeVolumes) {
-            for (String volume : engine.volumes(StackLabels.STACK, stack)) {
-                engine.removeVolume(volume);
-                removed.add("volume " + volume);
+            for (VolumeSummary volume : engine.volumes(StackLabels.STACK, stack)) {
+                engine.removeVolume(volume.name());
+                removed.add("volume " + volume.name());
             }
         }
         return removed;

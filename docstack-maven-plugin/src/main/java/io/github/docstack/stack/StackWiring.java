@@ -152,13 +152,13 @@ public final class StackWiring {
         List<Deployment.Output> outputs = new ArrayList<>();
         for (ResolvedProject project : projects) {
             for (Manifest.Output output : project.manifest().outputs()) {
-                outputs.add(new Deployment.Output(project.name(), output.file(),
-                        renderer.render(output.content(), Renderer.Scope.of(project.name() + " output " + output.file())),
-                        output.title()));
+                String content = renderer.render(output.content(), Renderer.Scope.of(project.name() + " output " + output.file()));
+                outputs.add(new Deployment.Output(project.name(), output.file(), content, output.title(),
+                        secrets.all().values().stream().anyMatch(content::contains)));
             }
         }
         return new Deployment(stack.name(), network, List.copyOf(volumes), units, outputs, StackPreparer.stateDirectory(stack),
-                verifications);
+                verifications, secrets.id());
     }
 
     private static String provider(Manifest.Requirement requirement, ResolvedProject consumer, Map<String, List<String>> providers)

@@ -123,6 +123,18 @@ class LintRulesTest {
     }
 
     @Test
+    void anOutputStaysInsideTheStacksDirectory() throws IOException {
+        String nested = "outputs:\n  - file: openstack/clouds.yaml\n    content: x\n";
+        assertEquals(List.of(), rules(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + nested).validate()));
+
+        for (String file : List.of("../pwned", "/etc/cron.d/x", "a/../../b")) {
+            String escaping = "outputs:\n  - file: \"" + file + "\"\n    content: x\n";
+            assertReported(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + escaping).validate(),
+                    "output-path", "9:11");
+        }
+    }
+
+    @Test
     void runsAsRoot() throws IOException {
         assertReported(dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app\n", "")), "runs-as-root", "1:1");
         assertReported(dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app", "USER 0:0")), "runs-as-root", "4:1");
