@@ -67,6 +67,49 @@ class StackGoalsIT {
     }
 
     @Test
+    void twoUpsOfOneStackTakeTurnsAndTheirSecretsOpenTheData() throws Exception {
+        copyDemo();
+        Path clock = work.resolve("clock/docstack/docstack.yaml");
+        Files.writeString(clock, Files.readString(clock).replace("DELAY: \"2\"", "DELAY: \"15\"")); // the first up holds on
+        Path settings = MavenRun.settings(work, "");
+        Path locks = Path.of(System.getProperty("user.home"), ".docstack", "locks");
+        Process first = MavenRun.start(work, settings, "docstack:up");
+        try {
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+            while (!holderNoteExists(locks)) {
+                assertTrue(System.nanoTime() < deadline && first.isAlive(), "the first up never took the stack's lock");
+                Thread.sleep(50);
+            }
+            MavenRun.Result second = MavenRun.run(work, settings, "docstack:up");
+
+            assertTrue(second.succeeded(), second.log());
+            assertTrue(second.log().contains("Waiting up to 60 s for docstack:up of " + work.resolve("stack.yaml") + ", process "),
+                    "the second up waited, and said for whom:\n" + second.log());
+            assertTrue(first.waitFor(2, java.util.concurrent.TimeUnit.MINUTES));
+            assertEquals(0, first.exitValue(), "the first up finished undisturbed");
+
+            MavenRun.Result third = MavenRun.run(work, settings, "docstack:up");
+            assertTrue(third.succeeded(), third.log());
+            assertTrue(third.log().contains("Stack demo is up in"), third.log());
+            assertEquals("webapp: account ok\n", java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:7002/")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body(),
+                    "the one set of secrets in .docstack/ opens the data");
+        } finally {
+            first.destroyForcibly();
+            MavenRun.run(work, settings, "docstack:down", "-Ddocstack.removeVolumes");
+        }
+    }
+
+    private static boolean holderNoteExists(Path locks) throws java.io.IOException {
+        if (!Files.isDirectory(locks)) {
+            return false;
+        }
+        try (var notes = Files.list(locks)) {
+            return notes.anyMatch(note -> note.getFileName().toString().endsWith("--demo.holder"));
+        }
+    }
+
+    @Test
     void anInterruptedUpLeavesNothingDownCannotRemove() throws Exception {
         copyDemo();
         Path settings = MavenRun.settings(work, "");

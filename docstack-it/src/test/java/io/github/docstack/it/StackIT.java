@@ -174,6 +174,28 @@ class StackIT {
     }
 
     @Test
+    void anImageWhoseManifestWritesOutsideTheStackIsRefused(@TempDir Path context) throws Exception {
+        String crafted = io.github.docstack.manifest.ManifestJson.write(new io.github.docstack.manifest.Manifest("docstack/v1",
+                "crafted", null, io.github.docstack.manifest.Manifest.BuildSpec.DEFAULT, List.of(), List.of(), List.of(),
+                java.util.Map.of(), List.of(new io.github.docstack.manifest.Manifest.Output("../pwned", "owned", null)), List.of(),
+                List.of()));
+        Files.writeString(context.resolve("Dockerfile"), "FROM debian:bookworm-slim\n");
+        Path archive = work.resolve("crafted.tar");
+        io.github.docstack.image.ContextArchive.write(context, archive);
+        REAL.removeImageAfterAll("docstack-it/crafted:latest");
+        REAL.engine().build(new io.github.docstack.engine.ImageBuild(archive, "Dockerfile", List.of("docstack-it/crafted:latest"),
+                java.util.Map.of(), java.util.Map.of(io.github.docstack.manifest.ManifestJson.LABEL, crafted), null, false, false));
+        Files.writeString(work.resolve("crafted.yaml"), "apiVersion: docstack/v1\nkind: Stack\nname: crafted\nprojects:\n"
+                + "  - {name: crafted, image: \"docstack-it/crafted:latest\"}\n");
+
+        StackException refused = assertThrows(StackException.class, () -> up("crafted.yaml", 0));
+
+        assertTrue(refused.getMessage().contains("breaks rule output-path"), refused.getMessage());
+        assertFalse(Files.exists(work.resolve(".docstack/pwned")), "nothing written outside the stack's directory");
+        assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "crafted"), "nothing started");
+    }
+
+    @Test
     void imagesComeFromTheRegistryForTheChosenChannel() throws Exception {
         String namespace = "stackit-" + System.nanoTime();
         String registry = BuildPushIT.REGISTRY + "/" + namespace;

@@ -30,8 +30,15 @@ final class FabricLogger implements Logger {
         }
     }
 
+    /** fabric8's trace of a request with its body: a container's body holds its environment, passwords included. */
+    static final String POST_WITH_REQUEST = "POST to %s with %s";
+
     @Override
     public void verbose(LogVerboseCategory category, String format, Object... params) {
+        if (POST_WITH_REQUEST.equals(format) && params.length == 2) {
+            log.debug(format("POST to %s (body not shown: it may hold secrets)", params[0]));
+            return;
+        }
         String message = format(format, params);
         if (category == LogVerboseCategory.BUILD) {
             if (!message.isBlank()) {

@@ -1,10 +1,17 @@
 package io.github.docstack.mojo;
 
+import io.github.docstack.engine.Engine;
 import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackLock;
+import io.github.docstack.stack.StackLockedException;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackLoader;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -21,6 +28,27 @@ public abstract class AbstractStackMojo extends AbstractDocstackMojo {
      */
     @Parameter(property = DocstackProperties.PROFILES)
     protected String profiles;
+
+    /** Seconds to wait for another up, down or compose of the same stack on the same engine to finish. */
+    @Parameter(property = DocstackProperties.LOCK_WAIT, defaultValue = "60")
+    protected int lockWait;
+
+    /** Takes the stack's lock (one writer per stack and engine), waiting up to {@code lockWait} for its holder. */
+    protected StackLock lock(Stack stackFile, Engine engine, String goal) throws MojoFailureException, MojoExecutionException {
+        try {
+            return StackLock.acquire(Path.of(System.getProperty("user.home"), ".docstack", "locks"), engine.address().url(),
+                    stackFile.name(), "docstack:" + goal + " of " + stackFile.file(), Duration.ofSeconds(lockWait),
+                    holder -> getLog().info("Waiting up to " + lockWait + " s for " + holder + " (stack " + stackFile.name() + ")"));
+        } catch (StackLockedException e) {
+            throw new MojoFailureException(e.getMessage() + ". Nothing was changed. Let it finish, or stop that process (its lock"
+                    + " goes with it); -D" + DocstackProperties.LOCK_WAIT + "=SECONDS waits longer");
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot take the lock of stack " + stackFile.name() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while waiting for the lock of stack " + stackFile.name(), e);
+        }
+    }
 
     /** The stack file, with the projects of the active profiles. */
     protected Stack loadStack() throws MojoFailureException {

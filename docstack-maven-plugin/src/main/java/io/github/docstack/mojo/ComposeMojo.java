@@ -4,6 +4,7 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.ComposeExport;
 import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackLock;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackPreparer;
 import java.io.IOException;
@@ -22,7 +23,7 @@ public class ComposeMojo extends AbstractDeployingMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
         Stack stackFile = loadStack();
-        try (Engine engine = connectEngine()) {
+        try (Engine engine = connectEngine(); StackLock lock = lock(stackFile, engine, "compose")) {
             StackPreparer.Prepared prepared = prepare(stackFile, engine);
             ComposeExport.ComposeFiles files = ComposeExport.write(prepared.deployment(), prepared.secrets(),
                     outputDirectory().resolve(stackFile.name()));

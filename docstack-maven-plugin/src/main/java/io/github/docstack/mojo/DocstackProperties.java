@@ -71,6 +71,7 @@ public final class DocstackProperties {
 
     /** docstack:down also removes the stack's volumes and secrets. */
     public static final String REMOVE_VOLUMES = "docstack.removeVolumes";
+    public static final String LOCK_WAIT = "docstack.lockWait";
 
     /** The service docstack:logs shows; all when unset. */
     public static final String SERVICE = "docstack.service";

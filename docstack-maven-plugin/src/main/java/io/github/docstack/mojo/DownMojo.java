@@ -3,6 +3,7 @@ package io.github.docstack.mojo;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackLock;
 import io.github.docstack.stack.StackPreparer;
 import io.github.docstack.stack.StackRunner;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public class DownMojo extends AbstractStackMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
         Stack stackFile = loadStack();
-        try (Engine engine = connectEngine()) {
+        try (Engine engine = connectEngine(); StackLock lock = lock(stackFile, engine, "down")) {
             List<String> removed = new StackRunner(engine, new MavenEngineLog(getLog())).down(stackFile.name(), removeVolumes);
             removed.forEach(item -> getLog().info("Removed " + item));
             if (removeVolumes && StackPreparer.removeState(stackFile)) {

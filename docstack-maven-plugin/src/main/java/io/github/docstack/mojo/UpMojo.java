@@ -4,6 +4,7 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Deployment;
 import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackLock;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackRunner;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public class UpMojo extends AbstractDeployingMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
         Stack stackFile = loadStack();
-        try (Engine engine = connectEngine()) {
+        try (Engine engine = connectEngine(); StackLock lock = lock(stackFile, engine, "up")) {
             MavenEngineLog log = new MavenEngineLog(getLog());
             Deployment deployment = prepare(stackFile, engine).deployment();
             StackRunner.UpReport report = new StackRunner(engine, log).up(deployment,

@@ -4,6 +4,7 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Deployment;
 import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackLock;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackNotUpException;
 import io.github.docstack.stack.StackVerifier;
@@ -39,7 +40,10 @@ public class VerifyMojo extends AbstractDeployingMojo {
         Path reports = outputDirectory().resolve("verify");
         List<StackVerifier.Result> results;
         try (Engine engine = connectEngine()) {
-            Deployment deployment = prepare(stackFile, engine).deployment();
+            Deployment deployment;
+            try (StackLock lock = lock(stackFile, engine, "verify")) { // only while it reads the stack: tests may run for an hour
+                deployment = prepare(stackFile, engine).deployment();
+            }
             results = new StackVerifier(engine, new MavenEngineLog(getLog()))
                     .verify(deployment, reports, filter, Duration.ofSeconds(verifyTimeout));
         } catch (StackNotUpException e) {

@@ -10,10 +10,28 @@ import java.util.Set;
  * A resolved, wired, rendered stack: every container it runs, fully specified, and what each waits for. Both
  * {@code up} and the Compose export work from this.
  *
- * @param secretsId the id of the secrets it was rendered with, which labels the volumes it makes
+ * @param secrets   the id of the secrets it was rendered with (it labels the volumes it makes), and their values,
+ *                  which never reach a log
  */
 public record Deployment(String stack, String network, List<String> volumes, List<Unit> units,
-        List<Output> outputs, Path stateDirectory, List<Verification> verifications, String secretsId) {
+        List<Output> outputs, Path stateDirectory, List<Verification> verifications, Secrets secrets) {
+
+    /** The secrets a deployment was rendered with: their store's id, and the values to keep out of messages. */
+    public record Secrets(String id, Set<String> values) {
+
+        public Secrets {
+            values = Set.copyOf(values);
+        }
+
+        /** {@code text} with every secret value replaced by {@code ******}. */
+        public String redact(String text) {
+            String redacted = text;
+            for (String value : values) {
+                redacted = redacted.replace(value, "******");
+            }
+            return redacted;
+        }
+    }
 
     public enum Kind {
         SERVICE, PROVISION, INIT, VERIFY

@@ -78,7 +78,7 @@ public final class StackRunner {
         }
         checkPortsFree(deployment, existing);
         engine.createNetwork(deployment.network(), stackLabel);
-        Map<String, String> volumeLabels = Map.of(StackLabels.STACK, deployment.stack(), StackLabels.SECRETS, deployment.secretsId());
+        Map<String, String> volumeLabels = Map.of(StackLabels.STACK, deployment.stack(), StackLabels.SECRETS, deployment.secrets().id());
         for (String volume : deployment.volumes()) {
             engine.createVolume(volume, volumeLabels); // an existing volume keeps its data and its labels
         }
@@ -276,7 +276,7 @@ public final class StackRunner {
         }
         message.append("\nThe containers stay for inspection (mvn docstack:status, docker logs ").append(deployment.stack())
                 .append("-...); mvn docstack:down removes them.");
-        return new StackException(message.toString(), cause);
+        return new StackException(deployment.secrets().redact(message.toString()), cause); // log lines may echo a password
     }
 
     /** Fails before anything starts when a port a new container needs is taken by something outside the stack. */

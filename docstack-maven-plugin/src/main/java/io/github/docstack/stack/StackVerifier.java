@@ -68,7 +68,7 @@ public final class StackVerifier {
             if (old != null) {
                 engine.remove(old.id()); // a test run is never "already done": each verify runs again
             }
-            results.add(run(verification, reportsRoot.resolve(verification.project()), filter, timeout));
+            results.add(run(verification, deployment.secrets(), reportsRoot.resolve(verification.project()), filter, timeout));
         }
         return results;
     }
@@ -97,8 +97,8 @@ public final class StackVerifier {
         }
     }
 
-    private Result run(Deployment.Verification verification, Path reports, String filter, Duration timeout)
-            throws EngineException, IOException {
+    private Result run(Deployment.Verification verification, Deployment.Secrets secrets, Path reports, String filter,
+            Duration timeout) throws EngineException, IOException {
         ContainerSpec spec = verification.spec();
         Map<String, String> environment = new LinkedHashMap<>(spec.environment());
         environment.put(FILTER_VARIABLE, filter == null ? "" : filter);
@@ -115,7 +115,7 @@ public final class StackVerifier {
         String id = engine.run(spec);
         Thread follower = new Thread(() -> {
             try {
-                engine.followLogs(id, line -> log.info("[" + verification.id() + "] " + line));
+                engine.followLogs(id, line -> log.info("[" + verification.id() + "] " + secrets.redact(line)));
             } catch (EngineException e) {
                 log.warn("[verify] the log of " + verification.id() + " could not be followed: " + e.getMessage());
             }
@@ -138,6 +138,7 @@ public final class StackVerifier {
         double seconds = (System.nanoTime() - start) / 1e9;
         log.info(String.format("[verify] %s exited with %d (%.1f s)", verification.id(), exitCode, seconds));
         return new Result(verification.id(), verification.project(), exitCode, seconds,
-                verification.reports() == null ? null : reports, exitCode == 0 ? List.of() : engine.lastLogLines(id, 40));
+                verification.reports() == null ? null : reports, exitCode == 0 ? List.of()
+                        : engine.lastLogLines(id, 40).stream().map(secrets::redact).toList());
     }
 }

@@ -158,7 +158,7 @@ public final class StackWiring {
             }
         }
         return new Deployment(stack.name(), network, List.copyOf(volumes), units, outputs, StackPreparer.stateDirectory(stack),
-                verifications, secrets.id());
+                verifications, new Deployment.Secrets(secrets.id(), java.util.Set.copyOf(secrets.all().values())));
     }
 
     private static String provider(Manifest.Requirement requirement, ResolvedProject consumer, Map<String, List<String>> providers)

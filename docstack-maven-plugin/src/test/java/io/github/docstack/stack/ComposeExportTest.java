@@ -42,7 +42,7 @@ class ComposeExportTest {
                 deployment.units().stream().map(unit -> !unit.id().equals("glance-api") ? unit
                         : new Deployment.Unit(unit.id(), unit.project(), unit.kind(), unit.spec().withCapAdd(List.of("NET_ADMIN")),
                                 unit.after(), unit.readiness(), unit.configHash(), unit.ports())).toList(),
-                deployment.outputs(), deployment.stateDirectory(), deployment.verifications(), deployment.secretsId());
+                deployment.outputs(), deployment.stateDirectory(), deployment.verifications(), deployment.secrets());
 
         String compose = Files.readString(ComposeExport.write(withCapAdd, secrets, dir.resolve("out")).compose());
 

@@ -112,6 +112,8 @@ class StackWiringTest {
         assertEquals(Map.of(9292, 10292), units.get("glance-api").ports());
         assertEquals("glance", units.get("provision-mariadb-glance").spec().environment().get("DOCSTACK_CONSUMER"));
         assertEquals(secret, units.get("provision-mariadb-glance").spec().environment().get("DOCSTACK_SECRET"));
+        assertEquals("ERROR 1045: Access denied for glance:******", deployment.secrets().redact("ERROR 1045: Access denied for glance:" + secret),
+                "a failed step's log lines never show a secret");
     }
 
     @Test
