@@ -169,18 +169,26 @@ public final class DockerfileParser {
             arguments = rest.isEmpty() ? List.of() : List.of(rest);
         } else {
             arguments = Words.split(rest, escape);
+            if (keyword.equals("ENV") && (arguments.isEmpty() || arguments.size() == 1 && !arguments.get(0).contains("="))) {
+                // The engine's own words: "ENV NAME" needs a value ("ENV NAME=" sets it empty).
+                errors.add(new Dockerfile.ParseError(start + 1, "ENV must have two arguments: write ENV NAME=value"));
+            }
         }
         return new Instruction(keyword, start + 1, original, List.copyOf(flags), List.copyOf(arguments), exec,
                 heredocs, ignored);
     }
 
-    /** Where the line's continuation escape starts, or -1: the escape char, then only blanks to the end. */
+    /**
+     * Where the line's continuation escape starts, or -1: the escape char, then only blanks to the end, and not
+     * itself escaped ({@code echo \\} at the end of a line is a literal backslash), as BuildKit's parser has it.
+     */
     private int continuationAt(String line) {
         int end = line.length();
         while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
             end--;
         }
-        return end > 0 && line.charAt(end - 1) == escape ? end - 1 : -1;
+        boolean escaped = end > 1 && line.charAt(end - 2) == escape;
+        return end > 0 && line.charAt(end - 1) == escape && !escaped ? end - 1 : -1;
     }
 
     private List<Instruction.Heredoc> heredocs(String rest, int start) {
