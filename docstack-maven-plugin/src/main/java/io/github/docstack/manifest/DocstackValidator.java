@@ -107,6 +107,15 @@ public final class DocstackValidator {
                     + " is not a directory: fix build.context (relative to " + dir + ")");
             context = null;
         } else {
+            Path repository = repositoryRoot(dir);
+            if (repository != null && !context.startsWith(repository)) {
+                YamlNode contextNode = root instanceof YamlNode.Mapping top && top.get("build") instanceof YamlNode.Mapping build
+                        ? build.get("context") : null;
+                manifestSink.report(Rule.CONTEXT_OUTSIDE_REPOSITORY, contextNode == null ? Position.START : contextNode.position(),
+                        "The build context " + context + " lies outside the repository " + repository + ", and a build sends"
+                                + " all of it to the engine: keep build.context inside the repository, or add "
+                                + Rule.CONTEXT_OUTSIDE_REPOSITORY.id() + " to ignore: when that is meant");
+            }
             try {
                 ignore = DockerIgnore.of(context);
             } catch (IOException e) {
@@ -117,6 +126,16 @@ public final class DocstackValidator {
         DockerfileLint.lint(dockerfile, sink, context, ignore);
         ImageChecks.check(root, manifest, dockerfile, manifestSink, sink);
         return sink;
+    }
+
+    /** The nearest directory from {@code dir} upwards that holds a {@code .git}, or null outside any repository. */
+    private static Path repositoryRoot(Path dir) {
+        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
+            if (Files.exists(candidate.resolve(".git"))) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** {@code relative} resolved against {@code dir}, or null when it cannot be a path (a NUL in it, say). */

@@ -12,6 +12,7 @@ public enum Rule {
     MANIFEST_MISSING("manifest-missing", Severity.ERROR),
     DOCKERFILE_MISSING("dockerfile-missing", Severity.ERROR),
     BUILD_CONTEXT_MISSING("build-context-missing", Severity.ERROR),
+    CONTEXT_OUTSIDE_REPOSITORY("context-outside-repository", Severity.ERROR),
     FILE_ENCODING("file-encoding", Severity.ERROR),
     FILE_EMPTY("file-empty", Severity.ERROR),
     FILE_TOO_LARGE("file-too-large", Severity.ERROR),

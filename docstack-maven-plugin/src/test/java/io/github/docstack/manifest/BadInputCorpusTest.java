@@ -97,6 +97,20 @@ class BadInputCorpusTest {
     }
 
     @Test
+    void buildContextOutsideTheRepositoryIsRefusedUnlessIgnored() throws IOException {
+        java.nio.file.Files.createDirectories(project.resolve(".git"));
+        String inside = DocstackDirectory.GOOD_MANIFEST + "build: {context: ..}\n";
+        assertEquals(List.of(), DocstackDirectory.in(project).manifest(inside).validate().problems().stream()
+                .filter(problem -> problem.rule().id().equals("context-outside-repository")).toList());
+
+        String outside = DocstackDirectory.GOOD_MANIFEST + "build: {context: ../..}\n";
+        assertReported(DocstackDirectory.in(project).manifest(outside).validate(), "context-outside-repository", "8:18");
+        assertEquals(List.of(), DocstackDirectory.in(project).manifest(outside + "ignore: [context-outside-repository]\n").validate()
+                .problems().stream().filter(problem -> problem.rule().id().equals("context-outside-repository")).toList(),
+                "ignoring the rule is the way to opt in");
+    }
+
+    @Test
     void buildContextThatDoesNotExist() throws IOException {
         String manifest = DocstackDirectory.GOOD_MANIFEST + "build: {context: ../nowhere}\n";
         assertReported(DocstackDirectory.in(project).manifest(manifest).validate(), "build-context-missing", "1:1");
