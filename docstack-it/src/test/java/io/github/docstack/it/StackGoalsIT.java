@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.docstack.stack.StackLabels;
+import io.github.docstack.stack.StackLock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -81,12 +82,21 @@ class StackGoalsIT {
                 Thread.sleep(50);
             }
             MavenRun.Result second = MavenRun.run(work, settings, "docstack:up");
-
             assertTrue(second.succeeded(), second.log());
-            assertTrue(second.log().contains("Waiting up to 60 s for docstack:up of " + work.resolve("stack.yaml") + ", process "),
-                    "the second up waited, and said for whom:\n" + second.log());
             assertTrue(first.waitFor(2, java.util.concurrent.TimeUnit.MINUTES));
             assertEquals(0, first.exitValue(), "the first up finished undisturbed");
+
+            // While someone holds the stack, a goal that may not wait changes nothing and names the holder.
+            try (StackLock held = StackLock.acquire(locks, REAL.engine().address().url(), "demo", "a test holding the stack",
+                    java.time.Duration.ZERO, holder -> { })) {
+                MavenRun.Result refused = MavenRun.run(work, settings, "docstack:down", "-Ddocstack.lockWait=1");
+                assertFalse(refused.succeeded(), refused.log());
+                assertTrue(refused.log().contains("Stack demo is busy: a test holding the stack, process "
+                        + ProcessHandle.current().pid()), refused.log());
+                assertTrue(refused.log().contains("-Ddocstack.lockWait=SECONDS waits longer"), refused.log());
+                assertEquals(3, REAL.engine().containers(StackLabels.STACK, "demo").stream().filter(c -> c.running()).count(),
+                        "nothing was changed");
+            }
 
             MavenRun.Result third = MavenRun.run(work, settings, "docstack:up");
             assertTrue(third.succeeded(), third.log());
