@@ -22,6 +22,8 @@ public record Healthcheck(List<String> command, Duration interval, Duration time
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_RETRIES = 3;
     public static final Duration DEFAULT_START_INTERVAL = Duration.ofMillis(500);
+    /** Long enough for a slow service (nova-api takes a minute on two cores) to start before failed checks count. */
+    public static final Duration DEFAULT_START_PERIOD = Duration.ofMinutes(5);
 
     public Healthcheck {
         if (command.isEmpty()) {

@@ -29,8 +29,8 @@ public final class ManifestShape {
             optional("timeout", new Value("Time one check may take. Default 10s.", ValueType.DURATION)),
             optional("retries", new Value("Failed engine checks in a row before the service counts as unhealthy. Default 3.",
                     ValueType.INTEGER)),
-            optional("start_period", new Value("Time after start during which the engine's failed checks do not count. Default 0s.",
-                    ValueType.DURATION))));
+            optional("start_period", new Value("Time after start during which the engine's failed checks do not count (its first"
+                    + " passing check ends it). Default 5m.", ValueType.DURATION))));
 
     private static final Shape SERVICE = new Fields("A long-running container of this image.", List.of(
             optional("command", new Command("The command; default: the image's CMD.")),

@@ -233,7 +233,7 @@ public final class StackWiring {
         Duration fastest = interval.compareTo(Healthcheck.DEFAULT_START_INTERVAL) < 0 ? interval : Healthcheck.DEFAULT_START_INTERVAL;
         return new Healthcheck(spec.command(), interval, Durations.parse(spec.timeout(), Healthcheck.DEFAULT_TIMEOUT),
                 spec.retries() == null ? Healthcheck.DEFAULT_RETRIES : spec.retries(),
-                Durations.parse(spec.startPeriod(), Duration.ZERO), Durations.parse(spec.startInterval(), fastest));
+                Durations.parse(spec.startPeriod(), Healthcheck.DEFAULT_START_PERIOD), Durations.parse(spec.startInterval(), fastest));
     }
 
     private static Deployment.Unit unit(Stack stack, String id, String project, Deployment.Kind kind, ContainerSpec spec,

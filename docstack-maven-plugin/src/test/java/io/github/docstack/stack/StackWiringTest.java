@@ -73,6 +73,8 @@ class StackWiringTest {
         io.github.docstack.engine.Healthcheck engineCheck = unit.spec().healthcheck();
         assertEquals(java.time.Duration.ofSeconds(30), engineCheck.interval(), "the engine checks seldom once it runs");
         assertEquals(3, engineCheck.retries());
+        assertEquals(java.time.Duration.ofMinutes(5), engineCheck.startPeriod(),
+                "under Compose, a service starting slowly is not judged unhealthy by three early checks");
     }
 
     @Test
