@@ -436,8 +436,20 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Removes a network once the engine has let go of the endpoints of its removed containers (it may lag a moment). */
     public void removeNetwork(String name) throws EngineException {
         try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            Duration pause = Duration.ofMillis(20);
+            while (System.nanoTime() < deadline) {
+                String network = http.get(apiUrl + "/networks/" + name, HTTP_OK, HTTP_NOT_FOUND);
+                JsonNode containers = network == null ? null : json.readTree(network).path("Containers");
+                if (containers == null || containers.isEmpty()) {
+                    break;
+                }
+                pauseFor(pause);
+                pause = pause.multipliedBy(2).compareTo(POLL_CEILING) > 0 ? POLL_CEILING : pause.multipliedBy(2);
+            }
             http.delete(apiUrl + "/networks/" + name, HTTP_NO_CONTENT, HTTP_NOT_FOUND);
         } catch (IOException e) {
             throw new EngineException("Removing network " + name + " failed: " + e.getMessage()
