@@ -54,6 +54,8 @@ class CloudIT {
     @BeforeAll
     static void upTheCloud() throws Exception {
         stack = SampleCloud.load(work, NAME, List.of(Stack.NO_PROFILES)); // the base six
+        // A fresh checkout has fresh secrets: the data an interrupted earlier run left would (rightly) refuse them.
+        new StackRunner(REAL.engine(), RealEngine.CONSOLE).down(NAME, true);
         SampleCloud.print(NAME, up());
     }
 

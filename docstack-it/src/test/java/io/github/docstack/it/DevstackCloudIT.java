@@ -53,6 +53,8 @@ class DevstackCloudIT {
     @BeforeAll
     static void upDevstacksDefaultCloud() throws Exception {
         Stack stack = SampleCloud.load(work, NAME, null); // the stack file's own profiles: devstack's default set
+        // A fresh checkout has fresh secrets: the data an interrupted earlier run left would (rightly) refuse them.
+        new StackRunner(REAL.engine(), RealEngine.CONSOLE).down(NAME, true);
         deployment = StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, OFFSET, 8).deployment();
         SampleCloud.print(NAME, new StackRunner(REAL.engine(), RealEngine.CONSOLE).up(deployment, TIMEOUTS, 8));
         openstack = new OpenStackClient(NAME, stateDirectory().resolve("clouds.yaml"));
