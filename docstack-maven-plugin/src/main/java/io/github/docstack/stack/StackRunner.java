@@ -219,7 +219,13 @@ public final class StackRunner {
                 throw new ContainerNotHealthyException("Service " + unit.id() + " exited with code " + state.exitCode()
                         + " before it was ready. See more with: docker logs " + unit.spec().name(), state, engine.lastLogLines(id, 40));
             }
-            OptionalInt check = engine.exec(id, readiness.command(), readiness.timeout());
+            OptionalInt check;
+            try {
+                check = engine.exec(id, readiness.command(), readiness.timeout());
+            } catch (EngineException execFailed) {
+                // The container stopped (or restarted) between the inspect and the exec: the next inspect says which.
+                check = OptionalInt.empty();
+            }
             if (check.isPresent() && check.getAsInt() == 0) {
                 return;
             }
