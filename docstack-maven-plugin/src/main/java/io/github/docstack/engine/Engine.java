@@ -380,7 +380,7 @@ public final class Engine implements AutoCloseable {
                     return java.util.OptionalInt.empty();
                 }
                 pauseFor(pause);
-                pause = pause.multipliedBy(2).compareTo(POLL_CEILING) > 0 ? POLL_CEILING : pause.multipliedBy(2);
+                pause = nextPause(pause);
             }
         } catch (IOException e) {
             throw new EngineException("Running " + command + " in container " + containerId + " failed: " + e.getMessage(), e);
@@ -448,7 +448,7 @@ public final class Engine implements AutoCloseable {
                     break;
                 }
                 pauseFor(pause);
-                pause = pause.multipliedBy(2).compareTo(POLL_CEILING) > 0 ? POLL_CEILING : pause.multipliedBy(2);
+                pause = nextPause(pause);
             }
             http.delete(apiUrl + "/networks/" + name, HTTP_NO_CONTENT, HTTP_NOT_FOUND);
         } catch (IOException e) {
@@ -549,7 +549,7 @@ public final class Engine implements AutoCloseable {
                 return state;
             }
             pauseFor(pause);
-            pause = pause.multipliedBy(2).compareTo(POLL_CEILING) > 0 ? POLL_CEILING : pause.multipliedBy(2);
+            pause = nextPause(pause);
         }
     }
 
@@ -694,6 +694,12 @@ public final class Engine implements AutoCloseable {
 
     private static String goDuration(Duration duration) {
         return duration.toMillis() + "ms";
+    }
+
+    /** The next pause of a poll: twice the last, up to {@code POLL_CEILING}. */
+    private static Duration nextPause(Duration pause) {
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(POLL_CEILING) > 0 ? POLL_CEILING : doubled;
     }
 
     private static void pauseFor(Duration pause) throws EngineException {
