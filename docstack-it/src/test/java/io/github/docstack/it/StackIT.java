@@ -73,14 +73,19 @@ class StackIT {
         StackRunner.UpReport report = up("stack.yaml", 0);
 
         ContainerState kvstore = state("demo-kvstore");
-        ContainerState provision = state("demo-provision-kvstore-webapp");
-        ContainerState init = state("demo-init-webapp-check-account");
+        Ran provision = ran("demo-provision-kvstore-webapp");
+        Ran init = ran("demo-init-webapp-check-account");
         ContainerState webapp = state("demo-webapp");
         ContainerState clock = state("demo-clock");
         assertTrue(kvstore.startedAt().isBefore(provision.startedAt()), "the provider runs before its provision step");
         assertTrue(!provision.finishedAt().isAfter(init.startedAt()), "provisioning is done before the consumer's init");
         assertTrue(!init.finishedAt().isAfter(webapp.startedAt()), "init is done before the consumer's service starts");
         assertTrue(clock.startedAt().isBefore(provision.finishedAt()), "the independent clock starts while the chain runs");
+        assertEquals("created", state("demo-provision-kvstore-webapp").status(), "a succeeded step leaves a record that never ran");
+        String inspected = dockerInspect("demo-provision-kvstore-webapp");
+        String secret = new io.github.docstack.stack.SecretStore(work.resolve(".docstack/demo/secrets.properties")).get("kvstore.webapp");
+        assertFalse(inspected.contains(secret), "docker inspect of the record shows no secret");
+        assertFalse(inspected.contains("DOCSTACK_SECRET"), inspected);
 
         assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"), "the provider's exports reached the consumer");
         assertEquals("http://127.0.0.1:7002/ in demo\n", Files.readString(work.resolve(".docstack/demo/webapp.url")));
@@ -145,6 +150,21 @@ class StackIT {
         up("stack.yaml", 0);
         assertEquals("account marker ok\n", get("http://127.0.0.1:7001/check/marker?secret=kept"), "data survived down and up");
         assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"), "secrets were reused");
+    }
+
+    @Test
+    void aProviderThatLostWhatItsProvisionMadeIsProvisionedAgain() throws Exception {
+        up("stack.yaml", 0);
+        // The provider's data goes (as a broker without a volume loses its users when it is recreated).
+        REAL.engine().remove("demo-kvstore");
+        REAL.engine().removeVolume("demo_kvdata");
+
+        StackRunner.UpReport again = up("stack.yaml", 0);
+
+        List<String> actions = again.services().stream().map(service -> service.service() + ": " + service.action()).toList();
+        assertTrue(actions.contains("kvstore: started, healthy"), actions.toString());
+        assertTrue(actions.contains("webapp: unchanged, healthy"), actions.toString());
+        assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"), "the consumer's account was made again");
     }
 
     @Test
@@ -225,6 +245,23 @@ class StackIT {
 
     private static List<String> volumes(String stack) throws Exception {
         return REAL.engine().volumes(StackLabels.STACK, stack).stream().map(io.github.docstack.engine.VolumeSummary::name).toList();
+    }
+
+    /** When a one-shot step ran, from the record it left. */
+    private record Ran(java.time.Instant startedAt, java.time.Instant finishedAt) {
+    }
+
+    private static Ran ran(String container) throws Exception {
+        java.util.Map<String, String> labels = REAL.engine().containers(StackLabels.STACK, "demo").stream()
+                .filter(c -> c.name().equals(container)).findFirst().orElseThrow().labels();
+        return new Ran(java.time.Instant.parse(labels.get(StackLabels.STARTED_AT)), java.time.Instant.parse(labels.get(StackLabels.FINISHED_AT)));
+    }
+
+    private static String dockerInspect(String container) throws Exception {
+        Process process = new ProcessBuilder("docker", "inspect", container).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        return output;
     }
 
     private static ContainerState state(String container) throws Exception {

@@ -19,8 +19,20 @@ public record Manifest(String apiVersion, String name, String description, Build
     public record Requirement(String capability, Map<String, String> with) {
     }
 
-    /** A capability offered; {@code provision} is empty when nothing must run per consumer. */
-    public record Capability(String capability, List<String> provision, Map<String, String> exports) {
+    /**
+     * A capability offered; {@code provision} is empty when nothing must run per consumer, and
+     * {@code provisionEnvironment} is what that command sees besides docstack's own variables.
+     */
+    public record Capability(String capability, List<String> provision, Map<String, String> exports,
+            Map<String, String> provisionEnvironment) {
+
+        public Capability {
+            provisionEnvironment = provisionEnvironment == null ? Map.of() : provisionEnvironment; // labels of older images
+        }
+
+        public Capability(String capability, List<String> provision, Map<String, String> exports) {
+            this(capability, provision, exports, Map.of());
+        }
     }
 
     /** A one-shot step; {@code needs} names the required capabilities it waits for, null for all of them. */

@@ -51,7 +51,8 @@ final class ManifestBinder {
             if (capability != null) {
                 YamlNode provision = item.get("provision");
                 List<String> command = provision instanceof YamlNode.Mapping p ? command(p.get("command")) : List.of();
-                capabilities.add(new Manifest.Capability(capability, command, textMap(item.get("exports"))));
+                Map<String, String> environment = provision instanceof YamlNode.Mapping p ? textMap(p.get("environment")) : Map.of();
+                capabilities.add(new Manifest.Capability(capability, command, textMap(item.get("exports")), environment));
             }
         }
         return List.copyOf(capabilities);

@@ -205,6 +205,8 @@ final class ManifestChecks {
             for (YamlNode item : provides.items()) {
                 placeholdersIn(child(item, "exports"), Context.PROVIDER);
                 placeholdersIn(child(child(item, "provision"), "command"), Context.PROVIDER);
+                placeholdersIn(child(child(item, "provision"), "environment"), Context.PROVIDER);
+                secretsOnCommandLine(child(child(item, "provision"), "command"));
             }
         }
         for (String steps : List.of("init", "verify")) {
@@ -212,6 +214,7 @@ final class ManifestChecks {
                 for (YamlNode item : list.items()) {
                     placeholdersIn(child(item, "command"), Context.CONSUMER);
                     placeholdersIn(child(item, "environment"), Context.CONSUMER);
+                    secretsOnCommandLine(child(item, "command"));
                 }
             }
         }
@@ -220,6 +223,8 @@ final class ManifestChecks {
                 for (String key : List.of("command", "entrypoint", "environment")) {
                     placeholdersIn(child(service.value(), key), Context.CONSUMER);
                 }
+                secretsOnCommandLine(child(service.value(), "command"));
+                secretsOnCommandLine(child(service.value(), "entrypoint"));
             }
         }
         if (top.get("outputs") instanceof YamlNode.Sequence outputs) {
@@ -272,6 +277,11 @@ final class ManifestChecks {
                     unknown(at, shown, "the stack's values are ${stack.name} and ${stack.admin_password}");
                 }
             }
+            case "project" -> {
+                if (!path.equals(List.of("secret"))) {
+                    unknown(at, shown, "the project's one value is ${project.secret}");
+                }
+            }
             case "internal" -> {
                 if (path.isEmpty() || path.size() > 2) {
                     unknown(at, shown, "write ${internal.SERVICE} or ${internal.SERVICE.PORT}");
@@ -286,7 +296,7 @@ final class ManifestChecks {
                     checkServiceReference(at, shown, path);
                 }
             }
-            default -> unknown(at, shown, "the namespaces are consumer, secret, stack, with, internal and public");
+            default -> unknown(at, shown, "the namespaces are consumer, secret, stack, project, with, internal and public");
         }
     }
 
@@ -331,7 +341,19 @@ final class ManifestChecks {
         }
     }
 
-    private static final List<String> SECRET_PLACEHOLDERS = List.of("${secret}", "${stack.admin_password}");
+    private static final List<String> SECRET_PLACEHOLDERS = List.of("${secret}", "${stack.admin_password}", "${project.secret}");
+
+    /** A command line shows in ps on the host and stays in docker inspect: a secret goes in through the environment. */
+    private void secretsOnCommandLine(YamlNode command) {
+        List<YamlNode> arguments = command instanceof YamlNode.Sequence list ? list.items()
+                : command == null ? List.of() : List.of(command); // the shell form is one string
+        for (YamlNode argument : arguments) {
+            scalar(argument).filter(v -> v.text() != null && SECRET_PLACEHOLDERS.stream().anyMatch(v.text()::contains))
+                    .ifPresent(v -> sink.report(Rule.SECRET_ON_COMMAND_LINE, v.position(), "A secret on the command line shows"
+                            + " in ps on the host and in docker inspect: hand it over in environment: (e.g. ADMIN_PASSWORD:"
+                            + " \"${stack.admin_password}\") and read it from there"));
+        }
+    }
 
     private static YamlNode child(YamlNode node, String key) {
         return node instanceof YamlNode.Mapping mapping ? mapping.get(key) : null;

@@ -83,7 +83,10 @@ public final class ManifestShape {
             optional("provides", new ListOf("Capabilities this project offers to others.", new Fields("A capability offered.", List.of(
                     required("capability", new Value("The capability's name, e.g. database.", ValueType.TEXT)),
                     optional("provision", new Fields("Run once per consumer, in a one-shot container of this image.", List.of(
-                            required("command", new Command("The command; it sees DOCSTACK_CONSUMER, DOCSTACK_SECRET and DOCSTACK_WITH_KEY (KEY upper-cased)."))))),
+                            required("command", new Command("The command; it sees DOCSTACK_CONSUMER, DOCSTACK_SECRET and DOCSTACK_WITH_KEY (KEY upper-cased).")),
+                            optional("environment", new MapOf("More environment for the command, e.g. an admin password it needs:"
+                                    + " ${stack.admin_password} belongs here, never on the command line.",
+                                    new Value("A value.", ValueType.TEXT)))))),
                     optional("exports", new MapOf("Environment handed to each consumer; may use ${consumer}, ${secret} and ${with.KEY}.",
                             new Value("A value.", ValueType.TEXT))))))),
             optional("init", new ListOf("One-shot steps run after requirements are met and before the services start.", STEP)),

@@ -46,6 +46,7 @@ public enum Rule {
     PLACEHOLDER_CONTEXT("placeholder-context", Severity.ERROR),
     PLACEHOLDER_SERVICE("placeholder-service", Severity.ERROR),
     SHOWN_SECRET("shown-secret", Severity.ERROR),
+    SECRET_ON_COMMAND_LINE("secret-on-command-line", Severity.ERROR),
     OUTPUT_PATH("output-path", Severity.ERROR),
     UNKNOWN_RULE("unknown-rule", Severity.WARNING),
     // Stack file

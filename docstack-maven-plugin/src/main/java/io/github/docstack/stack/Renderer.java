@@ -10,21 +10,28 @@ import java.util.Map;
  */
 final class Renderer {
 
-    /** Who a value is rendered for: the consumer, its secret and {@code with:} values when a provider's export. */
-    record Scope(String owner, String consumer, String secret, Map<String, String> with) {
-        static Scope of(String owner) {
-            return new Scope(owner, null, null, Map.of());
+    /**
+     * Where a value is rendered: {@code owner} says where in words, {@code project} is the manifest's project, and a
+     * provider's exports and provision have a consumer, its secret and its {@code with:} values.
+     */
+    record Scope(String owner, String project, String consumer, String secret, Map<String, String> with) {
+        static Scope of(String project, String owner) {
+            return new Scope(owner, project, null, null, Map.of());
         }
     }
 
     private final String stackName;
     private final String adminPassword;
+    /** A project's own secret, made the first time it is asked for. */
+    private final java.util.function.Function<String, String> projectSecret;
     /** Service name to its ports, container port to host port. */
     private final Map<String, Map<Integer, Integer>> ports;
 
-    Renderer(String stackName, String adminPassword, Map<String, Map<Integer, Integer>> ports) {
+    Renderer(String stackName, String adminPassword, java.util.function.Function<String, String> projectSecret,
+            Map<String, Map<Integer, Integer>> ports) {
         this.stackName = stackName;
         this.adminPassword = adminPassword;
+        this.projectSecret = projectSecret;
         this.ports = ports;
     }
 
@@ -64,6 +71,9 @@ final class Renderer {
             }
             case "stack" -> {
                 return path.get(0).equals("name") ? stackName : adminPassword;
+            }
+            case "project" -> {
+                return projectSecret.apply(scope.project());
             }
             case "internal" -> {
                 Map<Integer, Integer> servicePorts = service(path.get(0), shown, scope);

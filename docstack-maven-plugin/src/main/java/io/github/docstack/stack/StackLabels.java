@@ -8,6 +8,12 @@ public final class StackLabels {
     public static final String UNIT = "io.github.docstack.unit";
     public static final String KIND = "io.github.docstack.kind";
     public static final String CONFIG_HASH = "io.github.docstack.config-hash";
+    /**
+     * On the record a succeeded one-shot step leaves: when it started and finished (ISO-8601). The record is a
+     * container that is never started, made without the step's command and environment, which may hold secrets.
+     */
+    public static final String STARTED_AT = "io.github.docstack.started-at";
+    public static final String FINISHED_AT = "io.github.docstack.finished-at";
     /** On a volume: the id of the secrets its data was made with (see {@link SecretStore#id()}). */
     public static final String SECRETS = "io.github.docstack.secrets";
 

@@ -1,6 +1,7 @@
 package io.github.docstack.stack;
 
 import io.github.docstack.engine.ContainerNotHealthyException;
+import io.github.docstack.engine.ContainerSpec;
 import io.github.docstack.engine.ContainerState;
 import io.github.docstack.engine.ContainerSummary;
 import io.github.docstack.engine.Engine;
@@ -32,8 +33,15 @@ public final class StackRunner {
     }
 
     /** One service's line in the summary. */
-    public record ServiceReport(String service, String project, String state, String address, double secondsToReady,
-            String action) {
+    public record ServiceReport(String service, String project, StepOutcome outcome, String address, double secondsToReady) {
+
+        public String state() {
+            return outcome.ready() == StepOutcome.Ready.HEALTHY ? "healthy" : "running";
+        }
+
+        public String action() {
+            return outcome.toString();
+        }
     }
 
     /** An output as written: its file, and its title (null for a file that is not shown). */
@@ -85,16 +93,17 @@ public final class StackRunner {
 
         Map<String, String> created = createAhead(deployment, existing, parallelism);
         Map<String, Double> readyAt = new ConcurrentHashMap<>();
-        Map<String, String> actions = new ConcurrentHashMap<>();
+        Map<String, StepOutcome> outcomes = new ConcurrentHashMap<>();
         List<StepExecutor.Step> steps = new ArrayList<>();
         for (Deployment.Unit unit : deployment.units()) {
             steps.add(new StepExecutor.Step(unit.id(), unit.after(), () -> {
-                String action = unit.kind() == Deployment.Kind.SERVICE
+                StepOutcome outcome = unit.kind() == Deployment.Kind.SERVICE
                         ? startService(unit, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.health())
-                        : runOnce(unit, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.oneShot());
-                actions.put(unit.id(), action);
+                        : runOnce(unit, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.oneShot(),
+                                providerStarted(unit, outcomes));
+                outcomes.put(unit.id(), outcome);
                 readyAt.put(unit.id(), (System.nanoTime() - start) / 1e9);
-                return action;
+                return outcome.toString();
             }));
         }
         StepExecutor.Outcome outcome = StepExecutor.run(steps, parallelism, new StepExecutor.Listener() {
@@ -120,14 +129,12 @@ public final class StackRunner {
         int unchanged = 0;
         for (Deployment.Unit unit : deployment.units(Deployment.Kind.SERVICE)) {
             String address = unit.ports().values().stream().map(port -> "127.0.0.1:" + port).reduce((a, b) -> a + ", " + b).orElse("-");
-            String action = actions.get(unit.id());
-            services.add(new ServiceReport(unit.id(), unit.project(), action.endsWith("healthy") ? "healthy" : "running", address,
-                    readyAt.get(unit.id()), action));
+            services.add(new ServiceReport(unit.id(), unit.project(), outcomes.get(unit.id()), address, readyAt.get(unit.id())));
         }
-        for (String action : actions.values()) {
-            unchanged += action.startsWith("unchanged") || action.startsWith("already done") ? 1 : 0;
+        for (StepOutcome step : outcomes.values()) {
+            unchanged += step.unchanged() ? 1 : 0;
         }
-        return new UpReport(services, outputs, (System.nanoTime() - start) / 1e9, actions.size() - unchanged, unchanged,
+        return new UpReport(services, outputs, (System.nanoTime() - start) / 1e9, outcomes.size() - unchanged, unchanged,
                 Map.copyOf(readyAt));
     }
 
@@ -175,23 +182,31 @@ public final class StackRunner {
         }
     };
 
-    private String startService(Deployment.Unit unit, ContainerSummary existing, String created, Duration timeout)
+    /**
+     * Whether a provision step's provider was started by this up: a provider without a volume has lost what the
+     * step made (a message broker's users, say), so the step runs again even though its container says done.
+     */
+    private static boolean providerStarted(Deployment.Unit unit, Map<String, StepOutcome> outcomes) {
+        return unit.kind() == Deployment.Kind.PROVISION && unit.after().stream().anyMatch(service -> !outcomes.get(service).unchanged());
+    }
+
+    private StepOutcome startService(Deployment.Unit unit, ContainerSummary existing, String created, Duration timeout)
             throws EngineException, InterruptedException {
-        String action;
+        StepOutcome.Action action;
         String id;
         if (created == null && existing != null && existing.running()) {
             id = existing.id();
-            action = "unchanged";
+            action = StepOutcome.Action.UNCHANGED;
         } else if (created == null && existing != null) {
             id = engine.start(existing.id(), unit.spec().image()); // same configuration, stopped: start it again
-            action = "restarted";
+            action = StepOutcome.Action.RESTARTED;
         } else {
             id = engine.start(created, unit.spec().image());
-            action = existing != null ? "recreated" : "started";
+            action = existing != null ? StepOutcome.Action.RECREATED : StepOutcome.Action.STARTED;
         }
         if (unit.healthcheck()) {
             awaitReady(unit, id, timeout);
-            return action + ", healthy";
+            return new StepOutcome(action, StepOutcome.Ready.HEALTHY);
         }
         // No healthcheck anywhere: ready once it has run for a moment without exiting.
         ContainerState state = awaitSettled(id);
@@ -200,7 +215,7 @@ public final class StackRunner {
                     + " right after it started. See more with: docker logs " + unit.spec().name(), state,
                     engine.lastLogLines(id, 40));
         }
-        return action + ", running (no healthcheck)";
+        return new StepOutcome(action, StepOutcome.Ready.RUNNING);
     }
 
     /**
@@ -252,14 +267,13 @@ public final class StackRunner {
         return engine.inspect(id);
     }
 
-    private String runOnce(Deployment.Unit unit, ContainerSummary existing, String created, Duration timeout)
-            throws EngineException {
+    private StepOutcome runOnce(Deployment.Unit unit, ContainerSummary existing, String created, Duration timeout,
+            boolean providerStarted) throws EngineException {
         String id = created;
         if (id == null) {
-            // Same configuration as the container there: done already, unless it failed or never finished.
-            ContainerState state = engine.inspect(existing.id());
-            if (!state.running() && state.exitCode() == 0 && state.finishedAt() != null) {
-                return "already done";
+            // Same configuration as the container there: done already if it is the record of a success.
+            if (!providerStarted && existing.labels().containsKey(StackLabels.FINISHED_AT)) {
+                return StepOutcome.oneShot(StepOutcome.Action.ALREADY_DONE);
             }
             engine.remove(existing.id());
             id = engine.create(unit.spec());
@@ -270,7 +284,22 @@ public final class StackRunner {
             throw new ContainerNotHealthyException(unit.kind().name().toLowerCase() + " step " + unit.id() + " exited with code "
                     + code + ". See more with: docker logs " + unit.spec().name(), engine.inspect(id), engine.lastLogLines(id, 40));
         }
-        return "done";
+        replaceByRecord(unit, id);
+        return StepOutcome.oneShot(StepOutcome.Action.DONE);
+    }
+
+    /**
+     * A succeeded step's container goes (docker inspect would show its command and environment, secrets included)
+     * and a record takes its name: never started, with the step's labels and when it ran, and nothing else. A failed
+     * step's container stays, for its log.
+     */
+    private void replaceByRecord(Deployment.Unit unit, String id) throws EngineException {
+        ContainerState ran = engine.inspect(id);
+        Map<String, String> labels = new HashMap<>(unit.spec().labels());
+        labels.put(StackLabels.STARTED_AT, ran.startedAt().toString());
+        labels.put(StackLabels.FINISHED_AT, ran.finishedAt().toString());
+        engine.remove(id);
+        engine.create(ContainerSpec.of(unit.spec().image()).withName(unit.spec().name()).withLabels(labels));
     }
 
     private StackException failure(StepExecutor.Outcome outcome, Deployment deployment) {
@@ -349,7 +378,9 @@ public final class StackRunner {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("unit", container.labels().getOrDefault(StackLabels.UNIT, container.name()));
             row.put("kind", container.labels().getOrDefault(StackLabels.KIND, "?"));
-            row.put("state", state.running() ? "running" : state.status() + " (" + state.exitCode() + ")");
+            String finishedAt = container.labels().get(StackLabels.FINISHED_AT);
+            row.put("state", state.running() ? "running" : finishedAt != null ? "done " + finishedAt
+                    : state.status() + " (" + state.exitCode() + ")");
             row.put("health", state.health());
             row.put("address", container.published().isEmpty() ? "-" : String.join(", ", container.published()));
             row.put("image", container.image());

@@ -35,7 +35,7 @@ public final class StackWiring {
         Map<String, ResolvedProject> byName = new LinkedHashMap<>();
         projects.forEach(project -> byName.put(project.name(), project));
         Map<String, Map<Integer, Integer>> ports = ports(projects, portOffset);
-        Renderer renderer = new Renderer(stack.name(), secrets.get("stack.admin_password"), ports);
+        Renderer renderer = new Renderer(stack.name(), secrets.get("stack.admin_password"), project -> secrets.get(project + ".own"), ports);
 
         // Who provides what, and who each requirement is met by.
         Map<String, List<String>> providers = new HashMap<>();
@@ -62,17 +62,20 @@ public final class StackWiring {
                 serviceIds(provider).forEach(gates::add);
                 Map<String, String> with = new LinkedHashMap<>();
                 for (Map.Entry<String, String> entry : requirement.with().entrySet()) {
-                    with.put(entry.getKey(), renderer.render(entry.getValue(), Renderer.Scope.of(consumer.name() + " (requires "
+                    with.put(entry.getKey(), renderer.render(entry.getValue(), Renderer.Scope.of(consumer.name(), consumer.name() + " (requires "
                             + requirement.capability() + ", with." + entry.getKey() + ")")));
                 }
                 String secret = secrets.get(providerName + "." + consumer.name());
                 Renderer.Scope scope = new Renderer.Scope(providerName + " (exports of " + requirement.capability() + " for "
-                        + consumer.name() + ")", consumer.name(), secret, with);
+                        + consumer.name() + ")", providerName, consumer.name(), secret, with);
                 for (Map.Entry<String, String> export : capability.exports().entrySet()) {
                     imported.put(export.getKey(), renderer.render(export.getValue(), scope));
                 }
                 if (!capability.provision().isEmpty()) {
                     Map<String, String> environment = new LinkedHashMap<>();
+                    for (Map.Entry<String, String> variable : capability.provisionEnvironment().entrySet()) {
+                        environment.put(variable.getKey(), renderer.render(variable.getValue(), scope));
+                    }
                     environment.put("DOCSTACK_CONSUMER", consumer.name());
                     environment.put("DOCSTACK_SECRET", secret);
                     with.forEach((key, value) -> environment.put("DOCSTACK_WITH_" + key.toUpperCase(), value));
@@ -114,8 +117,8 @@ public final class StackWiring {
                     step.needs().forEach(capability -> stepGates.addAll(gatesByCapability.getOrDefault(capability, Set.of())));
                 }
                 ContainerSpec spec = ContainerSpec.of(project.image()).withName(stack.name() + "-" + id)
-                        .withCommand(render(step.command(), renderer, project.name() + " init " + step.name()))
-                        .withEnvironment(environment(imported, step.environment(), renderer, project.name() + " init " + step.name()))
+                        .withCommand(render(step.command(), renderer, Renderer.Scope.of(project.name(), project.name() + " init " + step.name())))
+                        .withEnvironment(environment(imported, step.environment(), renderer, Renderer.Scope.of(project.name(), project.name() + " init " + step.name())))
                         .withNetwork(network, List.of()).withVolumes(projectVolumes);
                 units.add(unit(stack, id, project.name(), Deployment.Kind.INIT, spec, Set.copyOf(stepGates), null, project, Map.of()));
                 earlierSteps.add(id); // init steps run in the order written
@@ -127,9 +130,9 @@ public final class StackWiring {
                 volumes.addAll(serviceVolumes.keySet());
                 Healthcheck healthcheck = healthcheck(service.healthcheck());
                 ContainerSpec spec = ContainerSpec.of(project.image()).withName(stack.name() + "-" + service.name())
-                        .withCommand(render(service.command(), renderer, project.name() + " service " + service.name()))
-                        .withEntrypoint(render(service.entrypoint(), renderer, project.name() + " service " + service.name()))
-                        .withEnvironment(environment(imported, service.environment(), renderer, project.name() + " service " + service.name()))
+                        .withCommand(render(service.command(), renderer, Renderer.Scope.of(project.name(), project.name() + " service " + service.name())))
+                        .withEntrypoint(render(service.entrypoint(), renderer, Renderer.Scope.of(project.name(), project.name() + " service " + service.name())))
+                        .withEnvironment(environment(imported, service.environment(), renderer, Renderer.Scope.of(project.name(), project.name() + " service " + service.name())))
                         .withHealthcheck(healthcheck).withPorts(ports.get(service.name()))
                         .withNetwork(network, List.of(service.name())).withVolumes(serviceVolumes)
                         .withUser(service.user()).withWorkingDir(service.workingDir()).withCapAdd(service.capAdd());
@@ -138,7 +141,7 @@ public final class StackWiring {
             }
             for (Manifest.Verification verification : manifest.verify()) {
                 String id = "verify-" + project.name() + "-" + verification.name();
-                String owner = project.name() + " verify " + verification.name();
+                Renderer.Scope owner = Renderer.Scope.of(project.name(), project.name() + " verify " + verification.name());
                 ContainerSpec spec = ContainerSpec.of(project.image()).withName(stack.name() + "-" + id)
                         .withCommand(render(verification.command(), renderer, owner))
                         .withEnvironment(environment(imported, verification.environment(), renderer, owner))
@@ -152,7 +155,7 @@ public final class StackWiring {
         List<Deployment.Output> outputs = new ArrayList<>();
         for (ResolvedProject project : projects) {
             for (Manifest.Output output : project.manifest().outputs()) {
-                String content = renderer.render(output.content(), Renderer.Scope.of(project.name() + " output " + output.file()));
+                String content = renderer.render(output.content(), Renderer.Scope.of(project.name(), project.name() + " output " + output.file()));
                 outputs.add(new Deployment.Output(project.name(), output.file(), content, output.title(),
                         secrets.all().values().stream().anyMatch(content::contains)));
             }
@@ -208,19 +211,19 @@ public final class StackWiring {
         return new LinkedHashSet<>(project.manifest().services().keySet());
     }
 
-    private static List<String> render(List<String> values, Renderer renderer, String owner) throws StackException {
+    private static List<String> render(List<String> values, Renderer renderer, Renderer.Scope scope) throws StackException {
         List<String> rendered = new ArrayList<>();
         for (String value : values) {
-            rendered.add(renderer.render(value, Renderer.Scope.of(owner)));
+            rendered.add(renderer.render(value, scope));
         }
         return rendered;
     }
 
     private static Map<String, String> environment(Map<String, String> imported, Map<String, String> own, Renderer renderer,
-            String owner) throws StackException {
+            Renderer.Scope scope) throws StackException {
         Map<String, String> environment = new LinkedHashMap<>(imported);
         for (Map.Entry<String, String> entry : own.entrySet()) {
-            environment.put(entry.getKey(), renderer.render(entry.getValue(), Renderer.Scope.of(owner)));
+            environment.put(entry.getKey(), renderer.render(entry.getValue(), scope));
         }
         return environment;
     }

@@ -123,6 +123,23 @@ class LintRulesTest {
     }
 
     @Test
+    void aSecretOnACommandLineIsRefusedAndTheEnvironmentIsTheWayIn() throws IOException {
+        String onCommandLine = "init:\n  - name: bootstrap\n    command: [keystone-manage, bootstrap, --bootstrap-password,"
+                + " \"${stack.admin_password}\"]\n";
+        assertReported(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + onCommandLine).validate(),
+                "secret-on-command-line", "10:65");
+        String shellForm = "init:\n  - name: bootstrap\n    command: \"mariadb -p${stack.admin_password}\"\n";
+        assertEquals(List.of("secret-on-command-line"),
+                rules(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + shellForm).validate()));
+
+        String inEnvironment = "init:\n  - name: bootstrap\n    command: [keystone-manage, bootstrap]\n"
+                + "    environment: {OS_BOOTSTRAP_PASSWORD: \"${stack.admin_password}\"}\n"
+                + "provides:\n  - capability: kv\n    provision: {command: [provision], environment: {ADMIN: \"${stack.admin_password}\","
+                + " MINE: \"${secret}\"}}\n";
+        assertEquals(List.of(), rules(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + inEnvironment).validate()));
+    }
+
+    @Test
     void anOutputStaysInsideTheStacksDirectory() throws IOException {
         String nested = "outputs:\n  - file: openstack/clouds.yaml\n    content: x\n";
         assertEquals(List.of(), rules(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + nested).validate()));

@@ -32,7 +32,8 @@ class StackWiringTest {
 
     private static final ResolvedProject MARIADB = new ResolvedProject("mariadb", "mariadb:latest", "sha256:1",
             manifest("mariadb", List.of(), List.of(new Manifest.Capability("database", List.of("provision"),
-                    Map.of("DATABASE_URL", "mysql://${consumer}:${secret}@${internal.mariadb.3306}/${consumer}"))),
+                    Map.of("DATABASE_URL", "mysql://${consumer}:${secret}@${internal.mariadb.3306}/${consumer}"),
+                    Map.of("ADMIN_PASSWORD", "${stack.admin_password}"))),
                     List.of(), Map.of("mariadb", service("mariadb", 3306, Map.of()))), IMAGE_CHECK);
 
     private static final ResolvedProject GLANCE = new ResolvedProject("glance", "glance:latest", "sha256:2",
@@ -114,8 +115,33 @@ class StackWiringTest {
         assertEquals(Map.of(9292, 10292), units.get("glance-api").ports());
         assertEquals("glance", units.get("provision-mariadb-glance").spec().environment().get("DOCSTACK_CONSUMER"));
         assertEquals(secret, units.get("provision-mariadb-glance").spec().environment().get("DOCSTACK_SECRET"));
+        assertEquals(secrets.get("stack.admin_password"), units.get("provision-mariadb-glance").spec().environment().get("ADMIN_PASSWORD"),
+                "a provision's own environment is rendered, so a password need not ride on its command line");
+        assertEquals(List.of("provision"), units.get("provision-mariadb-glance").spec().command());
         assertEquals("ERROR 1045: Access denied for glance:******", deployment.secrets().redact("ERROR 1045: Access denied for glance:" + secret),
                 "a failed step's log lines never show a secret");
+    }
+
+    @Test
+    void aProjectsOwnSecretIsOneAcrossItsManifestAndNoOtherProjects() throws Exception {
+        ResolvedProject broker = new ResolvedProject("rabbitmq", "rabbitmq:latest", "sha256:6",
+                manifest("rabbitmq", List.of(), List.of(new Manifest.Capability("messaging", List.of("provision"), Map.of(),
+                        Map.of("ADMIN_PASSWORD", "${project.secret}"))), List.of(),
+                        Map.of("rabbitmq", service("rabbitmq", 5672, Map.of("ADMIN_PASSWORD", "${project.secret}")))), IMAGE_CHECK);
+        ResolvedProject consumer = new ResolvedProject("nova", "nova:latest", "sha256:7",
+                manifest("nova", List.of(new Manifest.Requirement("messaging", Map.of())), List.of(), List.of(),
+                        Map.of("nova-api", service("nova-api", 8774, Map.of("OWN", "${project.secret}")))), IMAGE_CHECK);
+        SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
+        Map<String, Deployment.Unit> units = new java.util.HashMap<>();
+        StackWiring.wire(stack(consumer, broker), List.of(consumer, broker), secrets, 0).units().forEach(unit -> units.put(unit.id(), unit));
+
+        String brokers = units.get("rabbitmq").spec().environment().get("ADMIN_PASSWORD");
+        assertEquals(brokers, units.get("provision-rabbitmq-nova").spec().environment().get("ADMIN_PASSWORD"),
+                "the service and its provision step share the project's secret");
+        assertTrue(!brokers.equals(secrets.get("stack.admin_password")), "not the stack's admin password");
+        assertTrue(!brokers.equals(units.get("nova-api").spec().environment().get("OWN")), "another project has its own");
+        secrets.save();
+        assertEquals(brokers, new SecretStore(dir.resolve("secrets.properties")).get("rabbitmq.own"), "kept between runs");
     }
 
     @Test
