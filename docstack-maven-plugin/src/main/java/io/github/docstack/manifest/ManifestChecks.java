@@ -62,6 +62,10 @@ final class ManifestChecks {
         checkUnique(top.get("requires"), "capability", Rule.DUPLICATE_CAPABILITY, "required capability");
         checkCapabilities(top.get("provides"));
         checkCapabilities(top.get("requires"));
+        checkWith(top.get("requires"));
+        if (top.get("provides") instanceof YamlNode.Sequence provides) {
+            provides.items().forEach(item -> checkEnvNames(child(child(item, "provision"), "environment")));
+        }
         checkIgnore(top.get("ignore"));
         checkShownOutputs(top.get("outputs"));
         checkPlaceholders(top);
@@ -129,6 +133,34 @@ final class ManifestChecks {
                 }
             }
         }
+    }
+
+    /** with: reaches the provider's provision command as DOCSTACK_WITH_KEY: a variable name, and a value it cannot misread. */
+    private void checkWith(YamlNode requires) {
+        if (!(requires instanceof YamlNode.Sequence list)) {
+            return;
+        }
+        for (YamlNode item : list.items()) {
+            checkEnvNames(child(item, "with"));
+            if (child(item, "with") instanceof YamlNode.Mapping with) {
+                for (YamlNode.Entry entry : with.entries().values()) {
+                    scalar(entry.value()).filter(v -> v.text() != null && !Manifest.Requirement.isSafeWithValue(withoutPlaceholders(v.text())))
+                            .ifPresent(v -> sink.report(Rule.WITH_VALUE, v.position(), "with." + entry.key() + " holds characters"
+                                    + " a provision command could misread (it may build SQL or a shell word from it): use letters,"
+                                    + " digits, blanks and . _ : / @ = + , % - only"));
+                }
+            }
+        }
+    }
+
+    private static String withoutPlaceholders(String text) {
+        StringBuilder literal = new StringBuilder();
+        int at = 0;
+        for (Placeholder placeholder : Placeholder.scan(text).placeholders()) {
+            literal.append(text, at, placeholder.offset());
+            at = placeholder.offset() + placeholder.expression().length() + 3;
+        }
+        return literal.append(text.substring(at)).toString().replace("$$", "");
     }
 
     private void checkCapabilities(YamlNode node) {

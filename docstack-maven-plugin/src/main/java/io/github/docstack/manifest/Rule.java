@@ -34,6 +34,7 @@ public enum Rule {
     INVALID_SERVICE_NAME("invalid-service-name", Severity.ERROR),
     INVALID_CAPABILITY("invalid-capability", Severity.ERROR),
     INVALID_ENV_NAME("invalid-env-name", Severity.ERROR),
+    WITH_VALUE("with-value", Severity.ERROR),
     PORT_RANGE("port-range", Severity.ERROR),
     DUPLICATE_PORT("duplicate-port", Severity.ERROR),
     INVALID_DURATION("invalid-duration", Severity.ERROR),

@@ -62,8 +62,13 @@ public final class StackWiring {
                 serviceIds(provider).forEach(gates::add);
                 Map<String, String> with = new LinkedHashMap<>();
                 for (Map.Entry<String, String> entry : requirement.with().entrySet()) {
-                    with.put(entry.getKey(), renderer.render(entry.getValue(), Renderer.Scope.of(consumer.name(), consumer.name() + " (requires "
-                            + requirement.capability() + ", with." + entry.getKey() + ")")));
+                    String value = renderer.render(entry.getValue(), Renderer.Scope.of(consumer.name(), consumer.name() + " (requires "
+                            + requirement.capability() + ", with." + entry.getKey() + ")"));
+                    if (!Manifest.Requirement.isSafeWithValue(value)) { // a manifest from an image label was never validated
+                        throw new StackException(consumer.name() + " gives with." + entry.getKey() + " for " + requirement.capability()
+                                + " a value that breaks rule with-value: a provision command could misread it");
+                    }
+                    with.put(entry.getKey(), value);
                 }
                 String secret = secrets.get(providerName + "." + consumer.name());
                 Renderer.Scope scope = new Renderer.Scope(providerName + " (exports of " + requirement.capability() + " for "

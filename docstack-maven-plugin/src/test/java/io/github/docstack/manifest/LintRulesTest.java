@@ -123,6 +123,18 @@ class LintRulesTest {
     }
 
     @Test
+    void withValuesAreWordsAProvisionCommandCannotMisread() throws IOException {
+        String safe = "requires:\n  - capability: database\n    with: {databases: \"nova_api nova_cell0\","
+                + " url: \"http://${internal.api.9292}/v3\"}\n";
+        assertEquals(List.of(), rules(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + safe).validate()));
+
+        String injected = "requires:\n  - capability: database\n    with: {databases: \"x`; DROP DATABASE keystone; `\"}\n";
+        assertReported(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + injected).validate(), "with-value", "10:23");
+        String badKey = "requires:\n  - capability: database\n    with: {data-bases: x}\n";
+        assertEquals(List.of("invalid-env-name"), rules(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + badKey).validate()));
+    }
+
+    @Test
     void aSecretOnACommandLineIsRefusedAndTheEnvironmentIsTheWayIn() throws IOException {
         String onCommandLine = "init:\n  - name: bootstrap\n    command: [keystone-manage, bootstrap, --bootstrap-password,"
                 + " \"${stack.admin_password}\"]\n";
