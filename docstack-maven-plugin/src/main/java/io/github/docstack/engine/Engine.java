@@ -42,6 +42,7 @@ public final class Engine implements AutoCloseable {
 
     private static final int HTTP_OK = 200;
     private static final int HTTP_NO_CONTENT = 204;
+    private static final int HTTP_NOT_MODIFIED = 304;
     private static final int HTTP_NOT_FOUND = 404;
     private static final int MAX_CONNECTIONS = 20;
     // Unix sockets have no host; fabric8's client expects this placeholder authority.
@@ -611,11 +612,32 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks a container's process to stop (SIGTERM, or the image's STOPSIGNAL) and gives it {@code grace} before the
+     * engine kills it: a database deserves a clean shutdown. A container that is not running, or gone, is fine.
+     */
+    public void stop(String containerId, Duration grace) throws EngineException {
+        try {
+            http.post(apiUrl + "/containers/" + containerId + "/stop?t=" + grace.toSeconds(), HTTP_NO_CONTENT, HTTP_NOT_MODIFIED,
+                    HTTP_NOT_FOUND);
+        } catch (IOException e) {
+            throw new EngineException("Stopping container " + containerId + " failed: " + e.getMessage()
+                    + ". Stop it by hand: docker stop " + containerId, e);
+        }
+    }
+
     /** Stops (at once) and removes a container and its anonymous volumes; a container that is already gone is fine. */
     public void remove(String containerId) throws EngineException {
+        remove(containerId, true);
+    }
+
+    /**
+     * Stops (at once) and removes a container; with {@code anonymousVolumes}, the volumes of an image's VOLUME that
+     * it was given go too (named volumes never do). A container that is already gone is fine.
+     */
+    public void remove(String containerId, boolean anonymousVolumes) throws EngineException {
         try {
-            // v=true: the container's anonymous volumes (an image's VOLUME) go with it; named volumes never do.
-            http.delete(apiUrl + "/containers/" + containerId + "?force=true&v=true", HTTP_NO_CONTENT, HTTP_NOT_FOUND);
+            http.delete(apiUrl + "/containers/" + containerId + "?force=true&v=" + anonymousVolumes, HTTP_NO_CONTENT, HTTP_NOT_FOUND);
         } catch (IOException e) {
             throw new EngineException("Removing container " + containerId + " failed: " + e.getMessage()
                     + ". Remove it by hand: docker rm -f " + containerId, e);

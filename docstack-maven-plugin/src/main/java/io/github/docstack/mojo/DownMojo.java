@@ -37,7 +37,10 @@ public class DownMojo extends AbstractStackMojo {
             getLog().info("Stack " + stackFile.name() + " is down (" + removed.size() + " objects removed"
                     + (removeVolumes ? ", volumes included)" : "; volumes and secrets kept)"));
         } catch (IOException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while the stack's containers stopped: run mvn docstack:down again");
         }
     }
 }

@@ -34,7 +34,12 @@ public record Deployment(String stack, String network, List<String> volumes, Lis
     }
 
     public enum Kind {
-        SERVICE, PROVISION, INIT, VERIFY
+        SERVICE, PROVISION, INIT, VERIFY;
+
+        /** The value of a container's {@link StackLabels#KIND} label. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**

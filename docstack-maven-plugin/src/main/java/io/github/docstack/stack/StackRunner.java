@@ -67,6 +67,8 @@ public final class StackRunner {
     }
 
     private static final Duration SETTLE = Duration.ofSeconds(1);
+    /** What a service gets between SIGTERM and SIGKILL when it is removed, as docker stop gives it. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final Engine engine;
     private final EngineLog log;
@@ -155,7 +157,7 @@ public final class StackRunner {
             }
             steps.add(new StepExecutor.Step(unit.id(), java.util.Set.of(), () -> {
                 if (old != null) {
-                    engine.remove(old.id());
+                    removeGracefully(old, false);
                 }
                 created.put(unit.id(), engine.create(unit.spec()));
                 return "created";
@@ -351,11 +353,21 @@ public final class StackRunner {
      *
      * @return what was removed, for the log
      */
-    public List<String> down(String stack, boolean removeVolumes) throws EngineException {
+    public List<String> down(String stack, boolean removeVolumes) throws EngineException, InterruptedException {
         List<String> removed = new ArrayList<>();
+        List<StepExecutor.Step> removals = new ArrayList<>();
         for (ContainerSummary container : engine.containers(StackLabels.STACK, stack)) {
-            engine.remove(container.id());
+            removals.add(new StepExecutor.Step(container.name(), java.util.Set.of(), () -> {
+                removeGracefully(container, removeVolumes);
+                return "removed";
+            }));
             removed.add("container " + container.name());
+        }
+        // All at once: each may take its grace period to stop.
+        StepExecutor.Outcome outcome = StepExecutor.run(removals, Math.max(1, removals.size()), QUIET);
+        if (outcome.failure() != null) {
+            throw outcome.failure() instanceof EngineException engineException ? engineException
+                    : new EngineException(outcome.failedStep() + ": " + outcome.failure().getMessage(), outcome.failure());
         }
         for (String network : engine.networks(StackLabels.STACK, stack)) {
             engine.removeNetwork(network);
@@ -368,6 +380,18 @@ public final class StackRunner {
             }
         }
         return removed;
+    }
+
+    /**
+     * Removes a container; a service is first asked to stop and given {@link #STOP_GRACE} (a database shuts down
+     * cleanly), and the data of its image's VOLUME stays unless {@code anonymousVolumes}. A one-shot's goes.
+     */
+    private void removeGracefully(ContainerSummary container, boolean anonymousVolumes) throws EngineException {
+        boolean service = Deployment.Kind.SERVICE.label().equals(container.labels().get(StackLabels.KIND));
+        if (service && container.running()) {
+            engine.stop(container.id(), STOP_GRACE);
+        }
+        engine.remove(container.id(), anonymousVolumes || !service);
     }
 
     /** One line per container of the stack: unit, kind, state, health, published ports, image. */

@@ -257,7 +257,7 @@ public final class StackWiring {
         labels.put(StackLabels.STACK, stack.name());
         labels.put(StackLabels.PROJECT, project);
         labels.put(StackLabels.UNIT, id);
-        labels.put(StackLabels.KIND, kind.name().toLowerCase());
+        labels.put(StackLabels.KIND, kind.label());
         labels.put(StackLabels.CONFIG_HASH, hash);
         return labels;
     }
