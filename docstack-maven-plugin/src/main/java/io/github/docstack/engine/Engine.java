@@ -646,8 +646,11 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
-        access.shutdown();
-        closeQuietly(http);
+        try {
+            access.shutdown();
+        } finally {
+            closeQuietly(http); // even when fabric8's shutdown throws
+        }
     }
 
     /** The engine writes the zero time (0001-01-01...) for "never". */

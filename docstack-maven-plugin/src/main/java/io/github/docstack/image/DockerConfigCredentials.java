@@ -28,11 +28,18 @@ public final class DockerConfigCredentials {
                 : Path.of(System.getProperty("user.home"), ".docker", "config.json");
     }
 
+    /** @throws IOException when the file cannot be read or is not what docker login writes, naming the file and the fix */
     public static Optional<RegistryCredentials> lookup(String registry, Path configFile) throws IOException {
         if (!Files.isRegularFile(configFile)) {
             return Optional.empty();
         }
-        JsonNode config = new ObjectMapper().readTree(configFile.toFile());
+        JsonNode config;
+        try {
+            config = new ObjectMapper().readTree(configFile.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(configFile + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + "): fix it, or move it away and run docker login " + registry + " again");
+        }
         String helper = config.path("credHelpers").path(registry).asText(config.path("credsStore").asText(""));
         if (!helper.isEmpty()) {
             Optional<RegistryCredentials> fromHelper = fromHelper(helper, registry);
@@ -43,17 +50,28 @@ public final class DockerConfigCredentials {
         for (String key : new String[] {registry, "http://" + registry, "https://" + registry}) {
             JsonNode entry = config.path("auths").path(key);
             if (entry.hasNonNull("auth")) {
-                String decoded = new String(Base64.getDecoder().decode(entry.get("auth").asText()), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                if (colon > 0) {
-                    return Optional.of(new RegistryCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+                String decoded = decodeAuth(entry.get("auth").asText());
+                int colon = decoded == null ? -1 : decoded.indexOf(':');
+                if (colon <= 0) {
+                    // Never the value itself in the message: it may be most of a password.
+                    throw new IOException(configFile + ": auths." + key + ".auth is not the base64 of user:password that"
+                            + " docker login writes: run docker login " + registry + " again");
                 }
+                return Optional.of(new RegistryCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
             }
             if (entry.hasNonNull("username") && entry.hasNonNull("password")) {
                 return Optional.of(new RegistryCredentials(entry.get("username").asText(), entry.get("password").asText()));
             }
         }
         return Optional.empty();
+    }
+
+    private static String decodeAuth(String auth) {
+        try {
+            return new String(Base64.getDecoder().decode(auth.strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
     }
 
     /** Asks {@code docker-credential-HELPER get}; empty when the helper is missing or knows no credentials. */

@@ -96,7 +96,9 @@ final class StepExecutor {
                 }
             }
         } finally {
+            // Interrupted: the running steps are told to stop, and given a moment, so none outlives its run.
             pool.shutdownNow();
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
         }
         return new Outcome(done, failedStep, failure, List.copyOf(pending.keySet()));
     }

@@ -30,6 +30,25 @@ class RegistryConfigTest {
     }
 
     @Test
+    void aMalformedConfigIsAnErrorThatNamesTheFileAndTheFix() throws Exception {
+        Path notBase64 = Files.writeString(dir.resolve("config.json"), "{\"auths\": {\"localhost:5000\": {\"auth\": \"%%secret%%\"}}}");
+        java.io.IOException failure = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> DockerConfigCredentials.lookup("localhost:5000", notBase64));
+        assertTrue(failure.getMessage().contains("auths.localhost:5000.auth is not the base64 of user:password"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("docker login localhost:5000"), failure.getMessage());
+        assertTrue(!failure.getMessage().contains("secret"), "the value is never shown");
+
+        Path noColon = Files.writeString(dir.resolve("config.json"), "{\"auths\": {\"localhost:5000\": {\"auth\": \""
+                + Base64.getEncoder().encodeToString("justauser".getBytes(StandardCharsets.UTF_8)) + "\"}}}");
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> DockerConfigCredentials.lookup("localhost:5000", noColon));
+
+        Path broken = Files.writeString(dir.resolve("config.json"), "{\"auths\": {");
+        java.io.IOException notJson = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> DockerConfigCredentials.lookup("localhost:5000", broken));
+        assertTrue(notJson.getMessage().contains("is not valid JSON (line 1"), notJson.getMessage());
+    }
+
+    @Test
     void missingCredentialHelperFallsBackToAuths() throws Exception {
         String auth = Base64.getEncoder().encodeToString("u:p".getBytes(StandardCharsets.UTF_8));
         Path config = Files.writeString(dir.resolve("config.json"),
