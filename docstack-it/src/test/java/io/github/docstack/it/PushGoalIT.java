@@ -85,6 +85,33 @@ class PushGoalIT {
         }
     }
 
+    @Test
+    void aStackPullsFromAnAuthenticatedRegistryWithTheSameCredentials() throws Exception {
+        try (SampleProject project = SampleProject.copy("hello", work.resolve("pull"))) {
+            String server = "<server><id>" + AUTH.address() + "</id><username>" + AuthenticatedRegistry.USER
+                    + "</username><password>" + AuthenticatedRegistry.PASSWORD + "</password></server>";
+            Path settings = MavenRun.settings(Files.createDirectories(work.resolve("pull-settings")), server);
+            MavenRun.Result pushed = MavenRun.run(project.directory, settings, "docstack:build", "docstack:push",
+                    "-Ddocstack.registry=" + AUTH.address());
+            java.util.List<String> tags = readBuild(project);
+            tags.forEach(tag -> REAL.removeImageAfterAll(tag));
+            assertTrue(pushed.succeeded(), pushed.log());
+            String image = tags.stream().filter(tag -> tag.endsWith(":latest")).findFirst().orElseThrow();
+            for (String tag : tags) {
+                REAL.engine().removeImage(tag); // so the stack must pull it
+            }
+            Path stack = Files.writeString(work.resolve("pull/stack.yaml"), "apiVersion: docstack/v1\nkind: Stack\nname: pulled\n"
+                    + "projects:\n  - {name: hello, image: \"" + image + "\"}\n");
+
+            MavenRun.Result composed = MavenRun.run(work.resolve("pull"), settings, "docstack:compose", "-Ddocstack.stack=" + stack);
+
+            assertTrue(composed.succeeded(), composed.log());
+            assertTrue(composed.log().contains("credentials of <server> " + AUTH.address() + " from settings.xml"), composed.log());
+            assertTrue(REAL.engine().hasImage(image), "pulled with the settings.xml credentials");
+            assertFalse(composed.log().contains(AuthenticatedRegistry.PASSWORD), "credentials never reach the log");
+        }
+    }
+
     private static java.util.List<String> readBuild(SampleProject project) throws java.io.IOException {
         Path build = project.directory.resolve(".docstack/build.json");
         java.util.List<String> tags = new java.util.ArrayList<>();

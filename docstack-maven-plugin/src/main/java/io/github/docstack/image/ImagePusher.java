@@ -4,7 +4,6 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
 import io.github.docstack.engine.RegistryCredentials;
-import io.github.docstack.engine.RegistryException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -41,38 +40,6 @@ public final class ImagePusher {
     }
 
     private void pushWithRetries(String reference, RegistryCredentials credentials, String registry) throws EngineException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                engine.push(reference, credentials);
-                return;
-            } catch (RegistryException e) {
-                if (e.kind() == RegistryException.Kind.UNAUTHORIZED || attempt >= retry.attempts()) {
-                    throw explain(e, registry, attempt);
-                }
-                log.warn(e.getMessage() + " (attempt " + attempt + " of " + retry.attempts() + "; trying again in "
-                        + retry.waitAfter(attempt).toMillis() + " ms)");
-                sleep(retry.waitAfter(attempt));
-            }
-        }
-    }
-
-    private static RegistryException explain(RegistryException e, String registry, int attempts) {
-        String advice = switch (e.kind()) {
-            case UNAUTHORIZED -> " The registry " + registry + " refused the credentials: configure a <server> with"
-                    + " <id>" + registry + "</id> in settings.xml, or run docker login " + registry + ".";
-            case UNREACHABLE -> " Nothing answers at the registry " + registry + " (after " + attempts + " attempts):"
-                    + " check that it runs and the address is right.";
-            default -> " Gave up after " + attempts + " attempts.";
-        };
-        return new RegistryException(e.kind(), e.getMessage() + "." + advice, e);
-    }
-
-    private static void sleep(java.time.Duration wait) throws EngineException {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("Interrupted while waiting to retry a push", e);
-        }
+        RegistryRetries.run(retry, log, registry, () -> engine.push(reference, credentials));
     }
 }

@@ -7,8 +7,10 @@ import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackPreparer;
 import java.io.IOException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** What up and compose share: resolving and wiring the stack, with its port offset. */
 public abstract class AbstractDeployingMojo extends AbstractStackMojo {
@@ -21,10 +23,20 @@ public abstract class AbstractDeployingMojo extends AbstractStackMojo {
     @Parameter(property = DocstackProperties.PARALLELISM, defaultValue = "8")
     protected int parallelism;
 
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    private final SettingsDecrypter decrypter;
+
+    protected AbstractDeployingMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
     protected StackPreparer.Prepared prepare(Stack stackFile, Engine engine)
             throws StackException, EngineException, IOException, MojoFailureException {
         try {
-            return StackPreparer.prepare(stackFile, engine, new MavenEngineLog(getLog()), portOffset, parallelism);
+            return StackPreparer.prepare(stackFile, engine, new MavenEngineLog(getLog()), portOffset, parallelism,
+                    new RegistryLogin(session, decrypter, getLog()));
         } catch (ForeignVolumesException e) {
             throw new MojoFailureException(e.getMessage() + ". Nothing was started and no secret was made. Either copy the"
                     + " secrets.properties of the checkout that made the data to " + shown(e.secretsFile()) + ", or drop the data: mvn"

@@ -4,13 +4,15 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.ComposeExport;
 import io.github.docstack.stack.Stack;
-import io.github.docstack.stack.StackLock;
 import io.github.docstack.stack.StackException;
+import io.github.docstack.stack.StackLock;
 import io.github.docstack.stack.StackPreparer;
 import java.io.IOException;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Writes the stack as a Compose file ({@code <output>/<stack>/compose.yaml}, and {@code .env} with the secrets,
@@ -19,6 +21,11 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "compose", requiresProject = false, threadSafe = true)
 public class ComposeMojo extends AbstractDeployingMojo {
+
+    @Inject
+    public ComposeMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {

@@ -4,7 +4,6 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.RegistryCredentials;
 import io.github.docstack.image.BuiltImage;
-import io.github.docstack.image.DockerConfigCredentials;
 import io.github.docstack.image.ImagePusher;
 import io.github.docstack.image.ImageRecords;
 import io.github.docstack.image.ImageReference;
@@ -14,17 +13,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Pushes every tag of the image docstack:build made, and writes {@code image.json} (name, tags, digest,
@@ -62,7 +57,7 @@ public class PushMojo extends AbstractDocstackMojo {
         try {
             BuiltImage image = ImageRecords.readBuild(buildFile);
             String registry = ImageReference.parse(image.name()).registry();
-            RegistryCredentials credentials = registry == null ? null : credentials(registry);
+            RegistryCredentials credentials = registry == null ? null : new RegistryLogin(session, decrypter, getLog()).forRegistry(registry);
             PushedImage pushed;
             try (Engine engine = connectEngine()) {
                 pushed = new ImagePusher(engine, new MavenEngineLog(getLog()),
@@ -75,23 +70,5 @@ public class PushMojo extends AbstractDocstackMojo {
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage());
         }
-    }
-
-    private RegistryCredentials credentials(String registry) throws MojoExecutionException, IOException {
-        Server server = session == null || session.getSettings() == null ? null : session.getSettings().getServer(registry);
-        if (server != null) {
-            SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            if (!result.getProblems().isEmpty()) {
-                throw new MojoExecutionException("The password of <server> " + registry + " in settings.xml cannot be"
-                        + " decrypted: " + result.getProblems().get(0).getMessage() + ". Check settings-security.xml");
-            }
-            Server decrypted = result.getServer();
-            getLog().info("Registry " + registry + ": credentials of <server> " + registry + " from settings.xml");
-            return new RegistryCredentials(decrypted.getUsername(), decrypted.getPassword());
-        }
-        Optional<RegistryCredentials> fromDocker = DockerConfigCredentials.lookup(registry,
-                DockerConfigCredentials.configFile(System.getenv()));
-        fromDocker.ifPresent(found -> getLog().info("Registry " + registry + ": credentials from the Docker client's config"));
-        return fromDocker.orElse(null);
     }
 }

@@ -4,15 +4,17 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Deployment;
 import io.github.docstack.stack.Stack;
-import io.github.docstack.stack.StackLock;
 import io.github.docstack.stack.StackException;
+import io.github.docstack.stack.StackLock;
 import io.github.docstack.stack.StackRunner;
 import java.io.IOException;
 import java.time.Duration;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Brings the stack up: finds every project's image (pulled, local, or built from a {@code path:}), reads the
@@ -26,6 +28,11 @@ public class UpMojo extends AbstractDeployingMojo {
     /** Seconds a service may take to become healthy, and a one-shot step to finish. */
     @Parameter(property = DocstackProperties.HEALTH_TIMEOUT, defaultValue = "300")
     private int healthTimeout;
+
+    @Inject
+    public UpMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {

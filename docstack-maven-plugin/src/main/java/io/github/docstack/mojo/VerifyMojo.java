@@ -4,18 +4,20 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Deployment;
 import io.github.docstack.stack.Stack;
-import io.github.docstack.stack.StackLock;
 import io.github.docstack.stack.StackException;
+import io.github.docstack.stack.StackLock;
 import io.github.docstack.stack.StackNotUpException;
 import io.github.docstack.stack.StackVerifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Runs the stack's acceptance tests against the stack once it is up: every project's {@code verify:} steps
@@ -33,6 +35,11 @@ public class VerifyMojo extends AbstractDeployingMojo {
     /** Seconds one verify step may run. */
     @Parameter(property = DocstackProperties.VERIFY_TIMEOUT, defaultValue = "3600")
     private int verifyTimeout;
+
+    @Inject
+    public VerifyMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {

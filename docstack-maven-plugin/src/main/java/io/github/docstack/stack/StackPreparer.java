@@ -3,14 +3,17 @@ package io.github.docstack.stack;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
-import java.io.IOException;
 import io.github.docstack.engine.VolumeSummary;
+import io.github.docstack.image.CredentialSource;
+import io.github.docstack.image.ImagePuller;
+import io.github.docstack.image.RetryPolicy;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Resolves and wires a stack, with its secrets kept beside the stack file: what up and compose both start from. */
 public final class StackPreparer {
@@ -27,11 +30,20 @@ public final class StackPreparer {
         return stack.file().getParent().resolve(".docstack").resolve(stack.name());
     }
 
+    /** As {@link #prepare(Stack, Engine, EngineLog, int, int, CredentialSource)}, with the Docker client's credentials. */
     public static Prepared prepare(Stack stack, Engine engine, EngineLog log, int portOffset, int parallelism)
             throws StackException, EngineException, IOException {
+        return prepare(stack, engine, log, portOffset, parallelism, CredentialSource.dockerConfig(System.getenv()));
+    }
+
+    /** Resolves every project's image (pulled with {@code credentials} where it comes from a registry) and wires the stack. */
+    public static Prepared prepare(Stack stack, Engine engine, EngineLog log, int portOffset, int parallelism,
+            CredentialSource credentials) throws StackException, EngineException, IOException {
         SecretStore secrets = new SecretStore(stateDirectory(stack).resolve("secrets.properties"));
         checkVolumesMatch(stack, engine, secrets);
-        Deployment deployment = StackWiring.wire(stack, new StackResolver(engine, log, parallelism).resolve(stack), secrets, portOffset);
+        ImagePuller puller = new ImagePuller(engine, log, RetryPolicy.DEFAULT, credentials);
+        Deployment deployment = StackWiring.wire(stack, new StackResolver(engine, log, parallelism, puller).resolve(stack), secrets,
+                portOffset);
         secrets.save();
         return new Prepared(deployment, secrets);
     }

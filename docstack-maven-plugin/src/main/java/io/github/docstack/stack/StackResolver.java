@@ -7,6 +7,8 @@ import io.github.docstack.engine.ImageDetails;
 import io.github.docstack.image.BuildRequest;
 import io.github.docstack.image.BuiltImage;
 import io.github.docstack.image.ImageBuilder;
+import io.github.docstack.image.ImagePuller;
+import io.github.docstack.image.ImageReference;
 import io.github.docstack.image.InvalidDocstackException;
 import io.github.docstack.image.TagPolicy;
 import io.github.docstack.manifest.Manifest;
@@ -30,11 +32,13 @@ public final class StackResolver {
     private final Engine engine;
     private final EngineLog log;
     private final int parallelism;
+    private final ImagePuller puller;
 
-    public StackResolver(Engine engine, EngineLog log, int parallelism) {
+    public StackResolver(Engine engine, EngineLog log, int parallelism, ImagePuller puller) {
         this.engine = engine;
         this.log = log;
         this.parallelism = parallelism;
+        this.puller = puller;
     }
 
     public List<ResolvedProject> resolve(Stack stack) throws StackException, EngineException {
@@ -111,15 +115,11 @@ public final class StackResolver {
     }
 
     private String pullIfRemote(String image) throws EngineException {
-        if (image.contains("/") && isRegistry(image.substring(0, image.indexOf('/')))) {
-            engine.pull(image, null);
+        if (ImageReference.parse(image).registry() != null) {
+            puller.pull(image);
             return "pulled";
         }
         return "local";
-    }
-
-    private static boolean isRegistry(String first) {
-        return first.contains(".") || first.contains(":") || first.equals("localhost");
     }
 
     private static ResolvedProject unwrap(Future<ResolvedProject> future) throws StackException, EngineException {
