@@ -18,8 +18,9 @@ public record Manifest(String apiVersion, String name, String description, Build
 
     public record Requirement(String capability, Map<String, String> with) {
 
-        // Letters, digits, blanks and the punctuation of names, URLs and lists; no quote, backtick, $, ;, |, & or \.
-        private static final java.util.regex.Pattern SAFE_WITH_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9 ._:/@=+,%-]*");
+        // Letters, digits, blanks and the punctuation of names, URLs, lists and keystone's endpoint templates
+        // (%(project_id)s); no quote, backtick, $, ;, |, &, < or \.
+        private static final java.util.regex.Pattern SAFE_WITH_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9 ._:/@=+,%()-]*");
 
         /**
          * Whether a {@code with:} value, as rendered, is safe to hand a provision command, which may build SQL or a

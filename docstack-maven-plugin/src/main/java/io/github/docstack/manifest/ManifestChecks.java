@@ -147,7 +147,7 @@ final class ManifestChecks {
                     scalar(entry.value()).filter(v -> v.text() != null && !Manifest.Requirement.isSafeWithValue(withoutPlaceholders(v.text())))
                             .ifPresent(v -> sink.report(Rule.WITH_VALUE, v.position(), "with." + entry.key() + " holds characters"
                                     + " a provision command could misread (it may build SQL or a shell word from it): use letters,"
-                                    + " digits, blanks and . _ : / @ = + , % - only"));
+                                    + " digits, blanks and . _ : / @ = + , % ( ) - only"));
                 }
             }
         }

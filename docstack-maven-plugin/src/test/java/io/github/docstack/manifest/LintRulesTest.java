@@ -125,7 +125,7 @@ class LintRulesTest {
     @Test
     void withValuesAreWordsAProvisionCommandCannotMisread() throws IOException {
         String safe = "requires:\n  - capability: database\n    with: {databases: \"nova_api nova_cell0\","
-                + " url: \"http://${internal.api.9292}/v3\"}\n";
+                + " url: \"http://${internal.api.9292}/v3/%(project_id)s\"}\n";
         assertEquals(List.of(), rules(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + safe).validate()));
 
         String injected = "requires:\n  - capability: database\n    with: {databases: \"x`; DROP DATABASE keystone; `\"}\n";
