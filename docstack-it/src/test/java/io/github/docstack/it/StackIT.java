@@ -102,6 +102,29 @@ class StackIT {
     }
 
     @Test
+    void aCommitThatLeavesAProjectAsItWasRebuildsAndRecreatesNothing() throws Exception {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+            commitAll(git, "the demo");
+            up("stack.yaml", 0);
+            Files.writeString(work.resolve("NOTES.md"), "nothing any project builds from\n");
+            Path manifest = work.resolve("clock/docstack/docstack.yaml");
+            Files.writeString(manifest, Files.readString(manifest).replace("DELAY: \"2\"}", "DELAY: \"2\", TZ: UTC}"));
+            commitAll(git, "a note, and a change to clock"); // every image's revision label would change with it
+
+            StackRunner.UpReport again = up("stack.yaml", 0);
+
+            List<String> actions = again.services().stream().map(service -> service.service() + ": " + service.action()).toList();
+            assertEquals(List.of("webapp: unchanged, healthy", "kvstore: unchanged, healthy", "clock: recreated, healthy"), actions,
+                    "only the project whose build inputs changed is rebuilt and recreated");
+        }
+    }
+
+    private static void commitAll(org.eclipse.jgit.api.Git git, String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        git.commit().setMessage(message).setAuthor("it", "it@example.org").setCommitter("it", "it@example.org").setSign(false).call();
+    }
+
+    @Test
     void aChangedProjectIsRecreatedAndNothingElse() throws Exception {
         up("stack.yaml", 0);
         Path manifest = work.resolve("webapp/docstack/docstack.yaml");

@@ -388,6 +388,19 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Ids of the images carrying the label {@code key=value}, newest first. */
+    public List<String> imagesWithLabel(String key, String value) throws EngineException {
+        try {
+            JsonNode list = json.readTree(http.get(apiUrl + "/images/json?filters=" + labelFilter(key, value), HTTP_OK));
+            List<JsonNode> items = new ArrayList<>();
+            list.forEach(items::add);
+            items.sort(java.util.Comparator.comparingLong((JsonNode item) -> item.path("Created").asLong()).reversed());
+            return items.stream().map(item -> item.path("Id").asText()).toList();
+        } catch (IOException e) {
+            throw new EngineException("Listing images labelled " + key + "=" + value + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Containers (running or not) carrying the label {@code key=value}. */
     public List<ContainerSummary> containers(String key, String value) throws EngineException {
         try {

@@ -73,21 +73,51 @@ public final class ImageBuilder {
 
     /** Packs the context, builds and tags the image. */
     public BuiltImage build(BuildPlan plan, Engine engine, EngineLog log) throws EngineException, IOException {
+        return build(plan, engine, log, false);
+    }
+
+    /**
+     * As {@link #build}, except that when the engine holds an image built from the very same inputs (the context as
+     * sent, the Dockerfile, build arguments, target and manifest), nothing is sent: that image gets the plan's tags.
+     * For up, where an unchanged project must not be rebuilt and recreated because the commit moved; its revision
+     * label then names the commit it was built at. docstack:build always builds, so a pushed image names its own.
+     */
+    public BuiltImage buildUnlessUnchanged(BuildPlan plan, Engine engine, EngineLog log) throws EngineException, IOException {
+        return build(plan, engine, log, !plan.noCache() && !plan.pull());
+    }
+
+    private BuiltImage build(BuildPlan plan, Engine engine, EngineLog log, boolean reuse) throws EngineException, IOException {
         Path archive = Files.createTempFile("docstack-context-", ".tar");
         try {
             long start = System.nanoTime();
             int files = ContextArchive.write(plan.context(), archive, DockerIgnore.of(plan.context()),
                     Set.of(plan.dockerfileInContext(), ".dockerignore"), plan.neverSent());
+            String inputs = BuildInputs.hash(archive, plan);
+            List<String> same = reuse ? engine.imagesWithLabel(BuildInputs.LABEL, inputs) : List.of();
+            if (!same.isEmpty()) {
+                for (String reference : plan.references()) {
+                    engine.tag(same.get(0), reference);
+                }
+                log.info("Unchanged " + plan.name() + " (same build inputs as image " + shortId(same.get(0)) + "): not rebuilt");
+                return new BuiltImage(plan.name().toString(), plan.references(), same.get(0), plan.git().commit(), plan.version());
+            }
             log.info("Build context " + plan.context() + ": " + files + " files, " + Files.size(archive) / 1024 + " KiB"
                     + " (after .dockerignore)");
+            Map<String, String> labels = new LinkedHashMap<>(plan.labels());
+            labels.put(BuildInputs.LABEL, inputs);
             String imageId = engine.build(new ImageBuild(archive, plan.dockerfileInContext(), plan.references(),
-                    plan.buildArgs(), plan.labels(), plan.manifest().build().target(), plan.noCache(), plan.pull()));
+                    plan.buildArgs(), labels, plan.manifest().build().target(), plan.noCache(), plan.pull()));
             log.info("Built " + plan.name() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms, tagged "
                     + String.join(", ", plan.tagNames()));
             return new BuiltImage(plan.name().toString(), plan.references(), imageId, plan.git().commit(), plan.version());
         } finally {
             Files.deleteIfExists(archive);
         }
+    }
+
+    private static String shortId(String imageId) {
+        String hex = imageId.replaceFirst("^sha256:", "");
+        return hex.substring(0, Math.min(12, hex.length()));
     }
 
     private static Instant sourceDateEpoch(Map<String, String> environment) {

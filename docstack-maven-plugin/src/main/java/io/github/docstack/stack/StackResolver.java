@@ -65,7 +65,7 @@ public final class StackResolver {
         if (project.path() != null) {
             ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
             try {
-                BuiltImage built = builder.build(builder.plan(new BuildRequest(project.path().resolve("docstack"), null, null,
+                BuiltImage built = builder.buildUnlessUnchanged(builder.plan(new BuildRequest(project.path().resolve("docstack"), null, null,
                         List.of(), Map.of(), false, false, List.of(), System.getenv()),
                         stack.file().getParent().resolve(".docstack")), engine, EngineLog.SILENT);
                 image = built.tags().get(0);

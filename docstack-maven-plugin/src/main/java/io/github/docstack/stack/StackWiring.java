@@ -264,7 +264,9 @@ public final class StackWiring {
 
     /** A hash of everything that defines a container (its image's id included), in a canonical order. */
     static String hash(ContainerSpec spec, String imageId) {
-        String canonical = String.join("\n", imageId, spec.image(), String.valueOf(spec.name()), spec.command().toString(),
+        // The image by its id, not its name: a path: project's tag names the commit, and a commit that leaves the
+        // project's build inputs as they were (the same image) must leave its containers alone.
+        String canonical = String.join("\n", imageId, String.valueOf(spec.name()), spec.command().toString(),
                 spec.entrypoint().toString(), new TreeMap<>(spec.environment()).toString(), String.valueOf(spec.healthcheck()),
                 new TreeMap<>(spec.ports()).toString(), String.valueOf(spec.network()), spec.aliases().toString(),
                 new TreeMap<>(spec.volumes()).toString(), String.valueOf(spec.user()), String.valueOf(spec.workingDir()))

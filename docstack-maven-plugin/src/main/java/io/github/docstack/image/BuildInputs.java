@@ -1,0 +1,48 @@
+package io.github.docstack.image;
+
+import io.github.docstack.manifest.ManifestJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The fingerprint of what an image is built from: the context archive as sent (after .dockerignore; the archive
+ * is repeatable), the Dockerfile's path, the build arguments, the target stage and the manifest. Equal
+ * fingerprints build equal images, so an image carrying this one in its label need not be built again.
+ */
+final class BuildInputs {
+
+    static final String LABEL = "io.github.docstack.inputs";
+
+    private BuildInputs() {
+    }
+
+    static String hash(Path contextArchive, BuildPlan plan) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(contextArchive), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        StringBuilder rest = new StringBuilder();
+        rest.append('\0').append(plan.dockerfileInContext());
+        for (Map.Entry<String, String> arg : new TreeMap<>(plan.buildArgs()).entrySet()) {
+            rest.append('\0').append(arg.getKey()).append('=').append(arg.getValue());
+        }
+        rest.append('\0').append(plan.manifest().build().target());
+        rest.append('\0').append(ManifestJson.write(plan.manifest()));
+        digest.update(rest.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
