@@ -217,6 +217,23 @@ class StackIT {
     }
 
     @Test
+    void aSecondCheckoutOfTheSameStackLeavesTheFirstOnesContainersAlone(@TempDir Path secondCheckout) throws Exception {
+        String clockOnly = "apiVersion: docstack/v1\nkind: Stack\nname: demo\nprojects:\n  - {name: clock, path: clock}\n";
+        Files.writeString(work.resolve("clock.yaml"), clockOnly);
+        up("clock.yaml", 0);
+        String firstId = REAL.engine().containers(StackLabels.STACK, "demo").get(0).id();
+        TestResources.copy("/stacks/demo", secondCheckout);
+        Files.writeString(secondCheckout.resolve("clock.yaml"), clockOnly);
+
+        StackException refused = assertThrows(StackException.class, () -> up(secondCheckout.resolve("clock.yaml"), 0));
+
+        assertTrue(refused.getMessage().contains("brought up from another checkout"), refused.getMessage());
+        assertTrue(refused.getMessage().contains(work.resolve(".docstack/demo").toString()), "it names the owner: " + refused.getMessage());
+        assertEquals(List.of(firstId), REAL.engine().containers(StackLabels.STACK, "demo").stream().map(c -> c.id()).toList(),
+                "the first checkout's container is untouched");
+    }
+
+    @Test
     void anImageWhoseManifestWritesOutsideTheStackIsRefused(@TempDir Path context) throws Exception {
         String crafted = io.github.docstack.manifest.ManifestJson.write(new io.github.docstack.manifest.Manifest("docstack/v1",
                 "crafted", null, io.github.docstack.manifest.Manifest.BuildSpec.DEFAULT, List.of(), List.of(), List.of(),

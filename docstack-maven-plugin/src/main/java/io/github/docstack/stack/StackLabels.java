@@ -14,8 +14,13 @@ public final class StackLabels {
      */
     public static final String STARTED_AT = "io.github.docstack.started-at";
     public static final String FINISHED_AT = "io.github.docstack.finished-at";
-    /** On a volume: the id of the secrets its data was made with (see {@link SecretStore#id()}). */
+    /**
+     * On a volume: the id of the secrets its data was made with (see {@link SecretStore#id()}). On a container: the
+     * id of the secrets of the checkout that made it, which is the stack's owner.
+     */
     public static final String SECRETS = "io.github.docstack.secrets";
+    /** On a container: the directory of the owning checkout's secrets and outputs, to name it in a refusal. */
+    public static final String STATE = "io.github.docstack.state";
 
     private StackLabels() {
     }

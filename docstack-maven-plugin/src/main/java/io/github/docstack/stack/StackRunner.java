@@ -86,6 +86,7 @@ public final class StackRunner {
         for (ContainerSummary container : engine.containers(StackLabels.STACK, deployment.stack())) {
             existing.put(container.name(), container);
         }
+        checkOwner(deployment, existing.values());
         checkPortsFree(deployment, existing);
         engine.createNetwork(deployment.network(), stackLabel);
         Map<String, String> volumeLabels = Map.of(StackLabels.STACK, deployment.stack(), StackLabels.SECRETS, deployment.secrets().id());
@@ -101,7 +102,7 @@ public final class StackRunner {
             steps.add(new StepExecutor.Step(unit.id(), unit.after(), () -> {
                 StepOutcome outcome = unit.kind() == Deployment.Kind.SERVICE
                         ? startService(unit, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.health())
-                        : runOnce(unit, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.oneShot(),
+                        : runOnce(unit, deployment, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.oneShot(),
                                 providerStarted(unit, outcomes));
                 outcomes.put(unit.id(), outcome);
                 readyAt.put(unit.id(), (System.nanoTime() - start) / 1e9);
@@ -159,7 +160,7 @@ public final class StackRunner {
                 if (old != null) {
                     removeGracefully(old, false);
                 }
-                created.put(unit.id(), engine.create(unit.spec()));
+                created.put(unit.id(), engine.create(owned(unit.spec(), deployment)));
                 return "created";
             }));
         }
@@ -269,8 +270,8 @@ public final class StackRunner {
         return engine.inspect(id);
     }
 
-    private StepOutcome runOnce(Deployment.Unit unit, ContainerSummary existing, String created, Duration timeout,
-            boolean providerStarted) throws EngineException {
+    private StepOutcome runOnce(Deployment.Unit unit, Deployment deployment, ContainerSummary existing, String created,
+            Duration timeout, boolean providerStarted) throws EngineException {
         String id = created;
         if (id == null) {
             // Same configuration as the container there: done already if it is the record of a success.
@@ -278,7 +279,7 @@ public final class StackRunner {
                 return StepOutcome.oneShot(StepOutcome.Action.ALREADY_DONE);
             }
             engine.remove(existing.id());
-            id = engine.create(unit.spec());
+            id = engine.create(owned(unit.spec(), deployment));
         }
         engine.start(id, unit.spec().image());
         int code = engine.waitForExit(id, timeout);
@@ -286,7 +287,7 @@ public final class StackRunner {
             throw new ContainerNotHealthyException(unit.kind().name().toLowerCase() + " step " + unit.id() + " exited with code "
                     + code + ". See more with: docker logs " + unit.spec().name(), engine.inspect(id), engine.lastLogLines(id, 40));
         }
-        replaceByRecord(unit, id);
+        replaceByRecord(unit, deployment, id);
         return StepOutcome.oneShot(StepOutcome.Action.DONE);
     }
 
@@ -295,9 +296,9 @@ public final class StackRunner {
      * and a record takes its name: never started, with the step's labels and when it ran, and nothing else. A failed
      * step's container stays, for its log.
      */
-    private void replaceByRecord(Deployment.Unit unit, String id) throws EngineException {
+    private void replaceByRecord(Deployment.Unit unit, Deployment deployment, String id) throws EngineException {
         ContainerState ran = engine.inspect(id);
-        Map<String, String> labels = new HashMap<>(unit.spec().labels());
+        Map<String, String> labels = new HashMap<>(owned(unit.spec(), deployment).labels());
         labels.put(StackLabels.STARTED_AT, ran.startedAt().toString());
         labels.put(StackLabels.FINISHED_AT, ran.finishedAt().toString());
         engine.remove(id);
@@ -314,6 +315,31 @@ public final class StackRunner {
         message.append("\nThe containers stay for inspection (mvn docstack:status, docker logs ").append(deployment.stack())
                 .append("-...); mvn docstack:down removes them.");
         return new StackException(deployment.secrets().redact(message.toString()), cause); // log lines may echo a password
+    }
+
+    /** The spec with the labels that name the checkout it comes from: the id of its secrets, and where they are. */
+    private static ContainerSpec owned(ContainerSpec spec, Deployment deployment) {
+        Map<String, String> labels = new HashMap<>(spec.labels());
+        labels.put(StackLabels.SECRETS, deployment.secrets().id());
+        labels.put(StackLabels.STATE, deployment.stateDirectory().toAbsolutePath().toString());
+        return spec.withLabels(labels);
+    }
+
+    /**
+     * Fails before anything is touched when the stack's containers on this engine were made by another checkout (a
+     * second clone with the same stack name): this one would replace them with containers that hold other secrets.
+     * Containers made before docstack labelled their owner pass.
+     */
+    private static void checkOwner(Deployment deployment, java.util.Collection<ContainerSummary> existing) throws StackException {
+        for (ContainerSummary container : existing) {
+            String owner = container.labels().get(StackLabels.SECRETS);
+            if (owner != null && !owner.equals(deployment.secrets().id())) {
+                throw new StackException("Stack " + deployment.stack() + " on this engine was brought up from another checkout (its"
+                        + " secrets are in " + container.labels().getOrDefault(StackLabels.STATE, "another directory") + "; this one's are in "
+                        + deployment.stateDirectory().toAbsolutePath() + "). Nothing was touched: take it down from that checkout"
+                        + " first, or give this stack another name");
+            }
+        }
     }
 
     /** Fails before anything starts when a port a new container needs is taken by something outside the stack. */
