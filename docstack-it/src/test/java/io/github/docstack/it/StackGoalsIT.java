@@ -36,7 +36,8 @@ class StackGoalsIT {
             assertTrue(up.log().contains("Output: " + work.resolve(".docstack/demo/webapp.url")), up.log());
 
             MavenRun.Result status = MavenRun.run(work, settings, "docstack:status");
-            assertTrue(status.log().matches("(?s).*init-webapp-check-account\\s+init\\s+exited \\(0\\).*"), status.log());
+            assertTrue(status.log().matches("(?s).*init-webapp-check-account\\s+init\\s+done \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\s.*"),
+                    "a succeeded step shows as done, with when:\n" + status.log());
             assertTrue(status.log().matches("(?s).*kvstore\\s+service\\s+running\\s+healthy\\s+127\\.0\\.0\\.1:\\d+\\s+\\S+:\\S+\\s+[0-9a-f]{12}\n.*"),
                     "status shows where kvstore answers, its image and short digest:\n" + status.log());
 

@@ -429,7 +429,8 @@ public final class StackRunner {
             row.put("unit", container.labels().getOrDefault(StackLabels.UNIT, container.name()));
             row.put("kind", container.labels().getOrDefault(StackLabels.KIND, "?"));
             String finishedAt = container.labels().get(StackLabels.FINISHED_AT);
-            row.put("state", state.running() ? "running" : finishedAt != null ? "done " + finishedAt
+            row.put("state", state.running() ? "running"
+                    : finishedAt != null ? "done " + java.time.Instant.parse(finishedAt).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                     : state.status() + " (" + state.exitCode() + ")");
             row.put("health", state.health());
             row.put("address", container.published().isEmpty() ? "-" : String.join(", ", container.published()));
