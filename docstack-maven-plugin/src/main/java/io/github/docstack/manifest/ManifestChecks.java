@@ -144,23 +144,13 @@ final class ManifestChecks {
             checkEnvNames(child(item, "with"));
             if (child(item, "with") instanceof YamlNode.Mapping with) {
                 for (YamlNode.Entry entry : with.entries().values()) {
-                    scalar(entry.value()).filter(v -> v.text() != null && !Manifest.Requirement.isSafeWithValue(withoutPlaceholders(v.text())))
+                    scalar(entry.value()).filter(v -> v.text() != null && !Manifest.Requirement.isSafeWithValue(Placeholder.literal(v.text())))
                             .ifPresent(v -> sink.report(Rule.WITH_VALUE, v.position(), "with." + entry.key() + " holds characters"
                                     + " a provision command could misread (it may build SQL or a shell word from it): use letters,"
                                     + " digits, blanks and . _ : / @ = + , % ( ) - only"));
                 }
             }
         }
-    }
-
-    private static String withoutPlaceholders(String text) {
-        StringBuilder literal = new StringBuilder();
-        int at = 0;
-        for (Placeholder placeholder : Placeholder.scan(text).placeholders()) {
-            literal.append(text, at, placeholder.offset());
-            at = placeholder.offset() + placeholder.expression().length() + 3;
-        }
-        return literal.append(text.substring(at)).toString().replace("$$", "");
     }
 
     private void checkCapabilities(YamlNode node) {

@@ -45,6 +45,27 @@ public record Placeholder(String expression, int offset) {
         return new Scan(List.copyOf(found), null, -1);
     }
 
+    /** Where the value goes on after this placeholder: just past its closing brace. */
+    public int end() {
+        return offset + expression.length() + 3;
+    }
+
+    /** The literal parts of {@code value}, as they render: its placeholders left out and {@code $$} as {@code $}. */
+    public static String literal(String value) {
+        StringBuilder literal = new StringBuilder();
+        int at = 0;
+        for (Placeholder placeholder : scan(value).placeholders()) {
+            literal.append(unescape(value.substring(at, placeholder.offset())));
+            at = placeholder.end();
+        }
+        return literal.append(unescape(value.substring(at))).toString();
+    }
+
+    /** A literal part of a value as it renders: {@code $$} stands for {@code $}. */
+    public static String unescape(String text) {
+        return text.replace("$$", "$");
+    }
+
     public String namespace() {
         int dot = expression.indexOf('.');
         return dot < 0 ? expression : expression.substring(0, dot);

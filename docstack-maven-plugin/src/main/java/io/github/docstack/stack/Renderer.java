@@ -43,11 +43,11 @@ final class Renderer {
         StringBuilder out = new StringBuilder();
         int at = 0;
         for (Placeholder placeholder : scan.placeholders()) {
-            out.append(unescape(value.substring(at, placeholder.offset())));
+            out.append(Placeholder.unescape(value.substring(at, placeholder.offset())));
             out.append(resolve(placeholder, scope));
-            at = placeholder.offset() + placeholder.expression().length() + 3;
+            at = placeholder.end();
         }
-        out.append(unescape(value.substring(at)));
+        out.append(Placeholder.unescape(value.substring(at)));
         return out.toString();
     }
 
@@ -117,9 +117,5 @@ final class Renderer {
             throw new StackException(scope.owner() + " uses " + shown + " outside a provided capability's exports or provision");
         }
         return value;
-    }
-
-    private static String unescape(String text) {
-        return text.replace("$$", "$");
     }
 }

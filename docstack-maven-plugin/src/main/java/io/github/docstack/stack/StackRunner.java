@@ -169,10 +169,15 @@ public final class StackRunner {
             for (String id : created.values()) {
                 engine.remove(id); // nothing half-made: created containers that will not start go again
             }
-            throw outcome.failure() instanceof EngineException engineException ? engineException
-                    : new EngineException(outcome.failedStep() + ": " + outcome.failure().getMessage(), outcome.failure());
+            throw engineFailure(outcome);
         }
         return created;
+    }
+
+    /** The first failure of engine work run on the step pool, as the engine's own exception. */
+    private static EngineException engineFailure(StepExecutor.Outcome outcome) {
+        return outcome.failure() instanceof EngineException engineException ? engineException
+                : new EngineException(outcome.failedStep() + ": " + outcome.failure().getMessage(), outcome.failure());
     }
 
     private static final StepExecutor.Listener QUIET = new StepExecutor.Listener() {
@@ -392,8 +397,7 @@ public final class StackRunner {
         // All at once: each may take its grace period to stop.
         StepExecutor.Outcome outcome = StepExecutor.run(removals, Math.max(1, removals.size()), QUIET);
         if (outcome.failure() != null) {
-            throw outcome.failure() instanceof EngineException engineException ? engineException
-                    : new EngineException(outcome.failedStep() + ": " + outcome.failure().getMessage(), outcome.failure());
+            throw engineFailure(outcome);
         }
         for (String network : engine.networks(StackLabels.STACK, stack)) {
             engine.removeNetwork(network);

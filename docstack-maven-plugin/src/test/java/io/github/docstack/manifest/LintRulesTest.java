@@ -130,6 +130,9 @@ class LintRulesTest {
 
         String injected = "requires:\n  - capability: database\n    with: {databases: \"x`; DROP DATABASE keystone; `\"}\n";
         assertReported(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + injected).validate(), "with-value", "10:23");
+        String escapedDollar = "requires:\n  - capability: database\n    with: {databases: \"x$$y\"}\n";
+        assertEquals(List.of("with-value"), rules(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + escapedDollar)
+                .validate()), "$$ renders as $, which up refuses: validate says so first");
         String badKey = "requires:\n  - capability: database\n    with: {data-bases: x}\n";
         assertEquals(List.of("invalid-env-name"), rules(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + badKey).validate()));
     }
