@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -49,6 +48,10 @@ public final class Engine implements AutoCloseable {
     private static final String UNIX_BASE_URL = "unix://127.0.0.1:1";
     // Inspecting costs a few milliseconds; a low ceiling sees a container's change of state soon after it happens.
     private static final Duration POLL_CEILING = Duration.ofMillis(100);
+    /** How long one request may take before docstack judges the engine hung: far above a busy engine's seconds. */
+    public static final Duration DEFAULT_CALL_BOUND = Duration.ofSeconds(60);
+    // How long removeNetwork waits for the engine to release a removed container's endpoint.
+    private static final Duration NETWORK_RELEASE = Duration.ofSeconds(15);
 
     private final ObjectMapper json = new ObjectMapper();
     private final EngineAddress address;
@@ -57,9 +60,11 @@ public final class Engine implements AutoCloseable {
     private final String apiUrl;
     private final EngineVersion version;
     private final DockerAccess access;
+    private final CallBound calls;
 
     private Engine(EngineAddress address, EngineLog log, ApacheHttpClientDelegate http, String baseUrl,
-            EngineVersion version, DockerAccess access) {
+            EngineVersion version, DockerAccess access, CallBound calls) {
+        this.calls = calls;
         this.address = address;
         this.log = log;
         this.http = http;
@@ -68,13 +73,23 @@ public final class Engine implements AutoCloseable {
         this.access = access;
     }
 
+    /** Connects with the default bound on each request ({@link #DEFAULT_CALL_BOUND}). */
+    public static Engine connect(EngineAddress address, EngineLog log) throws EngineException {
+        return connect(address, log, DEFAULT_CALL_BOUND);
+    }
+
     /**
      * Connects to the engine at {@code address} and asks for its version.
      *
+     * @param callBound how long one request may take (beyond a wait it asks for, such as a stop's grace period)
+     *                  before docstack judges the engine hung; builds, pulls, pushes and followed logs stream and
+     *                  are not bounded
      * @throws EngineUnavailableException when nothing answers there, naming the address and how to start one
+     * @throws EngineTimeoutException     when something accepts the connection but does not answer
      */
-    public static Engine connect(EngineAddress address, EngineLog log) throws EngineUnavailableException {
+    public static Engine connect(EngineAddress address, EngineLog log, Duration callBound) throws EngineException {
         FabricLogger fabricLog = new FabricLogger(log);
+        CallBound calls = new CallBound(address, callBound);
         ApacheHttpClientDelegate http = null;
         try {
             ConnectionParameter connection = new ConnectionParameter(address.url(), null);
@@ -88,14 +103,27 @@ public final class Engine implements AutoCloseable {
                 http = new ApacheHttpClientDelegate(new HttpClientBuilder(certPath, MAX_CONNECTIONS), true);
                 baseUrl = stripTrailingSlash(connection.getUrl());
             }
-            JsonNode info = new ObjectMapper().readTree(http.get(baseUrl + "/version", HTTP_OK));
-            EngineVersion version = new EngineVersion(info.path("Version").asText("unknown"),
-                    info.path("ApiVersion").asText(), info.path("Os").asText(), info.path("Arch").asText());
-            DockerAccess access = new DockerAccessWithHcClient(connection.getUrl(), connection.getCertPath(),
-                    MAX_CONNECTIONS, fabricLog);
-            return new Engine(address, log, http, baseUrl, version, access);
-        } catch (IOException | RuntimeException e) {
+            ApacheHttpClientDelegate versionClient = http;
+            Engine engine = calls.call("answering its version", () -> {
+                try {
+                    JsonNode info = new ObjectMapper().readTree(versionClient.get(baseUrl + "/version", HTTP_OK));
+                    EngineVersion version = new EngineVersion(info.path("Version").asText("unknown"),
+                            info.path("ApiVersion").asText(), info.path("Os").asText(), info.path("Arch").asText());
+                    DockerAccess access = new DockerAccessWithHcClient(connection.getUrl(), connection.getCertPath(),
+                            MAX_CONNECTIONS, fabricLog);
+                    return new Engine(address, log, versionClient, baseUrl, version, access, calls);
+                } catch (IOException | RuntimeException e) {
+                    throw new EngineUnavailableException(address, e);
+                }
+            });
+            return engine;
+        } catch (EngineTimeoutException | EngineUnavailableException e) {
             closeQuietly(http);
+            calls.close();
+            throw e;
+        } catch (EngineException | IOException | RuntimeException e) {
+            closeQuietly(http);
+            calls.close();
             throw new EngineUnavailableException(address, e);
         }
     }
@@ -145,28 +173,34 @@ public final class Engine implements AutoCloseable {
     }
 
     public boolean hasImage(String image) throws EngineException {
-        try {
-            return access.hasImage(image);
-        } catch (DockerAccessException e) {
-            throw new EngineException("Looking up image " + image + " failed: " + e.getMessage(), e);
-        }
+        return calls.call("looking up image " + image, () -> {
+            try {
+                return access.hasImage(image);
+            } catch (DockerAccessException e) {
+                throw new EngineException("Looking up image " + image + " failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     public void removeImage(String image) throws EngineException {
-        try {
-            access.removeImage(image, true);
-        } catch (DockerAccessException e) {
-            throw new EngineException("Removing image " + image + " failed: " + e.getMessage(), e);
-        }
+        calls.run("removing image " + image, () -> {
+            try {
+                access.removeImage(image, true);
+            } catch (DockerAccessException e) {
+                throw new EngineException("Removing image " + image + " failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Gives {@code source}'s image the additional name {@code target}. */
     public void tag(String source, String target) throws EngineException {
-        try {
-            access.tag(source, target, true);
-        } catch (DockerAccessException e) {
-            throw new EngineException("Tagging " + source + " as " + target + " failed: " + e.getMessage(), e);
-        }
+        calls.run("tagging " + source + " as " + target, () -> {
+            try {
+                access.tag(source, target, true);
+            } catch (DockerAccessException e) {
+                throw new EngineException("Tagging " + source + " as " + target + " failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     /**
@@ -179,7 +213,7 @@ public final class Engine implements AutoCloseable {
         try {
             access.pushImage(reference, auth(credentials), null, 0);
         } catch (DockerAccessException e) {
-            String detail = rootMessage(e);
+            String detail = Causes.rootMessage(e);
             throw new RegistryException(RegistryException.classify(detail), "Pushing " + reference + " failed: " + detail, e);
         }
     }
@@ -191,7 +225,7 @@ public final class Engine implements AutoCloseable {
             access.pullImage(reference, auth(credentials), null,
                     new CreateImageOptions().fromImage(ref.name()).tag(ref.tag()));
         } catch (DockerAccessException e) {
-            String detail = rootMessage(e);
+            String detail = Causes.rootMessage(e);
             throw new RegistryException(RegistryException.classify(detail), "Pulling " + reference + " failed: " + detail, e);
         }
     }
@@ -201,19 +235,21 @@ public final class Engine implements AutoCloseable {
      * {@code sha256:...}, or null when the image was never pushed to or pulled from that repository.
      */
     public String repoDigest(String reference) throws EngineException {
-        String name = ImageRef.split(reference).name();
-        try {
-            JsonNode digests = json.readTree(http.get(apiUrl + "/images/" + reference + "/json", HTTP_OK)).path("RepoDigests");
-            for (JsonNode digest : digests) {
-                String text = digest.asText();
-                if (text.startsWith(name + "@")) {
-                    return text.substring(name.length() + 1);
+        return calls.call("inspecting image " + reference, () -> {
+            String name = ImageRef.split(reference).name();
+            try {
+                JsonNode digests = json.readTree(http.get(apiUrl + "/images/" + reference + "/json", HTTP_OK)).path("RepoDigests");
+                for (JsonNode digest : digests) {
+                    String text = digest.asText();
+                    if (text.startsWith(name + "@")) {
+                        return text.substring(name.length() + 1);
+                    }
                 }
+                return null;
+            } catch (IOException e) {
+                throw new EngineException("Inspecting image " + reference + " failed: " + e.getMessage(), e);
             }
-            return null;
-        } catch (IOException e) {
-            throw new EngineException("Inspecting image " + reference + " failed: " + e.getMessage(), e);
-        }
+        });
     }
 
     /**
@@ -228,84 +264,90 @@ public final class Engine implements AutoCloseable {
 
     /** Creates a container without starting it, so it can start the moment it may. */
     public String create(ContainerSpec spec) throws EngineException {
-        ContainerCreateConfig config = new ContainerCreateConfig(spec.image());
-        if (!spec.command().isEmpty()) {
-            config.command(new Arguments(new ArrayList<>(spec.command())));
-        }
-        if (!spec.environment().isEmpty()) {
-            config.environment(null, new HashMap<>(spec.environment()), new HashMap<>());
-        }
-        if (!spec.labels().isEmpty()) {
-            config.labels(new HashMap<>(spec.labels()));
-        }
-        if (spec.healthcheck() != null) {
-            config.healthcheck(toFabric(spec.healthcheck()));
-        }
-        if (!spec.entrypoint().isEmpty()) {
-            config.entrypoint(new Arguments(new ArrayList<>(spec.entrypoint())));
-        }
-        if (spec.user() != null) {
-            config.user(spec.user());
-        }
-        if (spec.workingDir() != null) {
-            config.workingDir(spec.workingDir());
-        }
-        ContainerHostConfig host = new ContainerHostConfig();
-        if (!spec.capAdd().isEmpty()) {
-            host.capAdd(new ArrayList<>(spec.capAdd()));
-        }
-        if (!spec.ports().isEmpty()) {
-            List<String> mappings = new ArrayList<>();
-            spec.ports().forEach((container, published) -> mappings.add("127.0.0.1:" + published + ":" + container));
-            PortMapping portMapping = new PortMapping(mappings, new java.util.Properties());
-            config.exposedPorts(portMapping.getContainerPorts());
-            host.portBindings(portMapping);
-        }
-        if (!spec.volumes().isEmpty()) {
-            List<String> binds = new ArrayList<>();
-            spec.volumes().forEach((volume, path) -> binds.add(volume + ":" + path));
-            host.binds(binds);
-        }
-        if (spec.network() != null) {
-            host.networkMode(spec.network());
-            NetworkConfig network = new NetworkConfig.Builder().name(spec.network()).aliases(new ArrayList<>(spec.aliases())).build();
-            config.networkingConfig(new ContainerNetworkingConfig().aliases(network));
-        }
-        config.hostConfig(host);
-        try {
-            return access.createContainer(config, spec.name());
-        } catch (DockerAccessException e) {
-            throw new EngineException("Creating a container of " + spec.image() + " failed: " + e.getMessage(), e);
-        }
+        return calls.call("creating a container of " + spec.image(), () -> {
+            ContainerCreateConfig config = new ContainerCreateConfig(spec.image());
+            if (!spec.command().isEmpty()) {
+                config.command(new Arguments(new ArrayList<>(spec.command())));
+            }
+            if (!spec.environment().isEmpty()) {
+                config.environment(null, new HashMap<>(spec.environment()), new HashMap<>());
+            }
+            if (!spec.labels().isEmpty()) {
+                config.labels(new HashMap<>(spec.labels()));
+            }
+            if (spec.healthcheck() != null) {
+                config.healthcheck(toFabric(spec.healthcheck()));
+            }
+            if (!spec.entrypoint().isEmpty()) {
+                config.entrypoint(new Arguments(new ArrayList<>(spec.entrypoint())));
+            }
+            if (spec.user() != null) {
+                config.user(spec.user());
+            }
+            if (spec.workingDir() != null) {
+                config.workingDir(spec.workingDir());
+            }
+            ContainerHostConfig host = new ContainerHostConfig();
+            if (!spec.capAdd().isEmpty()) {
+                host.capAdd(new ArrayList<>(spec.capAdd()));
+            }
+            if (!spec.ports().isEmpty()) {
+                List<String> mappings = new ArrayList<>();
+                spec.ports().forEach((container, published) -> mappings.add("127.0.0.1:" + published + ":" + container));
+                PortMapping portMapping = new PortMapping(mappings, new java.util.Properties());
+                config.exposedPorts(portMapping.getContainerPorts());
+                host.portBindings(portMapping);
+            }
+            if (!spec.volumes().isEmpty()) {
+                List<String> binds = new ArrayList<>();
+                spec.volumes().forEach((volume, path) -> binds.add(volume + ":" + path));
+                host.binds(binds);
+            }
+            if (spec.network() != null) {
+                host.networkMode(spec.network());
+                NetworkConfig network = new NetworkConfig.Builder().name(spec.network()).aliases(new ArrayList<>(spec.aliases())).build();
+                config.networkingConfig(new ContainerNetworkingConfig().aliases(network));
+            }
+            config.hostConfig(host);
+            try {
+                return access.createContainer(config, spec.name());
+            } catch (DockerAccessException e) {
+                throw new EngineException("Creating a container of " + spec.image() + " failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Starts a created container; one that cannot start is removed again, so a failure leaves nothing behind. */
     public String start(String containerId, String image) throws EngineException {
-        try {
-            access.startContainer(containerId);
-            return containerId;
-        } catch (DockerAccessException e) {
-            removeAfterFailure(containerId);
-            throw new EngineException("Starting a container of " + image + " failed: " + e.getMessage(), e);
-        }
+        return calls.call("starting a container of " + image, () -> {
+            try {
+                access.startContainer(containerId);
+                return containerId;
+            } catch (DockerAccessException e) {
+                removeAfterFailure(containerId);
+                throw new EngineException("Starting a container of " + image + " failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** The image's configuration: command, entrypoint, environment, labels, ports, user, healthcheck. */
     public ImageDetails inspectImage(String image) throws EngineException {
-        try {
-            JsonNode root = json.readTree(http.get(apiUrl + "/images/" + image + "/json", HTTP_OK));
-            JsonNode config = root.path("Config");
-            java.util.Map<String, String> labels = new java.util.TreeMap<>();
-            config.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
-            List<String> ports = new ArrayList<>();
-            config.path("ExposedPorts").fieldNames().forEachRemaining(ports::add);
-            return new ImageDetails(root.path("Id").asText(), strings(config.path("Cmd")), strings(config.path("Entrypoint")),
-                    strings(config.path("Env")), labels, ports, config.path("User").asText(""),
-                    config.path("WorkingDir").asText(""), strings(config.path("Healthcheck").path("Test")));
-        } catch (IOException e) {
-            throw new EngineException("Inspecting image " + image + " failed: " + e.getMessage()
-                    + ". Check that it exists: docker image ls " + image, e);
-        }
+        return calls.call("inspecting image " + image, () -> {
+            try {
+                JsonNode root = json.readTree(http.get(apiUrl + "/images/" + image + "/json", HTTP_OK));
+                JsonNode config = root.path("Config");
+                java.util.Map<String, String> labels = new java.util.TreeMap<>();
+                config.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+                List<String> ports = new ArrayList<>();
+                config.path("ExposedPorts").fieldNames().forEachRemaining(ports::add);
+                return new ImageDetails(root.path("Id").asText(), strings(config.path("Cmd")), strings(config.path("Entrypoint")),
+                        strings(config.path("Env")), labels, ports, config.path("User").asText(""),
+                        config.path("WorkingDir").asText(""), strings(config.path("Healthcheck").path("Test")));
+            } catch (IOException e) {
+                throw new EngineException("Inspecting image " + image + " failed: " + e.getMessage()
+                        + ". Check that it exists: docker image ls " + image, e);
+            }
+        });
     }
 
     private static List<String> strings(JsonNode array) {
@@ -316,21 +358,23 @@ public final class Engine implements AutoCloseable {
 
     /** The container's state, health and latest healthcheck output. */
     public ContainerState inspect(String containerId) throws EngineException {
-        try {
-            JsonNode state = json.readTree(http.get(apiUrl + "/containers/" + containerId + "/json", HTTP_OK))
-                    .path("State");
-            JsonNode health = state.path("Health");
-            String lastOutput = "";
-            JsonNode checks = health.path("Log");
-            if (checks.isArray() && !checks.isEmpty()) {
-                lastOutput = checks.get(checks.size() - 1).path("Output").asText("").trim();
+        return calls.call("inspecting container " + containerId, () -> {
+            try {
+                JsonNode state = json.readTree(http.get(apiUrl + "/containers/" + containerId + "/json", HTTP_OK))
+                        .path("State");
+                JsonNode health = state.path("Health");
+                String lastOutput = "";
+                JsonNode checks = health.path("Log");
+                if (checks.isArray() && !checks.isEmpty()) {
+                    lastOutput = checks.get(checks.size() - 1).path("Output").asText("").trim();
+                }
+                return new ContainerState(state.path("Status").asText(), state.path("ExitCode").asInt(),
+                        health.path("Status").asText(ContainerState.NO_HEALTHCHECK), lastOutput,
+                        instant(state.path("StartedAt").asText()), instant(state.path("FinishedAt").asText()));
+            } catch (IOException e) {
+                throw new EngineException("Inspecting container " + containerId + " failed: " + e.getMessage(), e);
             }
-            return new ContainerState(state.path("Status").asText(), state.path("ExitCode").asInt(),
-                    health.path("Status").asText(ContainerState.NO_HEALTHCHECK), lastOutput,
-                    instant(state.path("StartedAt").asText()), instant(state.path("FinishedAt").asText()));
-        } catch (IOException e) {
-            throw new EngineException("Inspecting container " + containerId + " failed: " + e.getMessage(), e);
-        }
+        });
     }
 
     /**
@@ -362,147 +406,165 @@ public final class Engine implements AutoCloseable {
      * @return its exit code, or empty when it still runs after {@code timeout} (it is left to finish)
      */
     public java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout) throws EngineException {
-        try {
-            com.fasterxml.jackson.databind.node.ObjectNode create = json.createObjectNode();
-            create.set("Cmd", json.valueToTree(command));
-            String execId = json.readTree(http.post(apiUrl + "/containers/" + containerId + "/exec", create.toString(),
-                    new ApacheHttpClientDelegate.BodyResponseHandler(), 201)).path("Id").asText();
-            // Detached, so a check that hangs cannot hold this thread past the timeout.
-            http.post(apiUrl + "/exec/" + execId + "/start", "{\"Detach\": true}", new ApacheHttpClientDelegate.BodyResponseHandler(),
-                    HTTP_OK);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            Duration pause = Duration.ofMillis(10);
-            while (true) {
-                JsonNode exec = json.readTree(http.get(apiUrl + "/exec/" + execId + "/json", HTTP_OK));
-                if (!exec.path("Running").asBoolean() && !exec.path("ExitCode").isNull()) {
-                    return java.util.OptionalInt.of(exec.path("ExitCode").asInt());
+        return calls.call("running " + command + " in container " + containerId, timeout, () -> {
+            try {
+                com.fasterxml.jackson.databind.node.ObjectNode create = json.createObjectNode();
+                create.set("Cmd", json.valueToTree(command));
+                String execId = json.readTree(http.post(apiUrl + "/containers/" + containerId + "/exec", create.toString(),
+                        new ApacheHttpClientDelegate.BodyResponseHandler(), 201)).path("Id").asText();
+                // Detached, so a check that hangs cannot hold this thread past the timeout.
+                http.post(apiUrl + "/exec/" + execId + "/start", "{\"Detach\": true}", new ApacheHttpClientDelegate.BodyResponseHandler(),
+                        HTTP_OK);
+                long deadline = System.nanoTime() + timeout.toNanos();
+                Duration pause = Duration.ofMillis(10);
+                while (true) {
+                    JsonNode exec = json.readTree(http.get(apiUrl + "/exec/" + execId + "/json", HTTP_OK));
+                    if (!exec.path("Running").asBoolean() && !exec.path("ExitCode").isNull()) {
+                        return java.util.OptionalInt.of(exec.path("ExitCode").asInt());
+                    }
+                    if (System.nanoTime() >= deadline) {
+                        return java.util.OptionalInt.empty();
+                    }
+                    pauseFor(pause);
+                    pause = nextPause(pause);
                 }
-                if (System.nanoTime() >= deadline) {
-                    return java.util.OptionalInt.empty();
-                }
-                pauseFor(pause);
-                pause = nextPause(pause);
+            } catch (IOException e) {
+                throw new EngineException("Running " + command + " in container " + containerId + " failed: " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new EngineException("Running " + command + " in container " + containerId + " failed: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Ids of the images carrying the label {@code key=value}, newest first. */
     public List<String> imagesWithLabel(String key, String value) throws EngineException {
-        try {
-            JsonNode list = json.readTree(http.get(apiUrl + "/images/json?filters=" + labelFilter(key, value), HTTP_OK));
-            List<JsonNode> items = new ArrayList<>();
-            list.forEach(items::add);
-            items.sort(java.util.Comparator.comparingLong((JsonNode item) -> item.path("Created").asLong()).reversed());
-            return items.stream().map(item -> item.path("Id").asText()).toList();
-        } catch (IOException e) {
-            throw new EngineException("Listing images labelled " + key + "=" + value + " failed: " + e.getMessage(), e);
-        }
+        return calls.call("listing images", () -> {
+            try {
+                JsonNode list = json.readTree(http.get(apiUrl + "/images/json?filters=" + labelFilter(key, value), HTTP_OK));
+                List<JsonNode> items = new ArrayList<>();
+                list.forEach(items::add);
+                items.sort(java.util.Comparator.comparingLong((JsonNode item) -> item.path("Created").asLong()).reversed());
+                return items.stream().map(item -> item.path("Id").asText()).toList();
+            } catch (IOException e) {
+                throw new EngineException("Listing images labelled " + key + "=" + value + " failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Containers (running or not) carrying the label {@code key=value}. */
     public List<ContainerSummary> containers(String key, String value) throws EngineException {
-        try {
-            JsonNode list = json.readTree(http.get(apiUrl + "/containers/json?all=1&filters=" + labelFilter(key, value), HTTP_OK));
-            List<ContainerSummary> containers = new ArrayList<>();
-            for (JsonNode item : list) {
-                java.util.Map<String, String> labels = new java.util.TreeMap<>();
-                item.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
-                String name = item.path("Names").path(0).asText("").replaceFirst("^/", "");
-                java.util.Set<String> published = new java.util.TreeSet<>(); // the engine lists a port once per address family
-                for (JsonNode port : item.path("Ports")) {
-                    if (port.has("PublicPort")) {
-                        published.add(port.path("IP").asText("0.0.0.0") + ":" + port.path("PublicPort").asInt());
+        return calls.call("listing containers", () -> {
+            try {
+                JsonNode list = json.readTree(http.get(apiUrl + "/containers/json?all=1&filters=" + labelFilter(key, value), HTTP_OK));
+                List<ContainerSummary> containers = new ArrayList<>();
+                for (JsonNode item : list) {
+                    java.util.Map<String, String> labels = new java.util.TreeMap<>();
+                    item.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+                    String name = item.path("Names").path(0).asText("").replaceFirst("^/", "");
+                    java.util.Set<String> published = new java.util.TreeSet<>(); // the engine lists a port once per address family
+                    for (JsonNode port : item.path("Ports")) {
+                        if (port.has("PublicPort")) {
+                            published.add(port.path("IP").asText("0.0.0.0") + ":" + port.path("PublicPort").asInt());
+                        }
                     }
+                    containers.add(new ContainerSummary(item.path("Id").asText(), name, item.path("Image").asText(),
+                            item.path("ImageID").asText(), List.copyOf(published), item.path("State").asText(),
+                            item.path("Status").asText(), labels));
                 }
-                containers.add(new ContainerSummary(item.path("Id").asText(), name, item.path("Image").asText(),
-                        item.path("ImageID").asText(), List.copyOf(published), item.path("State").asText(),
-                        item.path("Status").asText(), labels));
+                return containers;
+            } catch (IOException e) {
+                throw new EngineException("Listing containers failed: " + e.getMessage(), e);
             }
-            return containers;
-        } catch (IOException e) {
-            throw new EngineException("Listing containers failed: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Creates a bridge network with labels; an existing one of that name is kept. */
     public void createNetwork(String name, java.util.Map<String, String> labels) throws EngineException {
-        try {
-            if (!names(apiUrl + "/networks?filters=" + filter("name", name), "Name").contains(name)) {
-                com.fasterxml.jackson.databind.node.ObjectNode body = json.createObjectNode();
-                body.put("Name", name);
-                body.put("CheckDuplicate", true);
-                body.set("Labels", json.valueToTree(labels));
-                http.post(apiUrl + "/networks/create", body.toString(), new ApacheHttpClientDelegate.BodyResponseHandler(), 201);
+        calls.run("creating network " + name, () -> {
+            try {
+                if (!names(apiUrl + "/networks?filters=" + filter("name", name), "Name").contains(name)) {
+                    com.fasterxml.jackson.databind.node.ObjectNode body = json.createObjectNode();
+                    body.put("Name", name);
+                    body.put("CheckDuplicate", true);
+                    body.set("Labels", json.valueToTree(labels));
+                    http.post(apiUrl + "/networks/create", body.toString(), new ApacheHttpClientDelegate.BodyResponseHandler(), 201);
+                }
+            } catch (IOException e) {
+                throw new EngineException("Creating network " + name + " failed: " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new EngineException("Creating network " + name + " failed: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Networks carrying the label {@code key=value}. */
     public List<String> networks(String key, String value) throws EngineException {
-        try {
-            return names(apiUrl + "/networks?filters=" + labelFilter(key, value), "Name");
-        } catch (IOException e) {
-            throw new EngineException("Listing networks failed: " + e.getMessage(), e);
-        }
+        return calls.call("listing networks", () -> {
+            try {
+                return names(apiUrl + "/networks?filters=" + labelFilter(key, value), "Name");
+            } catch (IOException e) {
+                throw new EngineException("Listing networks failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Removes a network once the engine has let go of the endpoints of its removed containers (it may lag a moment). */
     public void removeNetwork(String name) throws EngineException {
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            Duration pause = Duration.ofMillis(20);
-            while (System.nanoTime() < deadline) {
-                String network = http.get(apiUrl + "/networks/" + name, HTTP_OK, HTTP_NOT_FOUND);
-                JsonNode containers = network == null ? null : json.readTree(network).path("Containers");
-                if (containers == null || containers.isEmpty()) {
-                    break;
+        calls.run("removing network " + name, NETWORK_RELEASE, () -> {
+            try {
+                long deadline = System.nanoTime() + NETWORK_RELEASE.toNanos();
+                Duration pause = Duration.ofMillis(20);
+                while (System.nanoTime() < deadline) {
+                    String network = http.get(apiUrl + "/networks/" + name, HTTP_OK, HTTP_NOT_FOUND);
+                    JsonNode containers = network == null ? null : json.readTree(network).path("Containers");
+                    if (containers == null || containers.isEmpty()) {
+                        break;
+                    }
+                    pauseFor(pause);
+                    pause = nextPause(pause);
                 }
-                pauseFor(pause);
-                pause = nextPause(pause);
+                http.delete(apiUrl + "/networks/" + name, HTTP_NO_CONTENT, HTTP_NOT_FOUND);
+            } catch (IOException e) {
+                throw new EngineException("Removing network " + name + " failed: " + e.getMessage()
+                        + ". Remove it by hand: docker network rm " + name, e);
             }
-            http.delete(apiUrl + "/networks/" + name, HTTP_NO_CONTENT, HTTP_NOT_FOUND);
-        } catch (IOException e) {
-            throw new EngineException("Removing network " + name + " failed: " + e.getMessage()
-                    + ". Remove it by hand: docker network rm " + name, e);
-        }
+        });
     }
 
     /** Creates a named volume with labels; an existing one of that name is kept, with its data. */
     public void createVolume(String name, java.util.Map<String, String> labels) throws EngineException {
-        try {
-            access.createVolume(new VolumeCreateConfig(name).labels(new java.util.HashMap<>(labels)));
-        } catch (DockerAccessException e) {
-            throw new EngineException("Creating volume " + name + " failed: " + e.getMessage(), e);
-        }
+        calls.run("creating volume " + name, () -> {
+            try {
+                access.createVolume(new VolumeCreateConfig(name).labels(new java.util.HashMap<>(labels)));
+            } catch (DockerAccessException e) {
+                throw new EngineException("Creating volume " + name + " failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Volumes carrying the label {@code key=value}, with all their labels. */
     public List<VolumeSummary> volumes(String key, String value) throws EngineException {
-        try {
-            JsonNode root = json.readTree(http.get(apiUrl + "/volumes?filters=" + labelFilter(key, value), HTTP_OK));
-            List<VolumeSummary> volumes = new ArrayList<>();
-            root.path("Volumes").forEach(volume -> {
-                java.util.Map<String, String> labels = new java.util.TreeMap<>();
-                volume.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
-                volumes.add(new VolumeSummary(volume.path("Name").asText(), labels));
-            });
-            return volumes;
-        } catch (IOException e) {
-            throw new EngineException("Listing volumes failed: " + e.getMessage(), e);
-        }
+        return calls.call("listing volumes", () -> {
+            try {
+                JsonNode root = json.readTree(http.get(apiUrl + "/volumes?filters=" + labelFilter(key, value), HTTP_OK));
+                List<VolumeSummary> volumes = new ArrayList<>();
+                root.path("Volumes").forEach(volume -> {
+                    java.util.Map<String, String> labels = new java.util.TreeMap<>();
+                    volume.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+                    volumes.add(new VolumeSummary(volume.path("Name").asText(), labels));
+                });
+                return volumes;
+            } catch (IOException e) {
+                throw new EngineException("Listing volumes failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     public void removeVolume(String name) throws EngineException {
-        try {
-            http.delete(apiUrl + "/volumes/" + name, HTTP_NO_CONTENT, HTTP_NOT_FOUND);
-        } catch (IOException e) {
-            throw new EngineException("Removing volume " + name + " failed: " + e.getMessage()
-                    + ". Remove it by hand: docker volume rm " + name, e);
-        }
+        calls.run("removing volume " + name, () -> {
+            try {
+                http.delete(apiUrl + "/volumes/" + name, HTTP_NO_CONTENT, HTTP_NOT_FOUND);
+            } catch (IOException e) {
+                throw new EngineException("Removing volume " + name + " failed: " + e.getMessage()
+                        + ". Remove it by hand: docker volume rm " + name, e);
+            }
+        });
     }
 
     private List<String> names(String url, String field) throws IOException {
@@ -522,13 +584,15 @@ public final class Engine implements AutoCloseable {
 
     /** The host port the engine published {@code containerPort} on, or -1 when it is not published. */
     public int publishedPort(String containerId, int containerPort) throws EngineException {
-        try {
-            JsonNode bindings = json.readTree(http.get(apiUrl + "/containers/" + containerId + "/json", HTTP_OK))
-                    .path("NetworkSettings").path("Ports").path(containerPort + "/tcp");
-            return bindings.isArray() && !bindings.isEmpty() ? bindings.get(0).path("HostPort").asInt(-1) : -1;
-        } catch (IOException e) {
-            throw new EngineException("Inspecting container " + containerId + " failed: " + e.getMessage(), e);
-        }
+        return calls.call("inspecting container " + containerId, () -> {
+            try {
+                JsonNode bindings = json.readTree(http.get(apiUrl + "/containers/" + containerId + "/json", HTTP_OK))
+                        .path("NetworkSettings").path("Ports").path(containerPort + "/tcp");
+                return bindings.isArray() && !bindings.isEmpty() ? bindings.get(0).path("HostPort").asInt(-1) : -1;
+            } catch (IOException e) {
+                throw new EngineException("Inspecting container " + containerId + " failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     /**
@@ -569,7 +633,16 @@ public final class Engine implements AutoCloseable {
 
     /** The container's last {@code count} log lines, stdout and stderr together. */
     public List<String> lastLogLines(String containerId, int count) {
-        Deque<String> lines = new ArrayDeque<>();
+        Deque<String> lines = new java.util.concurrent.LinkedBlockingDeque<>();
+        try {
+            calls.run("reading the log of container " + containerId, () -> readLog(containerId, count, lines));
+        } catch (EngineException e) {
+            lines.addLast("(logs unavailable: " + e.getMessage() + ")");
+        }
+        return List.copyOf(lines);
+    }
+
+    private void readLog(String containerId, int count, Deque<String> lines) {
         access.getLogSync(containerId, new LogCallback() {
             @Override
             public void log(int type, ZonedDateTime timestamp, String text) {
@@ -592,7 +665,6 @@ public final class Engine implements AutoCloseable {
             public void close() {
             }
         });
-        return List.copyOf(lines);
     }
 
     /** Prints the container's log as it grows, until the container stops or the thread is interrupted. */
@@ -630,13 +702,15 @@ public final class Engine implements AutoCloseable {
      * engine kills it: a database deserves a clean shutdown. A container that is not running, or gone, is fine.
      */
     public void stop(String containerId, Duration grace) throws EngineException {
-        try {
-            http.post(apiUrl + "/containers/" + containerId + "/stop?t=" + grace.toSeconds(), HTTP_NO_CONTENT, HTTP_NOT_MODIFIED,
-                    HTTP_NOT_FOUND);
-        } catch (IOException e) {
-            throw new EngineException("Stopping container " + containerId + " failed: " + e.getMessage()
-                    + ". Stop it by hand: docker stop " + containerId, e);
-        }
+        calls.run("stopping container " + containerId, grace, () -> {
+            try {
+                http.post(apiUrl + "/containers/" + containerId + "/stop?t=" + grace.toSeconds(), HTTP_NO_CONTENT, HTTP_NOT_MODIFIED,
+                        HTTP_NOT_FOUND);
+            } catch (IOException e) {
+                throw new EngineException("Stopping container " + containerId + " failed: " + e.getMessage()
+                        + ". Stop it by hand: docker stop " + containerId, e);
+            }
+        });
     }
 
     /** Stops (at once) and removes a container and its anonymous volumes; a container that is already gone is fine. */
@@ -649,12 +723,15 @@ public final class Engine implements AutoCloseable {
      * it was given go too (named volumes never do). A container that is already gone is fine.
      */
     public void remove(String containerId, boolean anonymousVolumes) throws EngineException {
-        try {
-            http.delete(apiUrl + "/containers/" + containerId + "?force=true&v=" + anonymousVolumes, HTTP_NO_CONTENT, HTTP_NOT_FOUND);
-        } catch (IOException e) {
-            throw new EngineException("Removing container " + containerId + " failed: " + e.getMessage()
-                    + ". Remove it by hand: docker rm -f " + containerId, e);
-        }
+        calls.run("removing container " + containerId, () -> {
+            try {
+                http.delete(apiUrl + "/containers/" + containerId + "?force=true&v=" + anonymousVolumes, HTTP_NO_CONTENT,
+                        HTTP_NOT_FOUND);
+            } catch (IOException e) {
+                throw new EngineException("Removing container " + containerId + " failed: " + e.getMessage()
+                        + ". Remove it by hand: docker rm -f " + containerId, e);
+            }
+        });
     }
 
     @Override
@@ -662,7 +739,8 @@ public final class Engine implements AutoCloseable {
         try {
             access.shutdown();
         } finally {
-            closeQuietly(http); // even when fabric8's shutdown throws
+            closeQuietly(http); // even when fabric8's shutdown throws; closing it also frees a call a hung engine holds
+            calls.close();
         }
     }
 
@@ -676,16 +754,6 @@ public final class Engine implements AutoCloseable {
 
     private static AuthConfig auth(RegistryCredentials credentials) {
         return credentials == null ? null : new AuthConfig(credentials.username(), credentials.password(), null, null);
-    }
-
-    private static String rootMessage(Throwable error) {
-        String message = error.getMessage();
-        for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause.getMessage() != null) {
-                message = cause.getMessage();
-            }
-        }
-        return message == null ? error.getClass().getSimpleName() : message.trim();
     }
 
     /** {@code name:tag} split at the tag's colon (not a registry port's). */

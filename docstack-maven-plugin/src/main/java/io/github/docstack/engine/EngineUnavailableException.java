@@ -6,7 +6,7 @@ public class EngineUnavailableException extends EngineException {
     private final EngineAddress address;
 
     public EngineUnavailableException(EngineAddress address, Throwable cause) {
-        super("No Docker engine answers at " + address + ": " + rootMessage(cause) + ". "
+        super("No Docker engine answers at " + address + ": " + Causes.rootMessage(cause) + ". "
                 + "Start one (on Debian: 'apt-get install docker.io' and 'systemctl start docker', or 'dockerd &'; "
                 + "in docstack's own checkout: scripts/host-setup), "
                 + "or point DOCKER_HOST or -Ddocstack.dockerHost at an engine that runs.", cause);
@@ -15,14 +15,5 @@ public class EngineUnavailableException extends EngineException {
 
     public EngineAddress address() {
         return address;
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 }

@@ -3,6 +3,7 @@ package io.github.docstack.mojo;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineAddress;
 import io.github.docstack.engine.EngineException;
+import io.github.docstack.engine.EngineTimeoutException;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
@@ -31,6 +32,13 @@ public abstract class AbstractDocstackMojo extends AbstractMojo {
     protected String dockerHost;
 
     /**
+     * Seconds one request to the Docker engine may take (beyond a wait it asks for) before docstack judges the
+     * engine hung and stops. Builds, pulls, pushes and followed logs are not bounded.
+     */
+    @Parameter(property = DocstackProperties.ENGINE_TIMEOUT, defaultValue = "60")
+    protected int engineTimeout = 60;
+
+    /**
      * Where docstack writes its reports, build.json and image.json. Default: {@code target/docstack/} in a
      * Maven project, {@code .docstack/} in a directory without a pom.
      */
@@ -51,6 +59,9 @@ public abstract class AbstractDocstackMojo extends AbstractMojo {
         }
         try {
             run();
+        } catch (EngineTimeoutException e) {
+            throw new MojoExecutionException(e.getMessage() + " If the engine is only slow, give it longer with -D"
+                    + DocstackProperties.ENGINE_TIMEOUT + "=SECONDS (now " + e.bound().toSeconds() + ").");
         } catch (EngineException e) {
             throw new MojoExecutionException(e.getMessage());
         }
@@ -61,7 +72,8 @@ public abstract class AbstractDocstackMojo extends AbstractMojo {
 
     /** Connects to the engine at the configured address. Close it when done. */
     protected Engine connectEngine() throws EngineException {
-        return Engine.connect(EngineAddress.resolve(dockerHost, System.getenv()), new MavenEngineLog(getLog()));
+        return Engine.connect(EngineAddress.resolve(dockerHost, System.getenv()), new MavenEngineLog(getLog()),
+                java.time.Duration.ofSeconds(engineTimeout));
     }
 
     /** The project's directory, or the current directory without a pom. */

@@ -54,6 +54,9 @@ public final class DocstackProperties {
     /** The port docstack:init's service listens on. */
     public static final String SERVICE_PORT = "docstack.servicePort";
 
+    /** Seconds one request to the Docker engine may take before docstack judges the engine hung. */
+    public static final String ENGINE_TIMEOUT = "docstack.engineTimeout";
+
     /** The stack file docstack:up, down, status, logs and compose read. */
     public static final String STACK = "docstack.stack";
 

@@ -167,7 +167,12 @@ public final class StackRunner {
         StepExecutor.Outcome outcome = StepExecutor.run(steps, parallelism, QUIET);
         if (outcome.failure() != null) {
             for (String id : created.values()) {
-                engine.remove(id); // nothing half-made: created containers that will not start go again
+                try {
+                    engine.remove(id); // nothing half-made: created containers that will not start go again
+                } catch (EngineException e) {
+                    // An engine that failed the create may fail this too; the next up replaces what is left.
+                    log.warn(e.getMessage());
+                }
             }
             throw engineFailure(outcome);
         }
