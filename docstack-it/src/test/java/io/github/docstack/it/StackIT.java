@@ -12,6 +12,7 @@ import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackLabels;
 import io.github.docstack.stack.StackLoader;
+import io.github.docstack.stack.StackOwner;
 import io.github.docstack.stack.StackPreparer;
 import io.github.docstack.stack.StackRunner;
 import java.net.URI;
@@ -231,6 +232,22 @@ class StackIT {
         assertTrue(refused.getMessage().contains(work.resolve(".docstack/demo").toString()), "it names the owner: " + refused.getMessage());
         assertEquals(List.of(firstId), REAL.engine().containers(StackLabels.STACK, "demo").stream().map(c -> c.id()).toList(),
                 "the first checkout's container is untouched");
+
+        Stack second = StackLoader.load(secondCheckout.resolve("clock.yaml")).stack();
+        StackRunner runner = new StackRunner(REAL.engine(), RealEngine.CONSOLE);
+        StackException downRefused = assertThrows(StackException.class, () -> runner.checkDownAllowed("demo", StackOwner.of(second)));
+        assertTrue(downRefused.getMessage().contains("take it down from that checkout"), downRefused.getMessage());
+
+        deleteTree(work.resolve(".docstack")); // the first checkout is gone: what it left is no one else's
+        runner.checkDownAllowed("demo", StackOwner.of(second));
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     @Test

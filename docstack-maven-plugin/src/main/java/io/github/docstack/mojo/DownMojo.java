@@ -3,7 +3,9 @@ package io.github.docstack.mojo;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackLock;
+import io.github.docstack.stack.StackOwner;
 import io.github.docstack.stack.StackPreparer;
 import io.github.docstack.stack.StackRunner;
 import java.io.IOException;
@@ -29,13 +31,17 @@ public class DownMojo extends AbstractStackMojo {
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
         Stack stackFile = loadStack();
         try (Engine engine = connectEngine(); StackLock lock = lock(stackFile, engine, "down")) {
-            List<String> removed = new StackRunner(engine, new MavenEngineLog(getLog())).down(stackFile.name(), removeVolumes);
+            StackRunner runner = new StackRunner(engine, new MavenEngineLog(getLog()));
+            runner.checkDownAllowed(stackFile.name(), StackOwner.of(stackFile));
+            List<String> removed = runner.down(stackFile.name(), removeVolumes);
             removed.forEach(item -> getLog().info("Removed " + item));
             if (removeVolumes && StackPreparer.removeState(stackFile)) {
                 getLog().info("Removed the stack's secrets and outputs " + shown(StackPreparer.stateDirectory(stackFile)));
             }
             getLog().info("Stack " + stackFile.name() + " is down (" + removed.size() + " objects removed"
                     + (removeVolumes ? ", volumes included)" : "; volumes and secrets kept)"));
+        } catch (StackException e) {
+            throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (InterruptedException e) {

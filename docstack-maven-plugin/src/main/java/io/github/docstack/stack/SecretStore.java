@@ -66,6 +66,11 @@ public final class SecretStore {
         return id;
     }
 
+    /** The id of these secrets as stored, or null when none was made yet; makes none. */
+    public synchronized String storedId() {
+        return secrets.getProperty(ID_KEY);
+    }
+
     /** All secrets, by key; for the Compose export's .env file. */
     public synchronized TreeMap<String, String> all() {
         TreeMap<String, String> all = new TreeMap<>();

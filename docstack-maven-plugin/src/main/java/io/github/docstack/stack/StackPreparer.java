@@ -30,6 +30,11 @@ public final class StackPreparer {
         return stack.file().getParent().resolve(".docstack").resolve(stack.name());
     }
 
+    /** The file of a stack's secrets, in its state directory. */
+    public static Path secretsFile(Stack stack) {
+        return stateDirectory(stack).resolve("secrets.properties");
+    }
+
     /** As {@link #prepare(Stack, Engine, EngineLog, int, int, CredentialSource)}, with the Docker client's credentials. */
     public static Prepared prepare(Stack stack, Engine engine, EngineLog log, int portOffset, int parallelism)
             throws StackException, EngineException, IOException {
@@ -39,7 +44,7 @@ public final class StackPreparer {
     /** Resolves every project's image (pulled with {@code credentials} where it comes from a registry) and wires the stack. */
     public static Prepared prepare(Stack stack, Engine engine, EngineLog log, int portOffset, int parallelism,
             CredentialSource credentials) throws StackException, EngineException, IOException {
-        SecretStore secrets = new SecretStore(stateDirectory(stack).resolve("secrets.properties"));
+        SecretStore secrets = new SecretStore(secretsFile(stack));
         checkVolumesMatch(stack, engine, secrets);
         ImagePuller puller = new ImagePuller(engine, log, RetryPolicy.DEFAULT, credentials);
         Deployment deployment = StackWiring.wire(stack, new StackResolver(engine, log, parallelism, puller).resolve(stack), secrets,

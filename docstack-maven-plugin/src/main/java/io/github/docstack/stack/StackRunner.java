@@ -338,17 +338,19 @@ public final class StackRunner {
     /**
      * Fails before anything is touched when the stack's containers on this engine were made by another checkout (a
      * second clone with the same stack name): this one would replace them with containers that hold other secrets.
-     * Containers made before docstack labelled their owner pass.
      */
     private static void checkOwner(Deployment deployment, java.util.Collection<ContainerSummary> existing) throws StackException {
-        for (ContainerSummary container : existing) {
-            String owner = container.labels().get(StackLabels.SECRETS);
-            if (owner != null && !owner.equals(deployment.secrets().id())) {
-                throw new StackException("Stack " + deployment.stack() + " on this engine was brought up from another checkout (its"
-                        + " secrets are in " + container.labels().getOrDefault(StackLabels.STATE, "another directory") + "; this one's are in "
-                        + deployment.stateDirectory().toAbsolutePath() + "). Nothing was touched: take it down from that checkout"
-                        + " first, or give this stack another name");
-            }
+        refuseForeign(deployment.stack(), new StackOwner(deployment.secrets().id(), deployment.stateDirectory().toAbsolutePath()),
+                existing, "take it down from that checkout first, or give this stack another name");
+    }
+
+    private static void refuseForeign(String stack, StackOwner owner, java.util.Collection<ContainerSummary> containers,
+            String whatToDo) throws StackException {
+        java.util.Optional<ContainerSummary> foreign = owner.firstForeign(containers);
+        if (foreign.isPresent()) {
+            throw new StackException("Stack " + stack + " on this engine was brought up from another checkout (its secrets are in "
+                    + foreign.get().labels().get(StackLabels.STATE) + "; this one's are in " + owner.stateDirectory()
+                    + "). Nothing was touched: " + whatToDo);
         }
     }
 
@@ -389,10 +391,20 @@ public final class StackRunner {
      *
      * @return what was removed, for the log
      */
+    /**
+     * Fails, touching nothing, when another checkout that still exists made the stack's containers on this engine:
+     * they, and the data their secrets open, are that checkout's to take down.
+     */
+    public void checkDownAllowed(String stack, StackOwner owner) throws StackException, EngineException {
+        refuseForeign(stack, owner, engine.containers(StackLabels.STACK, stack), "take it down from that checkout");
+    }
+
+    /** Removes the stack's containers and network, and with {@code removeVolumes} its volumes, whichever checkout made them. */
     public List<String> down(String stack, boolean removeVolumes) throws EngineException, InterruptedException {
+        List<ContainerSummary> containers = engine.containers(StackLabels.STACK, stack);
         List<String> removed = new ArrayList<>();
         List<StepExecutor.Step> removals = new ArrayList<>();
-        for (ContainerSummary container : engine.containers(StackLabels.STACK, stack)) {
+        for (ContainerSummary container : containers) {
             removals.add(new StepExecutor.Step(container.name(), java.util.Set.of(), () -> {
                 removeGracefully(container, removeVolumes);
                 return "removed";
