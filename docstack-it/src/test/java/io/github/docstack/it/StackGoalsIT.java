@@ -29,9 +29,16 @@ class StackGoalsIT {
         copyDemo();
         Path settings = MavenRun.settings(work, "");
         try {
-            MavenRun.Result up = MavenRun.run(work, settings, "docstack:up");
+            MavenRun.Result up = MavenRun.run(work, settings, "-X", "docstack:up"); // debug output, fabric8's API trace included
             assertTrue(up.succeeded(), up.log());
             assertTrue(up.log().contains("Stack demo is up in"), up.log());
+            assertTrue(up.log().contains("[DEBUG] POST to"), "the API trace is there");
+            java.util.Properties secrets = new java.util.Properties();
+            try (java.io.Reader in = Files.newBufferedReader(work.resolve(".docstack/demo/secrets.properties"))) {
+                secrets.load(in);
+            }
+            secrets.forEach((key, secret) -> assertFalse(!key.toString().equals("docstack.secrets-id") && up.log().contains(secret.toString()),
+                    "secret " + key + " is not in -X output"));
             assertTrue(up.log().matches("(?s).*webapp\\s+webapp\\s+healthy\\s+127\\.0\\.0\\.1:7002\\s+[0-9.]+s\\s+started, healthy.*"), up.log());
             assertTrue(up.log().contains("Output: " + work.resolve(".docstack/demo/webapp.url")), up.log());
 

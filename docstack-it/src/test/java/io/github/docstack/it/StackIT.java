@@ -84,7 +84,8 @@ class StackIT {
         assertTrue(clock.startedAt().isBefore(provision.finishedAt()), "the independent clock starts while the chain runs");
         assertEquals("created", state("demo-provision-kvstore-webapp").status(), "a succeeded step leaves a record that never ran");
         String inspected = dockerInspect("demo-provision-kvstore-webapp");
-        String secret = new io.github.docstack.stack.SecretStore(work.resolve(".docstack/demo/secrets.properties")).get("kvstore.webapp");
+        String secret = new io.github.docstack.stack.SecretStore(work.resolve(".docstack/demo/secrets.properties"))
+                .get(io.github.docstack.stack.SecretKeys.account("kvstore", "webapp"));
         assertFalse(inspected.contains(secret), "docker inspect of the record shows no secret");
         assertFalse(inspected.contains("DOCSTACK_SECRET"), inspected);
 

@@ -147,8 +147,23 @@ public final class ComposeExport {
         return values.stream().map(value -> escape(value, secrets)).toList();
     }
 
-    private static String variable(String secretKey) {
-        return "DOCSTACK_SECRET_" + secretKey.toUpperCase().replaceAll("[^A-Z0-9]+", "_");
+    /**
+     * The .env variable of a secret. One variable per secret name: '/' becomes {@code __} and each other sign a
+     * letter between underscores ({@code _D_} dot, {@code _H_} hyphen, {@code _U_} underscore), so names that differ
+     * only in their signs stay apart (project names are lowercase, so upper-casing keeps them apart too).
+     */
+    static String variable(String secretKey) {
+        StringBuilder variable = new StringBuilder("DOCSTACK_SECRET_");
+        for (char c : secretKey.toCharArray()) {
+            switch (c) {
+                case '/' -> variable.append("__");
+                case '.' -> variable.append("_D_");
+                case '-' -> variable.append("_H_");
+                case '_' -> variable.append("_U_");
+                default -> variable.append(Character.toUpperCase(c));
+            }
+        }
+        return variable.toString();
     }
 
     private static String duration(Duration duration) {

@@ -25,6 +25,7 @@ public final class SecretStore {
     private final Path file;
     private final Properties secrets = new Properties();
     private final SecureRandom random = new SecureRandom();
+    private final java.util.Set<String> renamed = new java.util.HashSet<>();
     private boolean changed;
 
     public SecretStore(Path file) throws IOException {
@@ -34,6 +35,20 @@ public final class SecretStore {
                 secrets.load(in);
             }
         }
+    }
+
+    /**
+     * The secret named {@code key}: the one stored under that name, else the one stored under its former name
+     * (which is renamed when the store is saved), else a new one.
+     */
+    public synchronized String get(SecretKeys.SecretKey key) {
+        String former = secrets.getProperty(key.formerName());
+        if (secrets.getProperty(key.name()) == null && former != null) {
+            secrets.setProperty(key.name(), former);
+            renamed.add(key.formerName()); // not removed yet: two names that once collided share the former one
+            changed = true;
+        }
+        return get(key.name());
     }
 
     /** The secret named {@code key}, made now if there is none yet. */
@@ -82,6 +97,8 @@ public final class SecretStore {
         if (!changed && Files.exists(file)) {
             return;
         }
+        renamed.forEach(secrets::remove);
+        renamed.clear();
         // Properties.store writes keys in hash order; sorted is easier to read and to diff.
         StringBuilder text = new StringBuilder("# docstack secrets of this stack: keep this file private; delete it only with the"
                 + " stack's volumes\n" + ID_KEY + "=" + id() + "\n");

@@ -35,7 +35,8 @@ public final class StackWiring {
         Map<String, ResolvedProject> byName = new LinkedHashMap<>();
         projects.forEach(project -> byName.put(project.name(), project));
         Map<String, Map<Integer, Integer>> ports = ports(projects, portOffset);
-        Renderer renderer = new Renderer(stack.name(), secrets.get("stack.admin_password"), project -> secrets.get(project + ".own"), ports);
+        Renderer renderer = new Renderer(stack.name(), secrets.get(SecretKeys.ADMIN), project -> secrets.get(SecretKeys.own(project)),
+                ports);
 
         // Who provides what, and who each requirement is met by.
         Map<String, List<String>> providers = new HashMap<>();
@@ -70,7 +71,7 @@ public final class StackWiring {
                     }
                     with.put(entry.getKey(), value);
                 }
-                String secret = secrets.get(providerName + "." + consumer.name());
+                String secret = secrets.get(SecretKeys.account(providerName, consumer.name()));
                 Renderer.Scope scope = new Renderer.Scope(providerName + " (exports of " + requirement.capability() + " for "
                         + consumer.name() + ")", providerName, consumer.name(), secret, with);
                 for (Map.Entry<String, String> export : capability.exports().entrySet()) {

@@ -27,11 +27,19 @@ class ComposeExportTest {
         String compose = Files.readString(files.compose());
         assertTrue(compose.contains("provision-mariadb-glance:\n        condition: service_completed_successfully"), compose);
         assertTrue(compose.contains("mariadb:\n        condition: service_healthy"), "the image's own HEALTHCHECK gates too");
-        assertTrue(compose.contains("${DOCSTACK_SECRET_MARIADB_GLANCE}"), compose);
-        assertFalse(compose.contains(secrets.get("mariadb.glance")), "no secret in the Compose file");
+        assertTrue(compose.contains("${DOCSTACK_SECRET_ACCOUNT__MARIADB__GLANCE}"), compose);
+        assertFalse(compose.contains(secrets.get(SecretKeys.account("mariadb", "glance"))), "no secret in the Compose file");
         assertFalse(compose.contains("\nname:"), "docker-compose 1.29 refuses a top-level name");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(files.env())));
-        assertTrue(Files.readString(files.env()).contains("DOCSTACK_SECRET_MARIADB_GLANCE=" + secrets.get("mariadb.glance")));
+        assertTrue(Files.readString(files.env()).contains("DOCSTACK_SECRET_ACCOUNT__MARIADB__GLANCE=" + secrets.get(SecretKeys.account("mariadb", "glance"))));
+    }
+
+    @Test
+    void secretNamesThatDifferOnlyInTheirSignsGetVariablesOfTheirOwn() {
+        List<String> names = List.of("account/a.b/c", "account/a/b.c", "account/a-b/c", "account/a_b/c", "own/a", "own/A");
+        assertEquals(names.size() - 1, names.stream().map(ComposeExport::variable).distinct().count(),
+                "one variable per lowercase name: " + names.stream().map(ComposeExport::variable).toList());
+        assertEquals("DOCSTACK_SECRET_ACCOUNT__A_D_B__C", ComposeExport.variable("account/a.b/c"));
     }
 
     @Test

@@ -32,6 +32,28 @@ class SecretStoreTest {
     }
 
     @Test
+    void aSecretStoredUnderItsFormerNameCarriesOverAndIsRenamed() throws Exception {
+        Path file = dir.resolve("secrets.properties");
+        Files.writeString(file, "docstack.secrets-id=abc\nmariadb.glance=kept-password\nmariadb.own=kept-own\n");
+        SecretStore store = new SecretStore(file);
+
+        assertEquals("kept-password", store.get(SecretKeys.account("mariadb", "glance")));
+        assertEquals("kept-own", store.get(SecretKeys.own("mariadb")));
+        assertEquals("kept-own", store.get(SecretKeys.account("mariadb", "own")), "two names that once collided keep sharing");
+        store.save();
+
+        assertEquals(List.of("account/mariadb/glance", "account/mariadb/own", "own/mariadb"),
+                List.copyOf(new SecretStore(file).all().keySet()), "stored under the new names only");
+    }
+
+    @Test
+    void namesThatOnceCollidedNowHoldSecretsOfTheirOwn() throws Exception {
+        SecretStore store = new SecretStore(dir.resolve("secrets.properties"));
+        assertNotEquals(store.get(SecretKeys.account("a.b", "c")), store.get(SecretKeys.account("a", "b.c")));
+        assertNotEquals(store.get(SecretKeys.own("db")), store.get(SecretKeys.account("db", "own")));
+    }
+
+    @Test
     void anotherCheckoutMakesAnotherId() throws Exception {
         assertNotEquals(new SecretStore(dir.resolve("a")).id(), new SecretStore(dir.resolve("b")).id());
     }
@@ -40,7 +62,7 @@ class SecretStoreTest {
     void theFileIsTheOwnersAloneAndNoTemporaryFileStays() throws Exception {
         Path file = dir.resolve("secrets.properties");
         SecretStore store = new SecretStore(file);
-        store.get("stack.admin_password");
+        store.get(SecretKeys.ADMIN);
         store.save();
 
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));

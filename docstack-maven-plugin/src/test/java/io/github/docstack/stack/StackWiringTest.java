@@ -109,13 +109,13 @@ class StackWiringTest {
         assertEquals(Set.of("mariadb", "provision-mariadb-glance", "init-glance-db-sync"), units.get("glance-api").after());
 
         Map<String, String> environment = units.get("glance-api").spec().environment();
-        String secret = secrets.get("mariadb.glance");
+        String secret = secrets.get(SecretKeys.account("mariadb", "glance"));
         assertEquals("mysql://glance:" + secret + "@mariadb:3306/glance", environment.get("DATABASE_URL"));
         assertEquals("http://127.0.0.1:10292", environment.get("SELF"), "public addresses carry the port offset");
         assertEquals(Map.of(9292, 10292), units.get("glance-api").ports());
         assertEquals("glance", units.get("provision-mariadb-glance").spec().environment().get("DOCSTACK_CONSUMER"));
         assertEquals(secret, units.get("provision-mariadb-glance").spec().environment().get("DOCSTACK_SECRET"));
-        assertEquals(secrets.get("stack.admin_password"), units.get("provision-mariadb-glance").spec().environment().get("ADMIN_PASSWORD"),
+        assertEquals(secrets.get(SecretKeys.ADMIN), units.get("provision-mariadb-glance").spec().environment().get("ADMIN_PASSWORD"),
                 "a provision's own environment is rendered, so a password need not ride on its command line");
         assertEquals(List.of("provision"), units.get("provision-mariadb-glance").spec().command());
         assertEquals("ERROR 1045: Access denied for glance:******", deployment.secrets().redact("ERROR 1045: Access denied for glance:" + secret),
@@ -138,10 +138,10 @@ class StackWiringTest {
         String brokers = units.get("rabbitmq").spec().environment().get("ADMIN_PASSWORD");
         assertEquals(brokers, units.get("provision-rabbitmq-nova").spec().environment().get("ADMIN_PASSWORD"),
                 "the service and its provision step share the project's secret");
-        assertTrue(!brokers.equals(secrets.get("stack.admin_password")), "not the stack's admin password");
+        assertTrue(!brokers.equals(secrets.get(SecretKeys.ADMIN)), "not the stack's admin password");
         assertTrue(!brokers.equals(units.get("nova-api").spec().environment().get("OWN")), "another project has its own");
         secrets.save();
-        assertEquals(brokers, new SecretStore(dir.resolve("secrets.properties")).get("rabbitmq.own"), "kept between runs");
+        assertEquals(brokers, new SecretStore(dir.resolve("secrets.properties")).get(SecretKeys.own("rabbitmq")), "kept between runs");
     }
 
     @Test
@@ -187,7 +187,7 @@ class StackWiringTest {
         assertEquals("verify-suite-smoke", smoke.id());
         assertEquals("dev-verify-suite-smoke", smoke.spec().name());
         assertEquals(List.of("run-tests", "dev"), smoke.spec().command());
-        assertEquals("mysql://suite:" + secrets.get("mariadb.suite") + "@mariadb:3306/suite", smoke.spec().environment().get("DATABASE_URL"));
+        assertEquals("mysql://suite:" + secrets.get(SecretKeys.account("mariadb", "suite")) + "@mariadb:3306/suite", smoke.spec().environment().get("DATABASE_URL"));
         assertEquals("smoke", smoke.spec().environment().get("LEVEL"));
         assertEquals("verify", smoke.spec().labels().get(StackLabels.KIND));
         assertEquals("dev", smoke.spec().network());
