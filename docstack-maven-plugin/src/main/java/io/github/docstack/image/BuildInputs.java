@@ -1,12 +1,7 @@
 package io.github.docstack.image;
 
 import io.github.docstack.manifest.ManifestJson;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -25,16 +20,18 @@ final class BuildInputs {
     private BuildInputs() {
     }
 
-    static String hash(Path contextArchive, BuildPlan plan) throws IOException {
-        MessageDigest digest;
+    /** A digest for the context archive as it is written ({@link ContextArchive#write}). */
+    static MessageDigest newDigest() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(contextArchive), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
+    }
+
+    /** The fingerprint, from {@code archiveDigest} (fed the context archive as written) and the plan. */
+    static String hash(MessageDigest archiveDigest, BuildPlan plan) {
+        MessageDigest digest = archiveDigest;
         StringBuilder rest = new StringBuilder();
         rest.append('\0').append(plan.dockerfileInContext());
         for (Map.Entry<String, String> arg : new TreeMap<>(plan.buildArgs()).entrySet()) {

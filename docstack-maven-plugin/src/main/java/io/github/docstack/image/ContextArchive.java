@@ -2,6 +2,8 @@ package io.github.docstack.image;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -32,7 +34,7 @@ public final class ContextArchive {
      * @return the number of files written
      */
     public static int write(Path contextDirectory, Path archive) throws IOException {
-        return write(contextDirectory, archive, DockerIgnore.NONE, Set.of(), Set.of());
+        return write(contextDirectory, archive, DockerIgnore.NONE, Set.of(), Set.of(), BuildInputs.newDigest());
     }
 
     /**
@@ -40,10 +42,11 @@ public final class ContextArchive {
      * {@code docker build} does. Paths in {@code alwaysSent} (the Dockerfile, .dockerignore) go in regardless,
      * as Docker sends them too; directories in {@code neverSent} (docstack's own output) stay out regardless.
      *
+     * @param sent is fed every byte written, so the archive is fingerprinted without being read back
      * @return the number of files written
      */
     public static int write(Path contextDirectory, Path archive, DockerIgnore ignore, Set<String> alwaysSent,
-            Set<String> neverSent) throws IOException {
+            Set<String> neverSent, MessageDigest sent) throws IOException {
         if (!Files.isDirectory(contextDirectory)) {
             throw new IOException("The build context " + contextDirectory + " is not a directory");
         }
@@ -52,7 +55,7 @@ public final class ContextArchive {
             paths = walk.filter(path -> !path.equals(contextDirectory)).sorted().toList();
         }
         int files = 0;
-        try (OutputStream out = Files.newOutputStream(archive);
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(archive), sent);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);

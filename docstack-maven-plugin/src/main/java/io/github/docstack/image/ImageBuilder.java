@@ -90,9 +90,10 @@ public final class ImageBuilder {
         Path archive = Files.createTempFile("docstack-context-", ".tar");
         try {
             long start = System.nanoTime();
+            java.security.MessageDigest sent = BuildInputs.newDigest();
             int files = ContextArchive.write(plan.context(), archive, DockerIgnore.of(plan.context()),
-                    Set.of(plan.dockerfileInContext(), ".dockerignore"), plan.neverSent());
-            String inputs = BuildInputs.hash(archive, plan);
+                    Set.of(plan.dockerfileInContext(), ".dockerignore"), plan.neverSent(), sent);
+            String inputs = BuildInputs.hash(sent, plan);
             List<String> same = reuse ? engine.imagesWithLabel(BuildInputs.LABEL, inputs) : List.of();
             if (!same.isEmpty()) {
                 for (String reference : plan.references()) {

@@ -68,7 +68,7 @@ class ContextArchiveTest {
 
         Path archive = dir.resolve("context.tar");
         ContextArchive.write(context, archive, DockerIgnore.of(context), java.util.Set.of("docstack/Dockerfile", ".dockerignore"),
-                java.util.Set.of(".docstack"));
+                java.util.Set.of(".docstack"), BuildInputs.newDigest());
 
         assertEquals(java.util.List.of(".dockerignore", "app.py", "docstack/", "docstack/Dockerfile"),
                 java.util.List.copyOf(entries(archive).keySet()));

@@ -1,0 +1,98 @@
+package io.github.docstack.bench;
+
+import io.github.docstack.it.TestResources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wall time as the user feels it: each command run as a process from the command line, the way a person types it
+ * ({@code mvn docstack:up}, with the plugin prefix from settings.xml), side by side with its baseline in the same
+ * run: Maven doing nothing ({@code mvn -v}) and docker-compose 1.29 on the Compose file docstack exports for the
+ * same stack (the demo stack: three services, a provision step and an init step). Needs the plugin installed
+ * ({@code ./mvnw install -DskipTests}). {@code -Ddocstack.bench.rounds=N} rounds per command (default 3).
+ */
+public final class KeystrokeBenchmark {
+
+    private final Path work;
+    private final Path mvnw;
+    private final Path settings;
+    private final Map<String, Rounds> timings = new LinkedHashMap<>();
+
+    private KeystrokeBenchmark(Path work) throws Exception {
+        this.work = work;
+        this.mvnw = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "mvnw").toAbsolutePath();
+        this.settings = Files.writeString(work.resolve("settings.xml"),
+                "<settings><pluginGroups><pluginGroup>io.github.docstack</pluginGroup></pluginGroups></settings>\n");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("keystroke-bench");
+        TestResources.copy("/stacks/demo", work);
+        new KeystrokeBenchmark(work).run();
+    }
+
+    private void run() throws Exception {
+        int rounds = Rounds.COUNT;
+        try {
+            for (int round = 0; round < rounds; round++) {
+                time("mvn -v", mvn("-v"));
+                time("mvn docstack:help", mvn("docstack:help"));
+            }
+            time("mvn docstack:up, first (builds the images)", mvn("docstack:up"));
+            for (int round = 0; round < rounds; round++) {
+                time("mvn docstack:up, nothing changed", mvn("docstack:up"));
+                time("mvn docstack:status", mvn("docstack:status"));
+            }
+            time("mvn docstack:down", mvn("docstack:down"));
+            // Exported with its ports moved, so it never meets a port docstack's stack still holds.
+            run(mvn("docstack:compose", "-Ddocstack.portOffset=200"));
+            List<String> compose = List.of("docker-compose", "-p", "keystrokebench", "-f", work.resolve(".docstack/demo/compose.yaml").toString());
+            for (int round = 0; round < rounds; round++) {
+                time("mvn docstack:up, from nothing (images built)", mvn("docstack:up"));
+                time("mvn docstack:down", mvn("docstack:down"));
+                time("docker-compose up -d, from nothing", with(compose, "up", "-d"));
+                time("docker-compose up -d, nothing changed", with(compose, "up", "-d"));
+                time("docker-compose ps", with(compose, "ps"));
+                time("docker-compose down", with(compose, "down"));
+            }
+        } finally {
+            run(mvn("docstack:down", "-Ddocstack.removeVolumes"));
+            run(List.of("docker-compose", "-p", "keystrokebench", "-f", work.resolve(".docstack/demo/compose.yaml").toString(), "down", "-v"));
+        }
+        System.out.println("[keystroke-bench] wall time from the command line, " + rounds + " rounds, on "
+                + Runtime.getRuntime().availableProcessors() + " cores:");
+        timings.forEach((command, seconds) -> System.out.printf("[keystroke-bench]   %-50s %s%n", command, seconds.describe()));
+    }
+
+    private List<String> mvn(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(mvnw.toString(), "-B", "-o", "-s", settings.toString()));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private static List<String> with(List<String> base, String... more) {
+        List<String> command = new ArrayList<>(base);
+        command.addAll(List.of(more));
+        return command;
+    }
+
+    private void time(String what, List<String> command) throws Exception {
+        long start = System.nanoTime();
+        run(command);
+        timings.computeIfAbsent(what, key -> new Rounds()).add((System.nanoTime() - start) / 1e9);
+    }
+
+    private void run(List<String> command) throws Exception {
+        Path log = work.resolve("command.log");
+        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(log));
+        }
+    }
+}
