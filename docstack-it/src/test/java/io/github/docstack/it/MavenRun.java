@@ -47,6 +47,12 @@ final class MavenRun {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
+    /** Starts Maven without waiting for it, its output going to {@code log}. */
+    static Process start(Path directory, Path settings, Path log, String... arguments) throws IOException {
+        return new ProcessBuilder(command(settings, arguments)).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+    }
+
     private static List<String> command(Path settings, String... arguments) {
         List<String> command = new ArrayList<>(List.of(System.getProperty("docstack.it.mvnw"), "-B", "-s", settings.toString(),
                 "-Dmaven.repo.local=" + System.getProperty("docstack.it.localRepository")));

@@ -61,14 +61,22 @@ public final class ContextArchive {
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (Path path : paths) {
                 String name = contextDirectory.relativize(path).toString().replace('\\', '/');
-                boolean left = neverSent.stream().anyMatch(dir -> name.equals(dir) || name.startsWith(dir + "/"));
-                if (!left && (alwaysSent.contains(name) || !ignore.excludes(name))) {
+                if (isSent(name, ignore, alwaysSent, neverSent)) {
                     files += writeEntry(tar, path, name) ? 1 : 0;
                 }
             }
             tar.finish();
         }
         return files;
+    }
+
+    /**
+     * Whether the path {@code name} (relative to the context, with '/') goes into the context as sent: what
+     * {@code ignore} excludes stays out, except {@code alwaysSent}; {@code neverSent} directories stay out.
+     */
+    public static boolean isSent(String name, DockerIgnore ignore, Set<String> alwaysSent, Set<String> neverSent) {
+        boolean left = neverSent.stream().anyMatch(dir -> name.equals(dir) || name.startsWith(dir + "/"));
+        return !left && (alwaysSent.contains(name) || !ignore.excludes(name));
     }
 
     private static boolean writeEntry(TarArchiveOutputStream tar, Path path, String name) throws IOException {

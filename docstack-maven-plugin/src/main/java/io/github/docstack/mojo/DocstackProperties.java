@@ -76,6 +76,9 @@ public final class DocstackProperties {
     public static final String REMOVE_VOLUMES = "docstack.removeVolumes";
     public static final String LOCK_WAIT = "docstack.lockWait";
 
+    /** Milliseconds docstack:watch waits for a burst of saves to end before it acts. */
+    public static final String WATCH_QUIET = "docstack.watch.quiet";
+
     /** The service docstack:logs shows; all when unset. */
     public static final String SERVICE = "docstack.service";
 

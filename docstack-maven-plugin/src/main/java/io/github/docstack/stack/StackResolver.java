@@ -4,6 +4,7 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
 import io.github.docstack.engine.ImageDetails;
+import io.github.docstack.image.BuildPlan;
 import io.github.docstack.image.BuildRequest;
 import io.github.docstack.image.BuiltImage;
 import io.github.docstack.image.ImageBuilder;
@@ -14,6 +15,7 @@ import io.github.docstack.image.TagPolicy;
 import io.github.docstack.manifest.Manifest;
 import io.github.docstack.manifest.ManifestJson;
 import io.github.docstack.manifest.Rule;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +60,21 @@ public final class StackResolver {
         }
     }
 
+    private static final ImageBuilder BUILDER = new ImageBuilder(TagPolicy.DEFAULT);
+
+    /** How a {@code path:} project's image is built: its docstack/ directory as it is, the stack's .docstack/ never sent. */
+    static BuildPlan plan(Stack stack, Stack.Project project) throws InvalidDocstackException, IOException {
+        return BUILDER.plan(new BuildRequest(project.path().resolve("docstack"), null, null, List.of(), Map.of(), false, false,
+                List.of(), System.getenv()), stack.file().getParent().resolve(".docstack"));
+    }
+
     private ResolvedProject resolve(Stack stack, Stack.Project project) throws Exception {
         long start = System.nanoTime();
         String image;
         String how;
         if (project.path() != null) {
-            ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
             try {
-                BuiltImage built = builder.buildUnlessUnchanged(builder.plan(new BuildRequest(project.path().resolve("docstack"), null, null,
-                        List.of(), Map.of(), false, false, List.of(), System.getenv()),
-                        stack.file().getParent().resolve(".docstack")), engine, EngineLog.SILENT);
+                BuiltImage built = BUILDER.buildUnlessUnchanged(plan(stack, project), engine, EngineLog.SILENT);
                 image = built.tags().get(0);
                 how = "built from " + project.path();
             } catch (InvalidDocstackException e) {

@@ -1,0 +1,98 @@
+package io.github.docstack.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.docstack.stack.StackLabels;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mvn docstack:watch} on the demo stack, its projects built from their paths: a saved change to the source
+ * is served by the running stack within seconds; a change that does not build is reported, and the stack goes on
+ * serving what it served.
+ */
+class WatchIT {
+
+    @RegisterExtension
+    static final RealEngine REAL = new RealEngine();
+
+    private static final String WEBAPP = "http://127.0.0.1:7002/";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aSavedChangeIsServedWithinSecondsAndABrokenOneLeavesTheStackServing() throws Exception {
+        TestResources.copy("/stacks/demo", work);
+        Path settings = MavenRun.settings(work, "");
+        Path log = work.resolve("watch.log");
+        Process watch = MavenRun.start(work, settings, log, "docstack:watch");
+        try {
+            awaitTrue(Duration.ofMinutes(3), () -> "webapp: account ok\n".equals(get(WEBAPP)) && logged(log, "watching"),
+                    watch, log, "the stack came up and the watch began");
+
+            Path source = work.resolve("lib/service.pl");
+            long saved = System.nanoTime();
+            Files.writeString(source, Files.readString(source).replace("webapp: account ok", "webapp: account fine"));
+            awaitTrue(Duration.ofMinutes(2), () -> "webapp: account fine\n".equals(get(WEBAPP)), watch, log, "the change is served");
+            double seconds = (System.nanoTime() - saved) / 1e9;
+            System.out.printf("[watch-it] a saved change to lib/service.pl was served after %.1f s (three projects rebuilt)%n", seconds);
+            awaitTrue(Duration.ofSeconds(30), () -> logged(log, "lib/service.pl changed: "),
+                    watch, log, "one line for the change");
+
+            Path dockerfile = work.resolve("webapp/docstack/Dockerfile");
+            String working = Files.readString(dockerfile);
+            Files.writeString(dockerfile, working.replace("COPY lib/ /srv/", "COPY lib/ /srv/\nRUN exit 3"));
+            awaitTrue(Duration.ofMinutes(2), () -> logged(log, "[ERROR] [watch] webapp"), watch, log, "the failed build is reported");
+            assertEquals("webapp: account fine\n", get(WEBAPP), "the running webapp still serves");
+            assertTrue(watch.isAlive(), "and the watch goes on");
+        } finally {
+            watch.toHandle().children().forEach(ProcessHandle::destroy); // the JVM under the wrapper script: SIGTERM
+            watch.destroy();
+            assertTrue(watch.waitFor(1, TimeUnit.MINUTES), "watch stops on SIGTERM");
+            MavenRun.Result down = MavenRun.run(work, settings, "docstack:down", "-Ddocstack.removeVolumes");
+            assertTrue(down.succeeded(), down.log());
+        }
+        assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "demo"));
+    }
+
+    private static void awaitTrue(Duration within, BooleanSupplier condition, Process watch, Path log, String what) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline || !watch.isAlive()) {
+                throw new AssertionError("not seen within " + within.toSeconds() + " s: " + what + "\n" + Files.readString(log));
+            }
+            Thread.onSpinWait();
+            watch.waitFor(100, TimeUnit.MILLISECONDS); // a pause that ends early if the watch dies
+        }
+    }
+
+    private static boolean logged(Path log, String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static String get(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            return "(" + e + ")";
+        }
+    }
+}
