@@ -104,7 +104,7 @@ public final class Engine implements AutoCloseable {
                 baseUrl = stripTrailingSlash(connection.getUrl());
             }
             ApacheHttpClientDelegate versionClient = http;
-            Engine engine = calls.call("answering its version", () -> {
+            return calls.call("answering its version", () -> {
                 try {
                     JsonNode info = new ObjectMapper().readTree(versionClient.get(baseUrl + "/version", HTTP_OK));
                     EngineVersion version = new EngineVersion(info.path("Version").asText("unknown"),
@@ -116,7 +116,6 @@ public final class Engine implements AutoCloseable {
                     throw new EngineUnavailableException(address, e);
                 }
             });
-            return engine;
         } catch (EngineTimeoutException | EngineUnavailableException e) {
             closeQuietly(http);
             calls.close();

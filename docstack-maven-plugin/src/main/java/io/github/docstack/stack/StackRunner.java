@@ -387,11 +387,6 @@ public final class StackRunner {
     }
 
     /**
-     * Removes the stack's containers and network (and, when asked, its volumes), found by label.
-     *
-     * @return what was removed, for the log
-     */
-    /**
      * Fails, touching nothing, when another checkout that still exists made the stack's containers on this engine:
      * they, and the data their secrets open, are that checkout's to take down.
      */
@@ -399,12 +394,16 @@ public final class StackRunner {
         refuseForeign(stack, owner, engine.containers(StackLabels.STACK, stack), "take it down from that checkout");
     }
 
-    /** Removes the stack's containers and network, and with {@code removeVolumes} its volumes, whichever checkout made them. */
+    /**
+     * Removes the stack's containers and network (and, when asked, its volumes), found by label, whichever checkout
+     * made them.
+     *
+     * @return what was removed, for the log
+     */
     public List<String> down(String stack, boolean removeVolumes) throws EngineException, InterruptedException {
-        List<ContainerSummary> containers = engine.containers(StackLabels.STACK, stack);
         List<String> removed = new ArrayList<>();
         List<StepExecutor.Step> removals = new ArrayList<>();
-        for (ContainerSummary container : containers) {
+        for (ContainerSummary container : engine.containers(StackLabels.STACK, stack)) {
             removals.add(new StepExecutor.Step(container.name(), java.util.Set.of(), () -> {
                 removeGracefully(container, removeVolumes);
                 return "removed";
