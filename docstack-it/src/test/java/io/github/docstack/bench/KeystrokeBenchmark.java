@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KeystrokeBenchmark {
 
+    static final String JVM_CONFIG = "-XX:TieredStopAtLevel=1";
+
     private final Path work;
     private final Path mvnw;
     private final Path settings;
@@ -28,6 +30,18 @@ public final class KeystrokeBenchmark {
         this.mvnw = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "mvnw").toAbsolutePath();
         this.settings = Files.writeString(work.resolve("settings.xml"),
                 "<settings><pluginGroups><pluginGroup>io.github.docstack</pluginGroup></pluginGroups></settings>\n");
+        useJvmConfig(true);
+    }
+
+    /** As the docs advise: Maven's JVM compiles with C1 alone, which a command of seconds gains from. */
+    private void useJvmConfig(boolean use) throws Exception {
+        Path config = work.resolve(".mvn/jvm.config");
+        if (use) {
+            Files.createDirectories(config.getParent());
+            Files.writeString(config, JVM_CONFIG + "\n");
+        } else {
+            Files.deleteIfExists(config);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -47,11 +61,15 @@ public final class KeystrokeBenchmark {
             for (int round = 0; round < rounds; round++) {
                 time("mvn docstack:up, nothing changed", mvn("docstack:up"));
                 time("mvn docstack:status", mvn("docstack:status"));
+                useJvmConfig(false);
+                time("mvn docstack:status, without .mvn/jvm.config", mvn("docstack:status"));
+                time("mvn docstack:up, nothing changed, without .mvn/jvm.config", mvn("docstack:up"));
+                useJvmConfig(true);
             }
             time("mvn docstack:down", mvn("docstack:down"));
             // Exported with its ports moved, so it never meets a port docstack's stack still holds.
             run(mvn("docstack:compose", "-Ddocstack.portOffset=200"));
-            List<String> compose = List.of("docker-compose", "-p", "keystrokebench", "-f", work.resolve(".docstack/demo/compose.yaml").toString());
+            List<String> compose = List.of("docker-compose", "-p", "keystrokebench", "-f", composeFile().toString());
             for (int round = 0; round < rounds; round++) {
                 time("mvn docstack:up, from nothing (images built)", mvn("docstack:up"));
                 time("mvn docstack:down", mvn("docstack:down"));
@@ -61,12 +79,19 @@ public final class KeystrokeBenchmark {
                 time("docker-compose down", with(compose, "down"));
             }
         } finally {
+            // Compose first: docstack's down -Ddocstack.removeVolumes removes .docstack/demo/, the Compose file with it.
+            if (Files.exists(composeFile())) {
+                run(List.of("docker-compose", "-p", "keystrokebench", "-f", composeFile().toString(), "down", "-v"));
+            }
             run(mvn("docstack:down", "-Ddocstack.removeVolumes"));
-            run(List.of("docker-compose", "-p", "keystrokebench", "-f", work.resolve(".docstack/demo/compose.yaml").toString(), "down", "-v"));
         }
         System.out.println("[keystroke-bench] wall time from the command line, " + rounds + " rounds, on "
-                + Runtime.getRuntime().availableProcessors() + " cores:");
+                + Runtime.getRuntime().availableProcessors() + " cores; Maven with .mvn/jvm.config " + JVM_CONFIG + " unless said:");
         timings.forEach((command, seconds) -> System.out.printf("[keystroke-bench]   %-50s %s%n", command, seconds.describe()));
+    }
+
+    private Path composeFile() {
+        return work.resolve(".docstack/demo/compose.yaml");
     }
 
     private List<String> mvn(String... arguments) {
