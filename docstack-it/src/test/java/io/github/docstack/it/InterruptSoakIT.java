@@ -50,8 +50,7 @@ class InterruptSoakIT {
                 try {
                     boolean finished = up.waitFor(interruptAfter, TimeUnit.MILLISECONDS);
                     long stopAsked = System.nanoTime();
-                    up.toHandle().children().forEach(ProcessHandle::destroy); // the JVM under the wrapper script: SIGTERM
-                    up.destroy();
+                    MavenRun.terminate(up);
                     assertTrue(up.waitFor(60, TimeUnit.SECONDS), "round " + round + ": up stopped within a minute of SIGTERM");
                     long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopAsked);
                     longestStop = Math.max(longestStop, stopMillis);

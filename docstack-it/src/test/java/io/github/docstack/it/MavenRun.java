@@ -53,6 +53,12 @@ final class MavenRun {
                 .redirectOutput(log.toFile()).start();
     }
 
+    /** Sends SIGTERM to the JVM under the wrapper script and to the script, as Ctrl-C or a CI abort does. */
+    static void terminate(Process maven) {
+        maven.toHandle().children().forEach(ProcessHandle::destroy);
+        maven.destroy();
+    }
+
     private static List<String> command(Path settings, String... arguments) {
         List<String> command = new ArrayList<>(List.of(System.getProperty("docstack.it.mvnw"), "-B", "-s", settings.toString(),
                 "-Dmaven.repo.local=" + System.getProperty("docstack.it.localRepository")));

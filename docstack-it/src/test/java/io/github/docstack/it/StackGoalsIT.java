@@ -139,8 +139,7 @@ class StackGoalsIT {
                 assertTrue(System.nanoTime() < deadline && up.isAlive(), "up never made a container");
                 Thread.onSpinWait();
             }
-            up.toHandle().children().forEach(ProcessHandle::destroy); // the JVM under the wrapper script: SIGTERM
-            up.destroy();
+            MavenRun.terminate(up);
             assertTrue(up.waitFor(1, java.util.concurrent.TimeUnit.MINUTES), "up stopped when interrupted");
         } finally {
             up.destroyForcibly();

@@ -59,8 +59,7 @@ class WatchIT {
             assertEquals("webapp: account fine\n", get(WEBAPP), "the running webapp still serves");
             assertTrue(watch.isAlive(), "and the watch goes on");
         } finally {
-            watch.toHandle().children().forEach(ProcessHandle::destroy); // the JVM under the wrapper script: SIGTERM
-            watch.destroy();
+            MavenRun.terminate(watch);
             assertTrue(watch.waitFor(1, TimeUnit.MINUTES), "watch stops on SIGTERM");
             MavenRun.Result down = MavenRun.run(work, settings, "docstack:down", "-Ddocstack.removeVolumes");
             assertTrue(down.succeeded(), down.log());
@@ -74,7 +73,6 @@ class WatchIT {
             if (System.nanoTime() > deadline || !watch.isAlive()) {
                 throw new AssertionError("not seen within " + within.toSeconds() + " s: " + what + "\n" + Files.readString(log));
             }
-            Thread.onSpinWait();
             watch.waitFor(100, TimeUnit.MILLISECONDS); // a pause that ends early if the watch dies
         }
     }

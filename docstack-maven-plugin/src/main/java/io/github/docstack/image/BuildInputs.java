@@ -31,7 +31,6 @@ final class BuildInputs {
 
     /** The fingerprint, from {@code archiveDigest} (fed the context archive as written) and the plan. */
     static String hash(MessageDigest archiveDigest, BuildPlan plan) {
-        MessageDigest digest = archiveDigest;
         StringBuilder rest = new StringBuilder();
         rest.append('\0').append(plan.dockerfileInContext());
         for (Map.Entry<String, String> arg : new TreeMap<>(plan.buildArgs()).entrySet()) {
@@ -39,7 +38,7 @@ final class BuildInputs {
         }
         rest.append('\0').append(plan.manifest().build().target());
         rest.append('\0').append(ManifestJson.write(plan.manifest()));
-        digest.update(rest.toString().getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest.digest());
+        archiveDigest.update(rest.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(archiveDigest.digest());
     }
 }

@@ -107,9 +107,8 @@ public final class SourceWatcher implements AutoCloseable {
                 if (directory.getFileName() != null && directory.getFileName().toString().equals(".git")) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                if (!directories.containsValue(directory)) {
-                    directories.put(directory.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), directory);
-                }
+                // A directory watched already (a docstack/ inside its context) gets its own key back.
+                directories.put(directory.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), directory);
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -31,6 +31,8 @@ import java.util.concurrent.Future;
  */
 public final class StackResolver {
 
+    private static final ImageBuilder BUILDER = new ImageBuilder(TagPolicy.DEFAULT);
+
     private final Engine engine;
     private final EngineLog log;
     private final int parallelism;
@@ -59,8 +61,6 @@ public final class StackResolver {
             pool.shutdownNow();
         }
     }
-
-    private static final ImageBuilder BUILDER = new ImageBuilder(TagPolicy.DEFAULT);
 
     /** How a {@code path:} project's image is built: its docstack/ directory as it is, the stack's .docstack/ never sent. */
     static BuildPlan plan(Stack stack, Stack.Project project) throws InvalidDocstackException, IOException {
