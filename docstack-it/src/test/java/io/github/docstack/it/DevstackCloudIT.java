@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * devstack's default cloud (docstack-it/cloud/stack.yaml with its default profiles): keystone, glance, placement,
- * nova on its fake virt driver, neutron with ML2/linuxbridge and its L2 and DHCP agents, cinder on a single-node
- * Ceph, horizon, and tempest. The real openstack client makes a server on a network, and a volume; a real browser
- * logs in to horizon; tempest runs through docstack's verify.
+ * nova on its fake virt driver, neutron with ML2/linuxbridge and its L2, DHCP and L3 agents, cinder on a single-node
+ * Ceph, horizon, and tempest. The real openstack client makes a server on a network, a router, and a volume; a
+ * real browser logs in to horizon; tempest runs through docstack's verify.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevstackCloudIT {
@@ -101,6 +101,31 @@ class DevstackCloudIT {
 
     @Test
     @Order(2)
+    void aRouterFromTheTestsSubnetToPublicIsPlumbedByTheL3Agent() throws Exception {
+        openstack.runUntil(Duration.ofMinutes(2), output -> output.contains("L3 agent"),
+                "network", "agent", "list", "--host", NAME, "-f", "value", "-c", "Agent Type");
+        // "public" as devstack's lib/neutron (and docstack-tempest, which finds it) makes it: flat, external.
+        if (openstack.run("network", "list", "--external", "-f", "value", "-c", "Name").lines().noneMatch("public"::equals)) {
+            openstack.run("network", "create", "--external", "--default", "--provider-network-type", "flat",
+                    "--provider-physical-network", "public", "public");
+            openstack.run("subnet", "create", "--network", "public", "--subnet-range", "172.24.4.0/24",
+                    "--gateway", "172.24.4.1", "--no-dhcp", "public-subnet");
+        }
+
+        openstack.run("router", "create", "--external-gateway", "public", "docstack-it-router");
+        openstack.run("router", "add", "subnet", "docstack-it-router", "docstack-it-subnet");
+
+        // A router's ports go ACTIVE only once the L3 agent has made its namespace and plugged them into the
+        // bridges, and the L2 agent has seen them there.
+        openstack.runUntil(Duration.ofMinutes(2),
+                output -> output.lines().count() == 2 && output.lines().allMatch("ACTIVE"::equals),
+                "port", "list", "--router", "docstack-it-router", "-f", "value", "-c", "Status");
+        String addresses = openstack.run("port", "list", "--router", "docstack-it-router", "-f", "value", "-c", "Fixed IP Addresses");
+        assertTrue(addresses.contains("'10.20.30.1'") && addresses.contains("'172.24.4."), addresses);
+    }
+
+    @Test
+    @Order(3)
     void aVolumeOnCephBecomesAvailableAndIsDeleted() throws Exception {
         assertTrue(openstack.run("catalog", "list", "-f", "value", "-c", "Type").lines().anyMatch("volumev3"::equals));
 
@@ -113,7 +138,7 @@ class DevstackCloudIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void horizonLogsTheAdminInAndListsTheImageTheTestUploaded() throws Exception {
         String dashboard = Files.readString(stateDirectory().resolve("dashboard.url")).strip();
         Matcher password = Pattern.compile("password: (\\S+)").matcher(Files.readString(stateDirectory().resolve("clouds.yaml")));
@@ -127,7 +152,7 @@ class DevstackCloudIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void tempestRunByVerifyPassesAndWritesJUnitXml() throws Exception {
         Path reports = Path.of("target", "tempest-it").toAbsolutePath();
 
