@@ -256,7 +256,7 @@ class StackIT {
         String crafted = io.github.docstack.manifest.ManifestJson.write(new io.github.docstack.manifest.Manifest("docstack/v1",
                 "crafted", null, io.github.docstack.manifest.Manifest.BuildSpec.DEFAULT, List.of(), List.of(), List.of(),
                 java.util.Map.of(), List.of(new io.github.docstack.manifest.Manifest.Output("../pwned", "owned", null)), List.of(),
-                List.of()));
+                List.of(), List.of()));
         Files.writeString(context.resolve("Dockerfile"), "FROM debian:bookworm-slim\n");
         Path archive = work.resolve("crafted.tar");
         io.github.docstack.image.ContextArchive.write(context, archive);

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code mvn docstack:watch} on the demo stack, its projects built from their paths: a saved change to the source
- * is served by the running stack within seconds; a change that does not build is reported, and the stack goes on
- * serving what it served.
+ * is served by the running stack within seconds, rebuilt or (with a sync+restart rule) copied in; a change that does
+ * not build, or does not start, is reported, and the stack goes on serving what it served.
  */
 class WatchIT {
 
@@ -65,6 +65,63 @@ class WatchIT {
             assertTrue(down.succeeded(), down.log());
         }
         assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "demo"));
+    }
+
+    @Test
+    void aSyncRestartRuleServesASavedChangeInSecondsAndPutsBackOneThatDoesNotStart() throws Exception {
+        TestResources.copy("/stacks/demo", work);
+        for (String project : List.of("webapp", "kvstore", "clock")) {
+            Path manifest = work.resolve(project + "/docstack/docstack.yaml");
+            Files.writeString(manifest, Files.readString(manifest) + "watch:\n  - {path: lib, action: sync+restart, target: /srv}\n");
+        }
+        Path settings = MavenRun.settings(work, "");
+        Path log = work.resolve("watch.log");
+        Process watch = MavenRun.start(work, settings, log, "docstack:watch");
+        try {
+            awaitTrue(Duration.ofMinutes(3), () -> "webapp: account ok\n".equals(get(WEBAPP)) && logged(log, "watching"),
+                    watch, log, "the stack came up and the watch began");
+            String webappImage = imageOf("demo-webapp");
+
+            Path source = work.resolve("lib/service.pl");
+            String working = Files.readString(source);
+            long saved = System.nanoTime();
+            Files.writeString(source, working.replace("webapp: account ok", "webapp: account fine"));
+            awaitTrue(Duration.ofMinutes(1), () -> "webapp: account fine\n".equals(get(WEBAPP)), watch, log, "the change is served");
+            double seconds = (System.nanoTime() - saved) / 1e9;
+            System.out.printf("[watch-it] a saved change to lib/service.pl was served after %.1f s (sync+restart of three"
+                    + " services)%n", seconds);
+            awaitTrue(Duration.ofSeconds(30), () -> logged(log, "lib/service.pl changed: sync+restart "), watch, log,
+                    "one line for the sync");
+            assertEquals(webappImage, imageOf("demo-webapp"), "copied into the running container: no new image, no new container");
+
+            String fine = Files.readString(source);
+            Files.writeString(source, "sub {\n" + fine); // perl will not compile it
+            awaitTrue(Duration.ofMinutes(2), () -> logged(log, "[ERROR] [watch] "), watch, log, "the failed start is reported");
+            assertTrue(logged(log, "got back the files it had and was restarted"), Files.readString(log));
+            assertEquals(fine, docker("exec", "demo-webapp", "cat", "/srv/service.pl"), "the container has its file back");
+            assertEquals("webapp: account fine\n", get(WEBAPP), "and serves the change before the broken one");
+            assertTrue(watch.isAlive(), "and the watch goes on");
+        } finally {
+            MavenRun.terminate(watch);
+            assertTrue(watch.waitFor(1, TimeUnit.MINUTES), "watch stops on SIGTERM");
+            MavenRun.Result down = MavenRun.run(work, settings, "docstack:down", "-Ddocstack.removeVolumes");
+            assertTrue(down.succeeded(), down.log());
+        }
+        assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "demo"));
+    }
+
+    /** The image id and creation time of a container: what a recreate would change. */
+    private static String imageOf(String container) throws Exception {
+        return docker("inspect", "-f", "{{.Image}} {{.Created}}", container).strip();
+    }
+
+    private static String docker(String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("docker"));
+        command.addAll(List.of(arguments));
+        Process docker = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(docker.getInputStream().readAllBytes());
+        assertEquals(0, docker.waitFor(), output);
+        return output;
     }
 
     private static void awaitTrue(Duration within, BooleanSupplier condition, Process watch, Path log, String what) throws Exception {

@@ -405,10 +405,18 @@ public final class Engine implements AutoCloseable {
      * @return its exit code, or empty when it still runs after {@code timeout} (it is left to finish)
      */
     public java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout) throws EngineException {
+        return exec(containerId, command, timeout, null);
+    }
+
+    /** As {@link #exec(String, List, Duration)}, as {@code user} (a name or uid) rather than the container's user. */
+    public java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout, String user) throws EngineException {
         return calls.call("running " + command + " in container " + containerId, timeout, () -> {
             try {
                 com.fasterxml.jackson.databind.node.ObjectNode create = json.createObjectNode();
                 create.set("Cmd", json.valueToTree(command));
+                if (user != null) {
+                    create.put("User", user);
+                }
                 String execId = json.readTree(http.post(apiUrl + "/containers/" + containerId + "/exec", create.toString(),
                         new ApacheHttpClientDelegate.BodyResponseHandler(), 201)).path("Id").asText();
                 // Detached, so a check that hangs cannot hold this thread past the timeout.
@@ -710,6 +718,53 @@ public final class Engine implements AutoCloseable {
                         + ". Stop it by hand: docker stop " + containerId, e);
             }
         });
+    }
+
+    /**
+     * Stops a container as {@link #stop} does and starts it again with the same configuration: its files, changed
+     * since it was created, stay.
+     */
+    public void restart(String containerId, Duration grace) throws EngineException {
+        calls.run("restarting container " + containerId, grace, () -> {
+            try {
+                http.post(apiUrl + "/containers/" + containerId + "/restart?t=" + grace.toSeconds(), HTTP_NO_CONTENT);
+            } catch (IOException e) {
+                throw new EngineException("Restarting container " + containerId + " failed: " + e.getMessage()
+                        + ". Restart it by hand: docker restart " + containerId, e);
+            }
+        });
+    }
+
+    /**
+     * The file or directory at {@code path} in a container, as a tar whose one top entry is named as the path's
+     * last part (what {@code docker cp} fetches), or empty when there is nothing at that path.
+     */
+    public java.util.Optional<byte[]> readArchive(String containerId, String path) throws EngineException {
+        return calls.call("reading " + path + " in container " + containerId, () -> {
+            try {
+                return http.get(apiUrl + "/containers/" + containerId + "/archive?path=" + query(path),
+                        response -> response.getStatusLine().getStatusCode() == HTTP_NOT_FOUND ? java.util.Optional.<byte[]>empty()
+                                : java.util.Optional.of(org.apache.http.util.EntityUtils.toByteArray(response.getEntity())),
+                        HTTP_OK, HTTP_NOT_FOUND);
+            } catch (IOException e) {
+                throw new EngineException("Reading " + path + " in container " + containerId + " failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Unpacks a tar into a container under {@code directory}, as {@code docker cp} does, replacing what is there. */
+    public void writeArchive(String containerId, String directory, java.nio.file.Path tar) throws EngineException {
+        calls.run("copying files into container " + containerId, () -> {
+            try {
+                http.put(apiUrl + "/containers/" + containerId + "/archive?path=" + query(directory), tar.toFile(), HTTP_OK);
+            } catch (IOException e) {
+                throw new EngineException("Copying files into container " + containerId + " failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static String query(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Stops (at once) and removes a container and its anonymous volumes; a container that is already gone is fine. */

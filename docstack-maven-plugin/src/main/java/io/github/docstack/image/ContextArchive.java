@@ -71,6 +71,21 @@ public final class ContextArchive {
     }
 
     /**
+     * Writes the given files as a tar to {@code archive}, each under its entry name (a path without a leading '/'),
+     * keeping their executable bits: what {@code watch} copies into a running container.
+     */
+    public static void writeFiles(java.util.Map<String, Path> entries, Path archive) throws IOException {
+        try (OutputStream out = Files.newOutputStream(archive); TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (java.util.Map.Entry<String, Path> entry : entries.entrySet()) {
+                writeEntry(tar, entry.getValue(), entry.getKey());
+            }
+            tar.finish();
+        }
+    }
+
+    /**
      * Whether the path {@code name} (relative to the context, with '/') goes into the context as sent: what
      * {@code ignore} excludes stays out, except {@code alwaysSent}; {@code neverSent} directories stay out.
      */

@@ -9,7 +9,11 @@ import java.util.Map;
  */
 public record Manifest(String apiVersion, String name, String description, BuildSpec build,
         List<Requirement> requires, List<Capability> provides, List<Step> init, Map<String, Service> services,
-        List<Output> outputs, List<String> ignore, List<Verification> verify) {
+        List<Output> outputs, List<String> ignore, List<Verification> verify, List<WatchRule> watch) {
+
+    public Manifest {
+        watch = watch == null ? List.of() : watch; // labels of older images
+    }
 
     /** How the image is built; paths relative to the docstack/ directory. */
     public record BuildSpec(String context, String dockerfile, Map<String, String> args, String target) {
@@ -84,5 +88,22 @@ public record Manifest(String apiVersion, String name, String description, Build
      * @param reports a directory in the container where the step writes JUnit XML, or null
      */
     public record Verification(String name, List<String> command, Map<String, String> environment, String reports) {
+    }
+
+    /**
+     * What {@code docstack:watch} does when files under {@code path} change.
+     *
+     * @param path   a file or directory, relative to the build context
+     * @param target where those files are in the running containers (an absolute path), or null for rebuild
+     */
+    public record WatchRule(String path, WatchAction action, String target) {
+
+        /**
+         * Whether {@code path} names something inside the build context: relative, and no {@code ..} on the way. The
+         * one home of that part of rule {@code watch-rule}.
+         */
+        public static boolean isInsideContext(String path) {
+            return Output.isConfined(path);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a manifest's YAML tree into a {@link Manifest}. It is lenient: what {@link ShapeChecker} already
@@ -19,7 +20,7 @@ final class ManifestBinder {
         return new Manifest(text(top.get("apiVersion")), text(top.get("name")), text(top.get("description")),
                 build(top.get("build")), requirements(top.get("requires")), capabilities(top.get("provides")),
                 steps(top.get("init")), services(top.get("services")), outputs(top.get("outputs")),
-                texts(top.get("ignore")), verifications(top.get("verify")));
+                texts(top.get("ignore")), verifications(top.get("verify")), watchRules(top.get("watch")));
     }
 
     private static Manifest.BuildSpec build(YamlNode node) {
@@ -80,6 +81,18 @@ final class ManifestBinder {
             }
         }
         return List.copyOf(verifications);
+    }
+
+    private static List<Manifest.WatchRule> watchRules(YamlNode node) {
+        List<Manifest.WatchRule> rules = new ArrayList<>();
+        for (YamlNode.Mapping item : mappings(node)) {
+            String path = text(item.get("path"));
+            Optional<WatchAction> action = WatchAction.of(text(item.get("action")));
+            if (path != null && action.isPresent()) {
+                rules.add(new Manifest.WatchRule(path, action.get(), text(item.get("target"))));
+            }
+        }
+        return List.copyOf(rules);
     }
 
     private static Map<String, Manifest.Service> services(YamlNode node) {

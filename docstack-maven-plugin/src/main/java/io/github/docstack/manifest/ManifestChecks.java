@@ -68,6 +68,7 @@ final class ManifestChecks {
         }
         checkIgnore(top.get("ignore"));
         checkShownOutputs(top.get("outputs"));
+        checkWatchRules(top.get("watch"));
         checkPlaceholders(top);
     }
 
@@ -360,6 +361,31 @@ final class ManifestChecks {
             scalar(child(output, "content")).filter(v -> v.text() != null && SECRET_PLACEHOLDERS.stream().anyMatch(v.text()::contains))
                     .ifPresent(v -> sink.report(Rule.SHOWN_SECRET, v.position(), "This output has a title, so up prints its"
                             + " content, and the content holds a secret: drop the title (the file is still written) or the secret"));
+        }
+    }
+
+    /** A watch rule names a path in the build context, an action docstack knows, and where a sync copies to. */
+    private void checkWatchRules(YamlNode node) {
+        if (!(node instanceof YamlNode.Sequence rules)) {
+            return;
+        }
+        for (YamlNode rule : rules.items()) {
+            scalar(child(rule, "path")).filter(v -> v.text() != null && !Manifest.WatchRule.isInsideContext(v.text()))
+                    .ifPresent(v -> sink.report(Rule.WATCH_RULE, v.position(), "Watch path '" + v.text() + "' is outside the"
+                            + " build context: give a path relative to the context without '..', such as lib"));
+            Optional<YamlNode.Scalar> action = scalar(child(rule, "action"));
+            action.filter(v -> WatchAction.of(v.text()).isEmpty())
+                    .ifPresent(v -> sink.report(Rule.WATCH_RULE, v.position(), "Watch action '" + v.text() + "' is not one"
+                            + " docstack knows: write one of " + WatchAction.words()));
+            boolean syncs = action.flatMap(v -> WatchAction.of(v.text())).map(WatchAction::syncs).orElse(false);
+            Optional<YamlNode.Scalar> target = scalar(child(rule, "target"));
+            if (syncs && target.isEmpty()) {
+                sink.report(Rule.WATCH_RULE, action.get().position(), "Watch action " + action.get().text() + " copies files"
+                        + " into the containers: add target: with where path is in them, e.g. /srv");
+            }
+            target.filter(v -> v.text() != null && !v.text().startsWith("/"))
+                    .ifPresent(v -> sink.report(Rule.WATCH_RULE, v.position(), "Watch target '" + v.text() + "' is not an"
+                            + " absolute path: write where path is in the containers, e.g. /" + v.text()));
         }
     }
 

@@ -66,6 +66,14 @@ public final class ManifestShape {
             optional("reports", new Value("An absolute path in the container where the command writes JUnit XML; docstack:verify"
                     + " collects it under target/docstack/verify/PROJECT/ for CI.", ValueType.TEXT))));
 
+    private static final Shape WATCH_RULE = new Fields("What docstack:watch does when files under path change.", List.of(
+            required("path", new Value("A file or directory, relative to the build context, e.g. keystone or lib.", ValueType.TEXT)),
+            required("action", new Value("sync (copy the changed files into the project's running containers), sync+restart"
+                    + " (copy them, then restart those containers and wait until each is ready; the action for a Python"
+                    + " service), or rebuild (build through the cache and recreate what changed, as up does).", ValueType.TEXT)),
+            optional("target", new Value("Where path is in the containers, an absolute path, e.g."
+                    + " /usr/lib/python3/dist-packages/keystone. Needed by sync and sync+restart.", ValueType.TEXT))));
+
     private static final Shape MANIFEST = new Fields("A docstack manifest: what an image runs and what it needs from other projects.", List.of(
             required("apiVersion", new Value("Always docstack/v1.", ValueType.TEXT)),
             required("name", new Value("Image repository name: lowercase letters, digits and separators (. _ -), e.g. glance.", ValueType.TEXT)),
@@ -97,6 +105,8 @@ public final class ManifestShape {
                     required("content", new Value("The file's content; may use placeholders.", ValueType.TEXT)),
                     optional("title", new Value("Show the content after up's table under this title, e.g. Dashboard for a URL."
                             + " Never for content with a secret in it.", ValueType.TEXT)))))),
+            optional("watch", new ListOf("How docstack:watch applies a change to this project's files, first matching rule"
+                    + " first. A change no rule covers, and any change in the docstack/ directory, rebuilds.", WATCH_RULE)),
             optional("ignore", new ListOf("Rule ids not to report for this project.", new Value("A rule id, e.g. runs-as-root.", ValueType.TEXT)))));
 
     private ManifestShape() {

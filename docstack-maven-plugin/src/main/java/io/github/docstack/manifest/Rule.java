@@ -49,6 +49,7 @@ public enum Rule {
     SHOWN_SECRET("shown-secret", Severity.ERROR),
     SECRET_ON_COMMAND_LINE("secret-on-command-line", Severity.ERROR),
     OUTPUT_PATH("output-path", Severity.ERROR),
+    WATCH_RULE("watch-rule", Severity.ERROR),
     UNKNOWN_RULE("unknown-rule", Severity.WARNING),
     // Stack file
     DUPLICATE_PROJECT("duplicate-project", Severity.ERROR),

@@ -3,6 +3,10 @@ package io.github.docstack.mojo;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.image.InvalidDocstackException;
+import io.github.docstack.manifest.WatchAction;
+import io.github.docstack.stack.Deployment;
+import io.github.docstack.stack.LiveSync;
+import io.github.docstack.stack.ProjectChange;
 import io.github.docstack.stack.SourceWatcher;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
@@ -13,6 +17,7 @@ import io.github.docstack.stack.WatchedProject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,11 +30,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Brings the stack up, then watches every {@code path:} project's sources: each saved change (a burst of saves is
- * one) rebuilds what changed through the build cache and recreates just the services whose image or configuration
- * changed, as {@code up} would, with one line per change. A change that does not build, or a service that does not
- * get healthy, is reported and the watch goes on; a failed build leaves the running services as they were. Ctrl-C
- * stops it.
+ * Brings the stack up, then watches every {@code path:} project's sources, with one line per change (a burst of
+ * saves is one). What a change means is the project manifest's {@code watch:} rules: {@code sync} copies the changed
+ * files into the project's running services, {@code sync+restart} copies and restarts them; anything else rebuilds
+ * what changed through the build cache and recreates just the services whose image or configuration changed, as
+ * {@code up} would. A change that does not build, or a service that does not get ready, is reported and the watch
+ * goes on: a failed build leaves the running services as they were, and a failed sync puts back the files it
+ * replaced. Ctrl-C stops it.
  */
 @Mojo(name = "watch", requiresProject = false, threadSafe = true)
 public class WatchMojo extends AbstractDeployingMojo {
@@ -57,17 +64,24 @@ public class WatchMojo extends AbstractDeployingMojo {
                         + " Give the project you work on a path: to its checkout in " + shown(stackFile.file()));
             }
             try (SourceWatcher watcher = new SourceWatcher(watched, Duration.ofMillis(quietMillis))) {
-                StackRunner.UpReport first = deploy(stackFile, engine);
+                Deployed current = deploy(stackFile, engine);
                 getLog().info(String.format("[watch] stack %s is up in %.1f s (%d steps run); watching %s. Ctrl-C stops.",
-                        stackFile.name(), first.seconds(), first.started(),
+                        stackFile.name(), current.report().seconds(), current.report().started(),
                         watched.stream().map(project -> project.name() + " (" + shown(project.context()) + ")").collect(Collectors.joining(", "))));
                 while (true) {
                     Map<String, Set<Path>> changes = watcher.awaitChanges();
                     long start = System.nanoTime();
+                    List<ProjectChange> decided = decide(watched, changes);
                     try {
-                        StackRunner.UpReport report = deploy(stackFile, engine);
-                        getLog().info(String.format("[watch] %s: %s (%.1f s)", describe(changes), actions(report),
-                                (System.nanoTime() - start) / 1e9));
+                        String done;
+                        if (decided.stream().anyMatch(change -> change.action() == WatchAction.REBUILD)) {
+                            current = deploy(stackFile, engine);
+                            watched = WatchedProject.of(stackFile); // a changed manifest may say otherwise now
+                            done = actions(current.report());
+                        } else {
+                            done = sync(stackFile, engine, current.deployment(), decided);
+                        }
+                        getLog().info(String.format("[watch] %s: %s (%.1f s)", describe(changes), done, (System.nanoTime() - start) / 1e9));
                     } catch (StackException | EngineException | IOException | MojoFailureException e) {
                         getLog().error(String.format("[watch] %s: %s (%.1f s). Services that were not replaced run as they did;"
                                 + " fix it and save again.", describe(changes), e.getMessage(), (System.nanoTime() - start) / 1e9));
@@ -86,13 +100,41 @@ public class WatchMojo extends AbstractDeployingMojo {
         }
     }
 
+    /** A deployment as up rendered it, and what up did. */
+    private record Deployed(Deployment deployment, StackRunner.UpReport report) {
+    }
+
     /** As up does it, holding the stack's lock only meanwhile, so status, logs and down work between changes. */
-    private StackRunner.UpReport deploy(Stack stackFile, Engine engine)
+    private Deployed deploy(Stack stackFile, Engine engine)
             throws StackException, EngineException, IOException, InterruptedException, MojoFailureException, MojoExecutionException {
         try (StackLock lock = lock(stackFile, engine, "watch")) {
-            return new StackRunner(engine, new MavenEngineLog(getLog())).up(prepare(stackFile, engine).deployment(),
-                    new StackRunner.Timeouts(Duration.ofSeconds(healthTimeout), Duration.ofSeconds(healthTimeout)), parallelism);
+            Deployment deployment = prepare(stackFile, engine).deployment();
+            return new Deployed(deployment, new StackRunner(engine, new MavenEngineLog(getLog())).up(deployment, readyTimeouts(),
+                    parallelism));
         }
+    }
+
+    /** Copies each project's changed files into its running services, restarting them where its rules say so. */
+    private String sync(Stack stackFile, Engine engine, Deployment deployment, List<ProjectChange> changes)
+            throws StackException, EngineException, IOException, InterruptedException, MojoFailureException, MojoExecutionException {
+        List<String> done = new ArrayList<>();
+        try (StackLock lock = lock(stackFile, engine, "watch")) {
+            for (ProjectChange change : changes) {
+                List<String> services = new LiveSync(engine).apply(deployment, change, readyTimeouts().health());
+                done.add(change.action().word() + " " + String.join(", ", services)
+                        + (change.action() == WatchAction.SYNC_RESTART ? ", ready" : ""));
+            }
+        }
+        return String.join("; ", done);
+    }
+
+    private static List<ProjectChange> decide(List<WatchedProject> watched, Map<String, Set<Path>> changes) {
+        return watched.stream().filter(project -> changes.containsKey(project.name()))
+                .map(project -> project.decide(changes.get(project.name()))).toList();
+    }
+
+    private StackRunner.Timeouts readyTimeouts() {
+        return new StackRunner.Timeouts(Duration.ofSeconds(healthTimeout), Duration.ofSeconds(healthTimeout));
     }
 
     private String describe(Map<String, Set<Path>> changes) {

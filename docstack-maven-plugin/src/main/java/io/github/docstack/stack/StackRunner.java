@@ -218,7 +218,7 @@ public final class StackRunner {
             action = existing != null ? StepOutcome.Action.RECREATED : StepOutcome.Action.STARTED;
         }
         if (unit.healthcheck()) {
-            awaitReady(unit, id, timeout);
+            ServiceReadiness.await(engine, unit, id, timeout);
             return new StepOutcome(action, StepOutcome.Ready.HEALTHY);
         }
         // No healthcheck anywhere: ready once it has run for a moment without exiting.
@@ -229,46 +229,6 @@ public final class StackRunner {
                     engine.lastLogLines(id, 40));
         }
         return new StepOutcome(action, StepOutcome.Ready.RUNNING);
-    }
-
-    /**
-     * Runs the service's check in its container every readiness interval until it passes, rather than waiting for
-     * the engine's own schedule, which is slow so that a stack at rest stays quiet.
-     *
-     * @throws ContainerNotHealthyException when the container stops, or the check still fails after {@code timeout}
-     */
-    private void awaitReady(Deployment.Unit unit, String id, Duration timeout) throws EngineException, InterruptedException {
-        Readiness readiness = unit.readiness();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long checkStarted = System.nanoTime();
-            ContainerState state = engine.inspect(id);
-            if (!state.running()) {
-                throw new ContainerNotHealthyException("Service " + unit.id() + " exited with code " + state.exitCode()
-                        + " before it was ready. See more with: docker logs " + unit.spec().name(), state, engine.lastLogLines(id, 40));
-            }
-            OptionalInt check;
-            try {
-                check = engine.exec(id, readiness.command(), readiness.timeout());
-            } catch (EngineException execFailed) {
-                // The container stopped (or restarted) between the inspect and the exec: the next inspect says which.
-                check = OptionalInt.empty();
-            }
-            if (check.isPresent() && check.getAsInt() == 0) {
-                return;
-            }
-            if (System.nanoTime() >= deadline) {
-                String verdict = check.isPresent() ? "exits with code " + check.getAsInt()
-                        : "does not finish within " + readiness.timeout().toSeconds() + " s";
-                throw new ContainerNotHealthyException("Service " + unit.id() + " was not ready after " + timeout.toSeconds()
-                        + " s: its check " + String.join(" ", readiness.command()) + " " + verdict + ". See more with: docker logs "
-                        + unit.spec().name(), state, engine.lastLogLines(id, 40));
-            }
-            long untilNext = readiness.interval().toNanos() - (System.nanoTime() - checkStarted);
-            if (untilNext > 0) {
-                Thread.sleep(untilNext / 1_000_000, (int) (untilNext % 1_000_000));
-            }
-        }
     }
 
     private ContainerState awaitSettled(String id) throws EngineException {

@@ -167,6 +167,21 @@ class LintRulesTest {
     }
 
     @Test
+    void aWatchRuleNamesAPathInTheContextAnActionAndWhereASyncCopiesTo() throws IOException {
+        String good = "watch:\n  - {path: lib, action: sync+restart, target: /srv}\n  - {path: docs, action: rebuild}\n";
+        assertEquals(List.of(), rules(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST + good).validate()));
+
+        assertReported(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST
+                + "watch:\n  - {path: ../lib, action: rebuild}\n").validate(), "watch-rule", "9:12");
+        assertReported(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST
+                + "watch:\n  - {path: lib, action: restart, target: /srv}\n").validate(), "watch-rule", "9:25");
+        assertReported(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST
+                + "watch:\n  - {path: lib, action: sync}\n").validate(), "watch-rule", "9:25");
+        assertReported(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST
+                + "watch:\n  - {path: lib, action: sync, target: srv}\n").validate(), "watch-rule", "9:39");
+    }
+
+    @Test
     void runsAsRoot() throws IOException {
         assertReported(dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app\n", "")), "runs-as-root", "1:1");
         assertReported(dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app", "USER 0:0")), "runs-as-root", "4:1");

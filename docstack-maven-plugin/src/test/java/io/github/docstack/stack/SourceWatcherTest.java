@@ -32,7 +32,7 @@ class SourceWatcherTest {
         Files.writeString(root.resolve(".dockerignore"), "*\n!src/\n!docstack/\n");
         Path context = root.toRealPath();
         app = new WatchedProject("app", context.resolve("docstack"), context, DockerIgnore.of(context),
-                Set.of("docstack/Dockerfile", ".dockerignore"), Set.of(".docstack"));
+                Set.of("docstack/Dockerfile", ".dockerignore"), Set.of(".docstack"), List.of());
     }
 
     @Test

@@ -21,7 +21,7 @@ class StackWiringTest {
     private static Manifest manifest(String name, List<Manifest.Requirement> requires, List<Manifest.Capability> provides,
             List<Manifest.Step> init, Map<String, Manifest.Service> services) {
         return new Manifest("docstack/v1", name, null, Manifest.BuildSpec.DEFAULT, requires, provides, init, services,
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
     }
 
     private static Manifest.Service service(String name, int port, Map<String, String> environment) {
@@ -177,7 +177,7 @@ class StackWiringTest {
                 new Manifest("docstack/v1", "suite", null, Manifest.BuildSpec.DEFAULT,
                         List.of(new Manifest.Requirement("database", Map.of())), List.of(), List.of(), Map.of(), List.of(), List.of(),
                         List.of(new Manifest.Verification("smoke", List.of("run-tests", "${stack.name}"), Map.of("LEVEL", "smoke"),
-                                "/reports"))), IMAGE_CHECK);
+                                "/reports")), List.of()), IMAGE_CHECK);
         SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
         Deployment deployment = StackWiring.wire(stack(suite, MARIADB), List.of(suite, MARIADB), secrets, 0);
 

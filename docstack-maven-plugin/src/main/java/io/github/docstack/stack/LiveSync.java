@@ -1,0 +1,176 @@
+package io.github.docstack.stack;
+
+import io.github.docstack.engine.ContainerNotHealthyException;
+import io.github.docstack.engine.Engine;
+import io.github.docstack.engine.EngineException;
+import io.github.docstack.image.ContextArchive;
+import io.github.docstack.manifest.WatchAction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code watch}'s sync and sync+restart: copies a change's files into each running container of the project and,
+ * for sync+restart, restarts each and waits until it is ready again. When a copy fails or a container does not get
+ * ready, every container gets back the files it had (and is restarted again), so the project serves what it served
+ * before the change: a change is applied whole or not at all.
+ */
+public final class LiveSync {
+
+    /** Time a service's process gets to stop cleanly on a restart. */
+    private static final Duration GRACE = Duration.ofSeconds(10);
+    /** Time a one-line command (an rm) may take in a container. */
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    private static final int LOG_LINES_SHOWN = 10;
+
+    private final Engine engine;
+
+    public LiveSync(Engine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Applies a sync or sync+restart to the running services of its project in {@code deployment}.
+     *
+     * @return the services it updated
+     * @throws StackException when the change could not be applied; the services then run as they did before it
+     */
+    public List<String> apply(Deployment deployment, ProjectChange change, Duration readyTimeout)
+            throws StackException, EngineException, IOException, InterruptedException {
+        if (!change.action().syncs()) {
+            throw new IllegalArgumentException("a rebuild is up's work, not a sync: " + change);
+        }
+        List<Deployment.Unit> services = deployment.units(Deployment.Kind.SERVICE).stream()
+                .filter(unit -> unit.project().equals(change.project())).toList();
+        Map<Deployment.Unit, List<Optional<byte[]>>> before = new LinkedHashMap<>();
+        try {
+            for (Deployment.Unit service : services) {
+                before.put(service, read(service, change));
+                copy(service, change);
+            }
+            if (change.action() == WatchAction.SYNC_RESTART) {
+                restart(services, readyTimeout);
+            }
+        } catch (EngineException | IOException failure) {
+            putBack(before, change, readyTimeout, failure);
+            throw new StackException(change.project() + ": " + failure.getMessage() + logTail(failure) + " Each container got"
+                    + " back the files it had" + (change.action() == WatchAction.SYNC_RESTART ? " and was restarted" : "")
+                    + ": it serves what it served before the change.", failure);
+        }
+        return services.stream().map(Deployment.Unit::id).toList();
+    }
+
+    /** What each changed file's target holds in the container now (empty where there is nothing). */
+    private List<Optional<byte[]>> read(Deployment.Unit service, ProjectChange change) throws EngineException {
+        List<Optional<byte[]>> contents = new ArrayList<>();
+        for (ProjectChange.SyncedFile file : change.files()) {
+            contents.add(engine.readArchive(service.spec().name(), file.target()));
+        }
+        return contents;
+    }
+
+    private void copy(Deployment.Unit service, ProjectChange change) throws EngineException, IOException {
+        Map<String, Path> written = new LinkedHashMap<>();
+        List<String> deleted = new ArrayList<>();
+        for (ProjectChange.SyncedFile file : change.files()) {
+            if (file.deleted()) {
+                deleted.add(file.target());
+            } else {
+                written.put(file.target().substring(1), file.source());
+            }
+        }
+        if (!written.isEmpty()) {
+            Path tar = Files.createTempFile("docstack-sync", ".tar");
+            try {
+                ContextArchive.writeFiles(written, tar);
+                engine.writeArchive(service.spec().name(), "/", tar);
+            } finally {
+                Files.deleteIfExists(tar);
+            }
+        }
+        delete(service, deleted);
+    }
+
+    private void restart(List<Deployment.Unit> services, Duration readyTimeout) throws EngineException, InterruptedException {
+        for (Deployment.Unit service : services) {
+            engine.restart(service.spec().name(), GRACE);
+        }
+        for (Deployment.Unit service : services) {
+            if (service.healthcheck()) {
+                ServiceReadiness.await(engine, service, service.spec().name(), readyTimeout);
+            } else if (!engine.inspect(service.spec().name()).running()) {
+                throw new ContainerNotHealthyException("Service " + service.id() + " exited after its restart",
+                        engine.inspect(service.spec().name()), engine.lastLogLines(service.spec().name(), LOG_LINES_SHOWN));
+            }
+        }
+    }
+
+    /** Back to what each container held before the change. */
+    private void putBack(Map<Deployment.Unit, List<Optional<byte[]>>> before, ProjectChange change, Duration readyTimeout,
+            Exception failure) throws StackException, InterruptedException {
+        try {
+            for (Map.Entry<Deployment.Unit, List<Optional<byte[]>>> service : before.entrySet()) {
+                List<String> absent = new ArrayList<>();
+                for (int i = 0; i < change.files().size(); i++) {
+                    String target = change.files().get(i).target();
+                    Optional<byte[]> old = service.getValue().get(i);
+                    if (old.isEmpty()) {
+                        absent.add(target);
+                        continue;
+                    }
+                    Path tar = Files.createTempFile("docstack-sync", ".tar");
+                    try {
+                        Files.write(tar, old.get());
+                        // The engine's archive of a path is named by its last part: it unpacks into the parent.
+                        engine.writeArchive(service.getKey().spec().name(), parent(target), tar);
+                    } finally {
+                        Files.deleteIfExists(tar);
+                    }
+                }
+                delete(service.getKey(), absent);
+            }
+            if (change.action() == WatchAction.SYNC_RESTART) {
+                restart(List.copyOf(before.keySet()), readyTimeout);
+            }
+        } catch (EngineException | IOException | RuntimeException putBackFailed) {
+            failure.addSuppressed(putBackFailed);
+            throw new StackException(change.project() + ": " + failure.getMessage() + " Putting back what its containers"
+                    + " held failed too (" + putBackFailed.getMessage() + "): they may hold part of the change. Recreate"
+                    + " them from their image with up.", failure);
+        }
+    }
+
+    private void delete(Deployment.Unit service, List<String> targets) throws EngineException {
+        if (targets.isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("rm", "-rf", "--"));
+        command.addAll(targets);
+        // As root: the engine writes copied files as root too, whoever the service runs as.
+        java.util.OptionalInt code = engine.exec(service.spec().name(), command, COMMAND_TIMEOUT, "0");
+        if (code.isEmpty() || code.getAsInt() != 0) {
+            throw new EngineException("Deleting " + String.join(", ", targets) + " in " + service.id() + " failed"
+                    + (code.isPresent() ? " (rm exited with code " + code.getAsInt() + ")" : " (rm did not finish)"));
+        }
+    }
+
+    private static String parent(String target) {
+        int slash = target.lastIndexOf('/');
+        return slash <= 0 ? "/" : target.substring(0, slash);
+    }
+
+    private static String logTail(Exception failure) {
+        if (!(failure instanceof ContainerNotHealthyException notHealthy) || notHealthy.lastLogLines().isEmpty()) {
+            return "";
+        }
+        List<String> lines = notHealthy.lastLogLines();
+        return " Its last log lines:\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - LOG_LINES_SHOWN), lines.size()))
+                + "\n";
+    }
+}

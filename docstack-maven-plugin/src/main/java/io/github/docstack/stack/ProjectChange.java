@@ -1,0 +1,32 @@
+package io.github.docstack.stack;
+
+import io.github.docstack.manifest.WatchAction;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code watch} does about one burst of changes to a project: rebuild it, or copy files into its running
+ * containers (and restart them).
+ *
+ * @param files for a sync, each changed file and where it goes; empty for a rebuild
+ */
+public record ProjectChange(String project, WatchAction action, List<SyncedFile> files) {
+
+    public ProjectChange {
+        files = List.copyOf(files);
+    }
+
+    static ProjectChange rebuild(String project) {
+        return new ProjectChange(project, WatchAction.REBUILD, List.of());
+    }
+
+    /**
+     * A changed file and its place in the containers.
+     *
+     * @param source  the file on this machine (gone when it was deleted)
+     * @param target  its absolute path in the containers
+     * @param deleted whether the change deleted it
+     */
+    public record SyncedFile(Path source, String target, boolean deleted) {
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.docstack.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.docstack.image.DockerIgnore;
+import io.github.docstack.manifest.Manifest;
+import io.github.docstack.manifest.WatchAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a change means for a project whose manifest says: keystone/ syncs and restarts, etc/ syncs, docs/ rebuilds. */
+class WatchRulesTest {
+
+    @TempDir
+    Path context;
+
+    private WatchedProject keystone;
+
+    @BeforeEach
+    void project() throws Exception {
+        for (String file : List.of("keystone/api/users.py", "etc/policy.yaml", "docs/index.rst", "setup.py", "docstack/Dockerfile")) {
+            Files.createDirectories(context.resolve(file).getParent());
+            Files.writeString(context.resolve(file), "x\n");
+        }
+        keystone = new WatchedProject("keystone", context.resolve("docstack"), context, DockerIgnore.of(context), Set.of(),
+                Set.of(), List.of(
+                        new Manifest.WatchRule("keystone", WatchAction.SYNC_RESTART, "/usr/lib/python3/dist-packages/keystone/"),
+                        new Manifest.WatchRule("etc/policy.yaml", WatchAction.SYNC, "/etc/keystone/policy.yaml"),
+                        new Manifest.WatchRule("docs", WatchAction.REBUILD, null),
+                        new Manifest.WatchRule("etc", WatchAction.REBUILD, null)));
+    }
+
+    @Test
+    void aSourceFileIsCopiedToItsPlaceUnderTheTargetAndTheServiceRestarts() {
+        ProjectChange change = keystone.decide(Set.of(context.resolve("keystone/api/users.py")));
+
+        assertEquals(WatchAction.SYNC_RESTART, change.action());
+        assertEquals(List.of(new ProjectChange.SyncedFile(context.resolve("keystone/api/users.py"),
+                "/usr/lib/python3/dist-packages/keystone/api/users.py", false)), change.files());
+    }
+
+    @Test
+    void aRuleForOneFileCopiesItToItsTargetAndTheFirstMatchingRuleWins() {
+        ProjectChange change = keystone.decide(Set.of(context.resolve("etc/policy.yaml")));
+
+        assertEquals(WatchAction.SYNC, change.action());
+        assertEquals("/etc/keystone/policy.yaml", change.files().get(0).target());
+    }
+
+    @Test
+    void oneFileThatNeedsARestartRestartsTheWholeBurst() {
+        assertEquals(WatchAction.SYNC_RESTART,
+                keystone.decide(Set.of(context.resolve("etc/policy.yaml"), context.resolve("keystone/api/users.py"))).action());
+    }
+
+    @Test
+    void aDeletedFileIsDeletedInTheContainersToo() throws Exception {
+        Files.delete(context.resolve("keystone/api/users.py"));
+
+        assertEquals(true, keystone.decide(Set.of(context.resolve("keystone/api/users.py"))).files().get(0).deleted());
+    }
+
+    @Test
+    void aRebuildRuleAFileNoRuleCoversAndTheDocstackDirectoryEachRebuildTheWholeBurst() {
+        for (String file : List.of("docs/index.rst", "setup.py", "docstack/Dockerfile")) {
+            ProjectChange change = keystone.decide(Set.of(context.resolve("keystone/api/users.py"), context.resolve(file)));
+
+            assertEquals(ProjectChange.rebuild("keystone"), change, file);
+        }
+    }
+
+    @Test
+    void withoutRulesEveryChangeRebuilds() throws Exception {
+        WatchedProject plain = new WatchedProject("plain", context.resolve("docstack"), context, DockerIgnore.of(context),
+                Set.of(), Set.of(), List.of());
+
+        assertEquals(WatchAction.REBUILD, plain.decide(Set.of(context.resolve("keystone/api/users.py"))).action());
+    }
+
+    @Test
+    void aNewDirectoryIsNoFileToCopyItsFilesAre() throws Exception {
+        Files.createDirectories(context.resolve("keystone/new"));
+        Files.writeString(context.resolve("keystone/new/mod.py"), "x\n");
+
+        ProjectChange change = keystone.decide(Set.of(context.resolve("keystone/new"), context.resolve("keystone/new/mod.py")));
+
+        assertEquals(List.of("/usr/lib/python3/dist-packages/keystone/new/mod.py"),
+                change.files().stream().map(ProjectChange.SyncedFile::target).toList());
+    }
+}
