@@ -2,18 +2,17 @@ package io.github.docstack.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.github.docstack.it.WatchedRun.awaitTrue;
+import static io.github.docstack.it.WatchedRun.docker;
+import static io.github.docstack.it.WatchedRun.get;
+import static io.github.docstack.it.WatchedRun.logged;
 
 import io.github.docstack.stack.StackLabels;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,41 +112,5 @@ class WatchIT {
     /** The image id and creation time of a container: what a recreate would change. */
     private static String imageOf(String container) throws Exception {
         return docker("inspect", "-f", "{{.Image}} {{.Created}}", container).strip();
-    }
-
-    private static String docker(String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("docker"));
-        command.addAll(List.of(arguments));
-        Process docker = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(docker.getInputStream().readAllBytes());
-        assertEquals(0, docker.waitFor(), output);
-        return output;
-    }
-
-    private static void awaitTrue(Duration within, BooleanSupplier condition, Process watch, Path log, String what) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline || !watch.isAlive()) {
-                throw new AssertionError("not seen within " + within.toSeconds() + " s: " + what + "\n" + Files.readString(log));
-            }
-            watch.waitFor(100, TimeUnit.MILLISECONDS); // a pause that ends early if the watch dies
-        }
-    }
-
-    private static boolean logged(Path log, String text) {
-        try {
-            return Files.readString(log).contains(text);
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    private static String get(String url) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-            return "(" + e + ")";
-        }
     }
 }

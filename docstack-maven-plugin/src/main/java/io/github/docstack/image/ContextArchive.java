@@ -1,5 +1,6 @@
 package io.github.docstack.image;
 
+import io.github.docstack.dockerfile.DockerIgnore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;

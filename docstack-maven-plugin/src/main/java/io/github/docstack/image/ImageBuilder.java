@@ -1,5 +1,6 @@
 package io.github.docstack.image;
 
+import io.github.docstack.dockerfile.DockerIgnore;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;

@@ -27,7 +27,7 @@ public final class LiveSync {
     private static final Duration GRACE = Duration.ofSeconds(10);
     /** Time a one-line command (an rm) may take in a container. */
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
-    private static final int LOG_LINES_SHOWN = 10;
+    private static final int LOG_LINES_SHOWN = 20;
 
     private final Engine engine;
 

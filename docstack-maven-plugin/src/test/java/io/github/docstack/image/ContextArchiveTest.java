@@ -1,5 +1,6 @@
 package io.github.docstack.image;
 
+import io.github.docstack.dockerfile.DockerIgnore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

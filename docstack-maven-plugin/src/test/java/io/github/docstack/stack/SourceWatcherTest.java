@@ -3,7 +3,7 @@ package io.github.docstack.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.github.docstack.image.DockerIgnore;
+import io.github.docstack.dockerfile.DockerIgnore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

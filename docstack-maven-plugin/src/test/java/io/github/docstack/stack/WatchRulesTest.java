@@ -2,7 +2,7 @@ package io.github.docstack.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.docstack.image.DockerIgnore;
+import io.github.docstack.dockerfile.DockerIgnore;
 import io.github.docstack.manifest.Manifest;
 import io.github.docstack.manifest.WatchAction;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.github.docstack.image;
+package io.github.docstack.dockerfile;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.github.docstack.image;
+package io.github.docstack.dockerfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
