@@ -1,8 +1,8 @@
 package io.github.docstack.manifest;
 
+import io.github.docstack.dockerfile.DockerIgnore;
 import io.github.docstack.dockerfile.Dockerfile;
 import io.github.docstack.dockerfile.Instruction;
-import io.github.docstack.dockerfile.DockerIgnore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.github.docstack.stack;
 
+import io.github.docstack.dockerfile.DockerIgnore;
 import io.github.docstack.image.BuildPlan;
 import io.github.docstack.image.ContextArchive;
-import io.github.docstack.dockerfile.DockerIgnore;
 import io.github.docstack.image.InvalidDocstackException;
 import io.github.docstack.manifest.Manifest;
 import io.github.docstack.manifest.WatchAction;
