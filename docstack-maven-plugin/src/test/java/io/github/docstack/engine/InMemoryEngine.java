@@ -1,0 +1,340 @@
+package io.github.docstack.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * An engine in memory, for unit tests of the orchestration: containers, networks and volumes as maps, a journal of
+ * what was asked of it, and a script per unit (by the container's {@code io.github.docstack.unit} label) for what
+ * its containers do: how many readiness checks fail before one passes, and a one-shot's exit code. By default a
+ * service's first check passes and a one-shot exits 0. Images are not its business: builds, pushes and pulls fail.
+ * Thread-safe, as up runs units in parallel.
+ */
+public final class InMemoryEngine implements Engine {
+
+    private static final String UNIT_LABEL = "io.github.docstack.unit";
+
+    private final Map<String, Container> containers = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> networks = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> volumes = new LinkedHashMap<>();
+    private final Map<String, Integer> failingChecks = new HashMap<>();
+    private final Map<String, Integer> exitCodes = new HashMap<>();
+    private final Set<String> failingCreates = new HashSet<>();
+    private final List<String> journal = new ArrayList<>();
+    private int nextId = 1;
+
+    private static final class Container {
+        final String id;
+        final ContainerSpec spec;
+        String status = "created";
+        int exitCode;
+        int checks;
+        Instant startedAt;
+        Instant finishedAt;
+
+        Container(String id, ContainerSpec spec) {
+            this.id = id;
+            this.spec = spec;
+        }
+
+        String unit() {
+            return spec.labels().getOrDefault(UNIT_LABEL, spec.name());
+        }
+    }
+
+    /** The unit's readiness check fails this many times, then passes; -1: it never passes. */
+    public synchronized InMemoryEngine failingChecks(String unit, int count) {
+        failingChecks.put(unit, count);
+        return this;
+    }
+
+    /** The unit's one-shot container exits with this code. */
+    public synchronized InMemoryEngine exitCode(String unit, int code) {
+        exitCodes.put(unit, code);
+        return this;
+    }
+
+    /** Creating the unit's container fails, as an engine that refuses it would. */
+    public synchronized InMemoryEngine failingCreate(String unit) {
+        failingCreates.add(unit);
+        return this;
+    }
+
+    /** What was asked, in order: "create UNIT", "start UNIT", "ready UNIT" (a check passed), "done UNIT", "remove UNIT". */
+    public synchronized List<String> journal() {
+        return List.copyOf(journal);
+    }
+
+    public synchronized void clearJournal() {
+        journal.clear();
+    }
+
+    /** Units whose containers exist now, in the order they were created. */
+    public synchronized List<String> units() {
+        return containers.values().stream().map(Container::unit).toList();
+    }
+
+    public synchronized Set<String> networkNames() {
+        return Set.copyOf(networks.keySet());
+    }
+
+    public synchronized Set<String> volumeNames() {
+        return Set.copyOf(volumes.keySet());
+    }
+
+    @Override
+    public EngineAddress address() {
+        return EngineAddress.resolve(null, Map.of());
+    }
+
+    @Override
+    public EngineVersion version() {
+        return new EngineVersion("in-memory", "1.41", "linux", "amd64");
+    }
+
+    @Override
+    public String build(ImageBuild build) throws EngineException {
+        throw new EngineException("an in-memory engine builds no images");
+    }
+
+    @Override
+    public boolean hasImage(String image) {
+        return true;
+    }
+
+    @Override
+    public void removeImage(String image) {
+    }
+
+    @Override
+    public void tag(String source, String target) throws EngineException {
+        throw new EngineException("an in-memory engine has no images to tag");
+    }
+
+    @Override
+    public void push(String reference, RegistryCredentials credentials) throws EngineException {
+        throw new EngineException("an in-memory engine pushes nothing");
+    }
+
+    @Override
+    public void pull(String reference, RegistryCredentials credentials) throws EngineException {
+        throw new EngineException("an in-memory engine pulls nothing");
+    }
+
+    @Override
+    public String repoDigest(String reference) {
+        return null;
+    }
+
+    @Override
+    public synchronized String run(ContainerSpec spec) throws EngineException {
+        return start(create(spec), spec.image());
+    }
+
+    @Override
+    public synchronized String create(ContainerSpec spec) throws EngineException {
+        String unit = spec.labels().getOrDefault(UNIT_LABEL, spec.name());
+        if (failingCreates.contains(unit)) {
+            throw new EngineException("Creating a container of " + spec.image() + " failed: refused by the test");
+        }
+        if (containers.values().stream().anyMatch(container -> container.spec.name().equals(spec.name()))) {
+            throw new EngineException("Creating a container of " + spec.image() + " failed: the name " + spec.name() + " is in use");
+        }
+        Container container = new Container("c" + nextId++, spec);
+        containers.put(container.id, container);
+        journal.add("create " + unit);
+        return container.id;
+    }
+
+    @Override
+    public synchronized String start(String containerId, String image) throws EngineException {
+        Container container = find(containerId);
+        container.status = "running";
+        container.startedAt = Instant.now();
+        container.finishedAt = null;
+        journal.add("start " + container.unit());
+        return container.id;
+    }
+
+    @Override
+    public ImageDetails inspectImage(String image) throws EngineException {
+        throw new EngineException("an in-memory engine has no image " + image);
+    }
+
+    @Override
+    public synchronized ContainerState inspect(String containerId) throws EngineException {
+        Container container = find(containerId);
+        return new ContainerState(container.status, container.exitCode, ContainerState.NO_HEALTHCHECK, "", container.startedAt,
+                container.finishedAt);
+    }
+
+    @Override
+    public Duration waitHealthy(String containerId, Duration timeout) throws EngineException {
+        throw new EngineException("up waits with its own checks; nothing waits on the engine's");
+    }
+
+    @Override
+    public OptionalInt exec(String containerId, List<String> command, Duration timeout) throws EngineException {
+        return exec(containerId, command, timeout, null);
+    }
+
+    /** A readiness check: fails as often as the unit's script says, then passes. */
+    @Override
+    public synchronized OptionalInt exec(String containerId, List<String> command, Duration timeout, String user)
+            throws EngineException {
+        Container container = find(containerId);
+        if (!"running".equals(container.status)) {
+            throw new EngineException("Container " + containerId + " is not running");
+        }
+        int failing = failingChecks.getOrDefault(container.unit(), 0);
+        if (failing < 0 || container.checks++ < failing) {
+            return OptionalInt.of(1);
+        }
+        journal.add("ready " + container.unit());
+        return OptionalInt.of(0);
+    }
+
+    @Override
+    public synchronized List<String> imagesWithLabel(String key, String value) {
+        return List.of();
+    }
+
+    @Override
+    public synchronized List<ContainerSummary> containers(String key, String value) {
+        return containers.values().stream().filter(container -> value.equals(container.spec.labels().get(key)))
+                .map(container -> new ContainerSummary(container.id, container.spec.name(), container.spec.image(),
+                        "sha256:" + container.spec.image(),
+                        container.spec.ports().values().stream().map(port -> "127.0.0.1:" + port).toList(), container.status,
+                        container.status, container.spec.labels()))
+                .toList();
+    }
+
+    @Override
+    public synchronized void createNetwork(String name, Map<String, String> labels) {
+        networks.putIfAbsent(name, Map.copyOf(labels));
+    }
+
+    @Override
+    public synchronized List<String> networks(String key, String value) {
+        return networks.entrySet().stream().filter(network -> value.equals(network.getValue().get(key))).map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public synchronized void removeNetwork(String name) {
+        networks.remove(name);
+    }
+
+    @Override
+    public synchronized void createVolume(String name, Map<String, String> labels) {
+        volumes.putIfAbsent(name, Map.copyOf(labels));
+    }
+
+    @Override
+    public synchronized List<VolumeSummary> volumes(String key, String value) {
+        return volumes.entrySet().stream().filter(volume -> value.equals(volume.getValue().get(key)))
+                .map(volume -> new VolumeSummary(volume.getKey(), volume.getValue())).toList();
+    }
+
+    @Override
+    public synchronized void removeVolume(String name) {
+        volumes.remove(name);
+    }
+
+    @Override
+    public synchronized int publishedPort(String containerId, int containerPort) throws EngineException {
+        Integer port = find(containerId).spec.ports().get(containerPort);
+        if (port == null) {
+            throw new EngineException("Container " + containerId + " publishes no port " + containerPort);
+        }
+        return port;
+    }
+
+    /** A one-shot exits with its scripted code at once; a running service does not exit within any timeout. */
+    @Override
+    public synchronized int waitForExit(String containerId, Duration timeout) throws EngineException {
+        Container container = find(containerId);
+        boolean oneShot = !"service".equals(container.spec.labels().get("io.github.docstack.kind"));
+        if ("running".equals(container.status) && oneShot) {
+            container.status = "exited";
+            container.exitCode = exitCodes.getOrDefault(container.unit(), 0);
+            container.finishedAt = Instant.now();
+            if (container.exitCode == 0) {
+                journal.add("done " + container.unit());
+            }
+        }
+        if ("running".equals(container.status)) {
+            throw new EngineException("Container " + containerId + " still runs after " + timeout.toMillis() + " ms");
+        }
+        return container.exitCode;
+    }
+
+    @Override
+    public synchronized List<String> lastLogLines(String containerId, int count) {
+        return containers.containsKey(containerId) ? List.of("log of " + containers.get(containerId).unit()) : List.of();
+    }
+
+    @Override
+    public void followLogs(String containerId, java.util.function.Consumer<String> lines) throws EngineException {
+        lastLogLines(containerId, 1).forEach(lines);
+    }
+
+    @Override
+    public synchronized void stop(String containerId, Duration grace) {
+        Optional.ofNullable(containers.get(containerId)).filter(container -> "running".equals(container.status)).ifPresent(container -> {
+            container.status = "exited";
+            container.finishedAt = Instant.now();
+        });
+    }
+
+    @Override
+    public synchronized void restart(String containerId, Duration grace) throws EngineException {
+        stop(containerId, grace);
+        start(containerId, find(containerId).spec.image());
+    }
+
+    @Override
+    public Optional<byte[]> readArchive(String containerId, String path) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void writeArchive(String containerId, String directory, Path tar) throws EngineException {
+        throw new EngineException("an in-memory engine has no files");
+    }
+
+    @Override
+    public void remove(String containerId) {
+        remove(containerId, true);
+    }
+
+    @Override
+    public synchronized void remove(String containerId, boolean anonymousVolumes) {
+        Container removed = containers.remove(containerId);
+        if (removed != null) {
+            journal.add("remove " + removed.unit());
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private Container find(String containerId) throws EngineException {
+        Container container = containers.get(containerId);
+        if (container == null) {
+            container = containers.values().stream().filter(c -> c.spec.name().equals(containerId)).findFirst()
+                    .orElseThrow(() -> new EngineException("No such container: " + containerId));
+        }
+        return container;
+    }
+}

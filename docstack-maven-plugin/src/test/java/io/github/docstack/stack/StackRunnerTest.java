@@ -1,0 +1,153 @@
+package io.github.docstack.stack;
+
+import static io.github.docstack.stack.TestProjects.GLANCE;
+import static io.github.docstack.stack.TestProjects.MARIADB;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.docstack.engine.EngineException;
+import io.github.docstack.engine.EngineLog;
+import io.github.docstack.engine.InMemoryEngine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * up and down on an engine in memory: mariadb provides glance's database (a provision step), glance syncs its schema
+ * (an init step), then glance-api starts. What the real engine adds is the ITs' to show.
+ */
+class StackRunnerTest {
+
+    private static final StackRunner.Timeouts TIMEOUTS = new StackRunner.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
+    /** Far from the ports other tests and samples publish: up checks that the ports are free on this machine. */
+    private static final int PORT_OFFSET = 41000;
+    private static final String MARIADB_SERVICE = "mariadb";
+    private static final String PROVISION = "provision-mariadb-glance";
+    private static final String DB_SYNC = "init-glance-db-sync";
+    private static final String GLANCE_API = "glance-api";
+
+    @TempDir
+    Path dir;
+
+    private InMemoryEngine engine;
+    private StackRunner runner;
+    private SecretStore secrets;
+
+    @BeforeEach
+    void engine() throws Exception {
+        engine = new InMemoryEngine();
+        runner = new StackRunner(engine, EngineLog.SILENT);
+        secrets = new SecretStore(dir.resolve("secrets.properties"));
+    }
+
+    /** The stack of these projects as up gets it: wired, its secrets kept for the next up. */
+    private Deployment deployment(ResolvedProject... projects) throws Exception {
+        Deployment deployment = StackWiring.wire(TestProjects.stack(dir, projects), List.of(projects), secrets, PORT_OFFSET);
+        secrets.save();
+        return deployment;
+    }
+
+    @Test
+    void eachUnitStartsOnlyOnceWhatItWaitsForIsReadyOrDone() throws Exception {
+        engine.failingChecks(MARIADB_SERVICE, 3); // mariadb takes a while
+
+        StackRunner.UpReport report = runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
+
+        List<String> journal = engine.journal();
+        assertTrue(journal.indexOf("ready " + MARIADB_SERVICE) < journal.indexOf("start " + PROVISION), journal.toString());
+        assertTrue(journal.indexOf("done " + PROVISION) < journal.indexOf("start " + DB_SYNC), journal.toString());
+        assertTrue(journal.indexOf("done " + DB_SYNC) < journal.indexOf("start " + GLANCE_API), journal.toString());
+        assertTrue(journal.contains("ready " + GLANCE_API), journal.toString());
+        assertEquals(List.of(MARIADB_SERVICE, GLANCE_API), report.services().stream().map(StackRunner.ServiceReport::service).toList());
+        assertEquals(4, report.started());
+    }
+
+    @Test
+    void everyContainerIsCreatedBeforeAnythingStarts() throws Exception {
+        runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
+
+        List<String> journal = engine.journal();
+        for (String unit : List.of(MARIADB_SERVICE, PROVISION, DB_SYNC, GLANCE_API)) {
+            assertTrue(journal.indexOf("create " + unit) < journal.indexOf("start " + MARIADB_SERVICE), journal.toString());
+        }
+    }
+
+    @Test
+    void aSecondUpOfTheSameDeploymentTouchesNothing() throws Exception {
+        runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
+        engine.clearJournal();
+
+        StackRunner.UpReport again = runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
+
+        assertEquals(0, again.started());
+        assertEquals(List.of(), engine.journal().stream().filter(entry -> !entry.startsWith("ready ")).toList(),
+                "no container created, started or removed; running services are only checked");
+    }
+
+    @Test
+    void aNewImageRecreatesItsProjectAndRerunsItsStepsButLeavesTheRestAlone() throws Exception {
+        runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
+        engine.clearJournal();
+        ResolvedProject newGlance = new ResolvedProject(GLANCE.name(), GLANCE.image(), "sha256:20", GLANCE.manifest(),
+                GLANCE.imageReadiness());
+
+        runner.up(deployment(MARIADB, newGlance), TIMEOUTS, 4);
+
+        Set<String> touched = Set.copyOf(engine.journal().stream().filter(entry -> !entry.startsWith("ready "))
+                .map(entry -> entry.substring(entry.indexOf(' ') + 1)).toList());
+        assertEquals(Set.of(DB_SYNC, GLANCE_API), touched, engine.journal().toString());
+    }
+
+    @Test
+    void aServiceThatNeverGetsReadyFailsUpNamingItAndWhatWaitedForItNeverStarts() throws Exception {
+        engine.failingChecks(MARIADB_SERVICE, -1);
+        StackRunner.Timeouts quick = new StackRunner.Timeouts(Duration.ofMillis(200), Duration.ofSeconds(5));
+
+        StackException failure = assertThrows(StackException.class, () -> runner.up(deployment(MARIADB, GLANCE), quick, 4));
+
+        assertTrue(failure.getMessage().startsWith(MARIADB_SERVICE + " failed: "), failure.getMessage());
+        assertTrue(failure.getMessage().contains("log of " + MARIADB_SERVICE), "with its last log lines: " + failure.getMessage());
+        assertTrue(engine.journal().stream().noneMatch(entry -> entry.startsWith("start ") && !entry.endsWith(MARIADB_SERVICE)),
+                engine.journal().toString());
+    }
+
+    @Test
+    void aFailedStepFailsUpAndItsContainerStaysForInspection() throws Exception {
+        engine.exitCode(DB_SYNC, 3);
+
+        StackException failure = assertThrows(StackException.class, () -> runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4));
+
+        assertTrue(failure.getMessage().contains("exited with code 3"), failure.getMessage());
+        assertTrue(engine.units().contains(DB_SYNC), "the failed step's container stays, for its log");
+        assertTrue(!engine.journal().contains("start " + GLANCE_API), engine.journal().toString());
+    }
+
+    @Test
+    void aCreateTheEngineRefusesLeavesNoContainerBehind() throws Exception {
+        engine.failingCreate(GLANCE_API);
+
+        assertThrows(EngineException.class, () -> runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4));
+
+        assertEquals(List.of(), engine.units(), "the containers created beside it are removed again");
+    }
+
+    @Test
+    void downRemovesTheContainersAndNetworkAndTheVolumesOnlyWhenAsked() throws Exception {
+        Deployment deployment = deployment(MARIADB, GLANCE);
+        engine.createVolume("dev_data", java.util.Map.of(StackLabels.STACK, "dev"));
+        runner.up(deployment, TIMEOUTS, 4);
+
+        runner.down("dev", false);
+        assertEquals(List.of(), engine.units());
+        assertEquals(Set.of(), engine.networkNames());
+        assertEquals(Set.of("dev_data"), engine.volumeNames(), "data outlives down");
+
+        runner.down("dev", true);
+        assertEquals(Set.of(), engine.volumeNames());
+    }
+}
