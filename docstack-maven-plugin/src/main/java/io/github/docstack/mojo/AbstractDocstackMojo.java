@@ -61,9 +61,9 @@ public abstract class AbstractDocstackMojo extends AbstractMojo {
             run();
         } catch (EngineTimeoutException e) {
             throw new MojoExecutionException(e.getMessage() + " If the engine is only slow, give it longer with -D"
-                    + DocstackProperties.ENGINE_TIMEOUT + "=SECONDS (now " + e.bound().toSeconds() + ").");
+                    + DocstackProperties.ENGINE_TIMEOUT + "=SECONDS (now " + e.bound().toSeconds() + ").", e);
         } catch (EngineException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 

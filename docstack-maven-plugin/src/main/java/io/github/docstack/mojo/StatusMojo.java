@@ -4,8 +4,8 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackRunner;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -18,17 +18,28 @@ public class StatusMojo extends AbstractStackMojo {
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
         Stack stackFile = loadStack();
         try (Engine engine = connectEngine()) {
-            List<Map<String, String>> rows = new StackRunner(engine, new MavenEngineLog(getLog())).status(stackFile.name());
-            if (rows.isEmpty()) {
+            List<StackRunner.UnitStatus> units = new StackRunner(engine, new MavenEngineLog(getLog())).status(stackFile.name());
+            if (units.isEmpty()) {
                 getLog().info("Stack " + stackFile.name() + " has no containers: mvn docstack:up starts it");
                 return;
             }
             TextTable table = new TextTable("UNIT", "KIND", "STATE", "HEALTH", "ADDRESS", "IMAGE", "DIGEST");
-            for (Map<String, String> row : rows) {
-                table.row(row.get("unit"), row.get("kind"), row.get("state"), row.get("health"), row.get("address"),
-                        row.get("image"), row.get("digest"));
+            for (StackRunner.UnitStatus unit : units) {
+                String imageId = unit.imageId().replaceFirst("^sha256:", "");
+                table.row(unit.unit(), unit.kind() == null ? "?" : unit.kind(), state(unit), unit.state().health(),
+                        unit.published().isEmpty() ? "-" : String.join(", ", unit.published()), unit.image(),
+                        imageId.substring(0, Math.min(12, imageId.length())));
             }
             table.print(getLog()::info);
         }
+    }
+
+    /** running; a one-shot's record: done and when; anything else: the engine's status and exit code. */
+    private static String state(StackRunner.UnitStatus unit) {
+        if (unit.state().running()) {
+            return "running";
+        }
+        return unit.finishedAt() != null ? "done " + unit.finishedAt().truncatedTo(ChronoUnit.SECONDS)
+                : unit.state().status() + " (" + unit.state().exitCode() + ")";
     }
 }

@@ -54,11 +54,11 @@ public class VerifyMojo extends AbstractDeployingMojo {
             results = new StackVerifier(engine, new MavenEngineLog(getLog()))
                     .verify(deployment, reports, filter, Duration.ofSeconds(verifyTimeout));
         } catch (StackNotUpException e) {
-            throw new MojoFailureException(e.getMessage() + ": bring it up first, mvn docstack:up docstack:verify");
+            throw new MojoFailureException(e.getMessage() + ": bring it up first, mvn docstack:up docstack:verify", e);
         } catch (StackException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(e.getMessage(), e);
         }
         print(stackFile.name(), results);
         List<StackVerifier.Result> failed = results.stream().filter(result -> !result.passed()).toList();

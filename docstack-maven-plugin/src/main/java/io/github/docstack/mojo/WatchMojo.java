@@ -89,9 +89,9 @@ public class WatchMojo extends AbstractDeployingMojo {
                 }
             }
         } catch (InvalidDocstackException e) {
-            throw new MojoFailureException(e.getMessage() + " (run mvn docstack:validate in the project to see every problem)");
+            throw new MojoFailureException(e.getMessage() + " (run mvn docstack:validate in the project to see every problem)", e);
         } catch (StackException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (InterruptedException e) {

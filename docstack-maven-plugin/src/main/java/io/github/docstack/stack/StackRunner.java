@@ -16,10 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -400,26 +398,28 @@ public final class StackRunner {
         engine.remove(container.id(), anonymousVolumes || !service);
     }
 
-    /** One line per container of the stack: unit, kind, state, health, published ports, image. */
-    public List<Map<String, String>> status(String stack) throws EngineException {
-        List<Map<String, String>> rows = new ArrayList<>();
+    /**
+     * One container of a stack, as {@link #status} finds it.
+     *
+     * @param kind       the unit's kind label (service, provision, init), or null on a container without one
+     * @param finishedAt for a one-shot's record, when the step finished; else null
+     * @param published  the host addresses its ports are published on
+     */
+    public record UnitStatus(String unit, String kind, ContainerState state, java.time.Instant finishedAt, List<String> published,
+            String image, String imageId) {
+    }
+
+    /** Every container of the stack, by unit. */
+    public List<UnitStatus> status(String stack) throws EngineException {
+        List<UnitStatus> units = new ArrayList<>();
         for (ContainerSummary container : engine.containers(StackLabels.STACK, stack)) {
-            ContainerState state = engine.inspect(container.id());
-            Map<String, String> row = new LinkedHashMap<>();
-            row.put("unit", container.labels().getOrDefault(StackLabels.UNIT, container.name()));
-            row.put("kind", container.labels().getOrDefault(StackLabels.KIND, "?"));
             String finishedAt = container.labels().get(StackLabels.FINISHED_AT);
-            row.put("state", state.running() ? "running"
-                    : finishedAt != null ? "done " + java.time.Instant.parse(finishedAt).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                    : state.status() + " (" + state.exitCode() + ")");
-            row.put("health", state.health());
-            row.put("address", container.published().isEmpty() ? "-" : String.join(", ", container.published()));
-            row.put("image", container.image());
-            String imageId = container.imageId().replaceFirst("^sha256:", "");
-            row.put("digest", imageId.substring(0, Math.min(12, imageId.length())));
-            rows.add(row);
+            units.add(new UnitStatus(container.labels().getOrDefault(StackLabels.UNIT, container.name()),
+                    container.labels().get(StackLabels.KIND), engine.inspect(container.id()),
+                    finishedAt == null ? null : java.time.Instant.parse(finishedAt), container.published(), container.image(),
+                    container.imageId()));
         }
-        rows.sort((a, b) -> a.get("unit").compareTo(b.get("unit")));
-        return rows;
+        units.sort(java.util.Comparator.comparing(UnitStatus::unit));
+        return units;
     }
 }

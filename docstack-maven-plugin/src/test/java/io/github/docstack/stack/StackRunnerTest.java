@@ -137,6 +137,22 @@ class StackRunnerTest {
     }
 
     @Test
+    void statusListsEachUnitWithItsStateAndWhenAStepFinished() throws Exception {
+        runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
+
+        List<StackRunner.UnitStatus> units = runner.status("dev");
+
+        assertEquals(List.of(GLANCE_API, DB_SYNC, MARIADB_SERVICE, PROVISION), units.stream().map(StackRunner.UnitStatus::unit).toList());
+        StackRunner.UnitStatus mariadb = units.get(2);
+        assertEquals("service", mariadb.kind());
+        assertTrue(mariadb.state().running());
+        assertEquals(List.of("127.0.0.1:" + (3306 + PORT_OFFSET)), mariadb.published());
+        StackRunner.UnitStatus dbSync = units.get(1);
+        assertEquals("init", dbSync.kind());
+        assertTrue(!dbSync.state().running() && dbSync.finishedAt() != null, "a finished step is its record: " + dbSync);
+    }
+
+    @Test
     void downRemovesTheContainersAndNetworkAndTheVolumesOnlyWhenAsked() throws Exception {
         Deployment deployment = deployment(MARIADB, GLANCE);
         engine.createVolume("dev_data", java.util.Map.of(StackLabels.STACK, "dev"));
