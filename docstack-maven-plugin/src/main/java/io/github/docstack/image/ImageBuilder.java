@@ -5,6 +5,7 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
 import io.github.docstack.engine.ImageBuild;
+import io.github.docstack.engine.ImageDetails;
 import io.github.docstack.manifest.DocstackValidator;
 import io.github.docstack.manifest.Manifest;
 import io.github.docstack.manifest.ManifestJson;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -87,6 +89,21 @@ public final class ImageBuilder {
         return build(plan, engine, log, !plan.noCache() && !plan.pull());
     }
 
+    /**
+     * An image built from these inputs: most often the one the plan's first tag names already (a no-op up asks
+     * nothing more), else any the engine holds, found by label, which makes the engine go through all its images.
+     */
+    private static Optional<String> imageWithInputs(Engine engine, BuildPlan plan, String inputs) throws EngineException {
+        String current = plan.references().get(0);
+        if (engine.hasImage(current)) {
+            ImageDetails details = engine.inspectImage(current);
+            if (inputs.equals(details.labels().get(BuildInputs.LABEL))) {
+                return Optional.of(details.id());
+            }
+        }
+        return engine.imagesWithLabel(BuildInputs.LABEL, inputs).stream().findFirst();
+    }
+
     private BuiltImage build(BuildPlan plan, Engine engine, EngineLog log, boolean reuse) throws EngineException, IOException {
         Path archive = Files.createTempFile("docstack-context-", ".tar");
         try {
@@ -95,13 +112,13 @@ public final class ImageBuilder {
             int files = ContextArchive.write(plan.context(), archive, DockerIgnore.of(plan.context()),
                     Set.of(plan.dockerfileInContext(), ".dockerignore"), plan.neverSent(), sent);
             String inputs = BuildInputs.hash(sent, plan);
-            List<String> same = reuse ? engine.imagesWithLabel(BuildInputs.LABEL, inputs) : List.of();
-            if (!same.isEmpty()) {
+            Optional<String> same = reuse ? imageWithInputs(engine, plan, inputs) : Optional.empty();
+            if (same.isPresent()) {
                 for (String reference : plan.references()) {
-                    engine.tag(same.get(0), reference);
+                    engine.tag(same.get(), reference);
                 }
-                log.info("Unchanged " + plan.name() + " (same build inputs as image " + shortId(same.get(0)) + "): not rebuilt");
-                return new BuiltImage(plan.name().toString(), plan.references(), same.get(0), plan.git().commit(), plan.version());
+                log.info("Unchanged " + plan.name() + " (same build inputs as image " + shortId(same.get()) + "): not rebuilt");
+                return new BuiltImage(plan.name().toString(), plan.references(), same.get(), plan.git().commit(), plan.version());
             }
             log.info("Build context " + plan.context() + ": " + files + " files, " + Files.size(archive) / 1024 + " KiB"
                     + " (after .dockerignore)");
