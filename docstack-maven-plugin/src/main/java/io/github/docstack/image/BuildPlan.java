@@ -9,8 +9,26 @@ import java.util.Set;
 /**
  * Everything about a build that needs no engine: the validated manifest, the context, the tags, labels and
  * arguments. Made first, so a broken docstack/ directory is reported even where no engine runs.
+ *
+ * @param buildArgs  the build arguments that make the image what it is (they are among its build inputs)
+ * @param buildProxy an HTTP proxy for what the build downloads (a package cache), or null; it is handed to the
+ *                   build as Docker's predefined {@code http_proxy} argument, which changes nothing in the image
+ *                   and is no build input
  */
 public record BuildPlan(Manifest manifest, ImageReference name, List<String> references, List<String> tagNames,
         Path context, String dockerfileInContext, Set<String> neverSent, Map<String, String> buildArgs,
-        Map<String, String> labels, GitState git, String version, boolean noCache, boolean pull) {
+        Map<String, String> labels, GitState git, String version, boolean noCache, boolean pull, String buildProxy) {
+
+    /** The environment variable that names the build proxy, e.g. http://172.17.0.1:3142 for host-setup's apt-cacher-ng. */
+    public static final String BUILD_PROXY_VARIABLE = "DOCSTACK_BUILD_PROXY";
+
+    /** The arguments the engine gets: the build arguments, and the proxy as Docker's http_proxy, unless they set one. */
+    public Map<String, String> engineBuildArgs() {
+        if (buildProxy == null || buildArgs.containsKey("http_proxy")) {
+            return buildArgs;
+        }
+        Map<String, String> args = new java.util.LinkedHashMap<>(buildArgs);
+        args.put("http_proxy", buildProxy);
+        return args;
+    }
 }

@@ -71,7 +71,13 @@ public final class ImageBuilder {
                 ? Set.of(context.relativize(output).toString().replace('\\', '/')) : Set.of();
         return new BuildPlan(manifest, name, tagNames.stream().map(tag -> name.withTag(tag).toString()).toList(), tagNames,
                 context, context.relativize(dockerfile).toString().replace('\\', '/'), neverSent, buildArgs,
-                labels(git, manifest, request.environment()), git, policy.version(git), request.noCache(), request.pull());
+                labels(git, manifest, request.environment()), git, policy.version(git), request.noCache(), request.pull(),
+                buildProxy(request.environment()));
+    }
+
+    private static String buildProxy(Map<String, String> environment) {
+        String proxy = environment.get(BuildPlan.BUILD_PROXY_VARIABLE);
+        return proxy == null || proxy.isBlank() ? null : proxy.strip();
     }
 
     /** Packs the context, builds and tags the image. */
@@ -125,7 +131,7 @@ public final class ImageBuilder {
             Map<String, String> labels = new LinkedHashMap<>(plan.labels());
             labels.put(BuildInputs.LABEL, inputs);
             String imageId = engine.build(new ImageBuild(archive, plan.dockerfileInContext(), plan.references(),
-                    plan.buildArgs(), labels, plan.manifest().build().target(), plan.noCache(), plan.pull()));
+                    plan.engineBuildArgs(), labels, plan.manifest().build().target(), plan.noCache(), plan.pull()));
             log.info("Built " + plan.name() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms, tagged "
                     + String.join(", ", plan.tagNames()));
             return new BuiltImage(plan.name().toString(), plan.references(), imageId, plan.git().commit(), plan.version());
