@@ -61,9 +61,9 @@ public abstract class AbstractDocstackMojo extends AbstractMojo {
             run();
         } catch (EngineTimeoutException e) {
             throw new MojoExecutionException(e.getMessage() + " If the engine is only slow, give it longer with -D"
-                    + DocstackProperties.ENGINE_TIMEOUT + "=SECONDS (now " + e.bound().toSeconds() + ").", e);
+                    + DocstackProperties.ENGINE_TIMEOUT + "=SECONDS (now " + e.bound().toSeconds() + ").");
         } catch (EngineException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(e.getMessage());
         }
     }
 

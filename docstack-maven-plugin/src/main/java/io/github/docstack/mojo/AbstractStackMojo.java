@@ -67,7 +67,7 @@ public abstract class AbstractStackMojo extends AbstractDocstackMojo {
             }
             return selected;
         } catch (StackException e) {
-            throw new MojoFailureException(e.getMessage() + ". Set -D" + DocstackProperties.PROFILES + " accordingly", e);
+            throw new MojoFailureException(e.getMessage() + ". Set -D" + DocstackProperties.PROFILES + " accordingly");
         }
     }
 }

@@ -84,9 +84,9 @@ public class BuildMojo extends AbstractDocstackMojo {
             image.tags().forEach(tag -> getLog().info("  " + tag));
         } catch (InvalidDocstackException e) {
             ProblemPrinter.print(e.report(), baseDirectory(), getLog());
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(e.getMessage());
         } catch (IOException | IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(e.getMessage());
         }
     }
 

@@ -47,9 +47,9 @@ public class InitMojo extends AbstractDocstackMojo {
                     + " docstack/Dockerfile), declare what it needs under requires: in docstack/docstack.yaml, then run"
                     + " mvn docstack:validate and mvn docstack:build.");
         } catch (Scaffold.FileExistsException | IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("Writing docstack/ into " + project + " failed: " + e.getMessage(), e);
+            throw new MojoExecutionException("Writing docstack/ into " + project + " failed: " + e.getMessage());
         }
     }
 }

@@ -68,7 +68,7 @@ public class PushMojo extends AbstractDocstackMojo {
             getLog().info("docstack:push " + pushed.name() + "@" + pushed.digest() + ", " + pushed.tags().size()
                     + " tags (" + shown(imageFile) + ")");
         } catch (IOException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(e.getMessage());
         }
     }
 }

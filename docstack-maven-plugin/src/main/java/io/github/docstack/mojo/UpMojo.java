@@ -44,9 +44,9 @@ public class UpMojo extends AbstractDeployingMojo {
                     new StackRunner.Timeouts(Duration.ofSeconds(healthTimeout), Duration.ofSeconds(healthTimeout)), parallelism);
             print(stackFile.name(), report);
         } catch (StackException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted: what started is labelled with the stack; mvn docstack:down removes it");

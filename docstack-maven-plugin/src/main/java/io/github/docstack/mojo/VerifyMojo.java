@@ -54,11 +54,11 @@ public class VerifyMojo extends AbstractDeployingMojo {
             results = new StackVerifier(engine, new MavenEngineLog(getLog()))
                     .verify(deployment, reports, filter, Duration.ofSeconds(verifyTimeout));
         } catch (StackNotUpException e) {
-            throw new MojoFailureException(e.getMessage() + ": bring it up first, mvn docstack:up docstack:verify", e);
+            throw new MojoFailureException(e.getMessage() + ": bring it up first, mvn docstack:up docstack:verify");
         } catch (StackException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(e.getMessage());
         }
         print(stackFile.name(), results);
         List<StackVerifier.Result> failed = results.stream().filter(result -> !result.passed()).toList();

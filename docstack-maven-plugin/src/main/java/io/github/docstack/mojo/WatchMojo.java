@@ -89,9 +89,9 @@ public class WatchMojo extends AbstractDeployingMojo {
                 }
             }
         } catch (InvalidDocstackException e) {
-            throw new MojoFailureException(e.getMessage() + " (run mvn docstack:validate in the project to see every problem)", e);
+            throw new MojoFailureException(e.getMessage() + " (run mvn docstack:validate in the project to see every problem)");
         } catch (StackException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (InterruptedException e) {
