@@ -5,6 +5,7 @@ import static io.github.docstack.it.WatchedRun.docker;
 import static io.github.docstack.it.WatchedRun.get;
 import static io.github.docstack.it.WatchedRun.logged;
 import static io.github.docstack.it.WatchedRun.occurrences;
+import static io.github.docstack.it.WatchedRun.stopAndTakeDown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,10 +110,7 @@ class OpenStackFromSourceIT {
             assertTrue(watch.waitFor(1, TimeUnit.MINUTES), "watch stops on SIGTERM");
             assertTrue(get(VERSION_DOCUMENT).contains("2026-11-29T00:00:03Z"), "and leaves the stack up, serving");
         } finally {
-            MavenRun.terminate(watch);
-            assertTrue(watch.waitFor(1, TimeUnit.MINUTES), "watch stops on SIGTERM");
-            MavenRun.Result down = MavenRun.run(work, settings, "docstack:down", "-Ddocstack.removeVolumes");
-            assertTrue(down.succeeded(), down.log());
+            stopAndTakeDown(watch, work, settings);
         }
         assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, STACK));
     }

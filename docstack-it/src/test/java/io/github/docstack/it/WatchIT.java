@@ -6,13 +6,13 @@ import static io.github.docstack.it.WatchedRun.awaitTrue;
 import static io.github.docstack.it.WatchedRun.docker;
 import static io.github.docstack.it.WatchedRun.get;
 import static io.github.docstack.it.WatchedRun.logged;
+import static io.github.docstack.it.WatchedRun.stopAndTakeDown;
 
 import io.github.docstack.stack.StackLabels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,10 +58,7 @@ class WatchIT {
             assertEquals("webapp: account fine\n", get(WEBAPP), "the running webapp still serves");
             assertTrue(watch.isAlive(), "and the watch goes on");
         } finally {
-            MavenRun.terminate(watch);
-            assertTrue(watch.waitFor(1, TimeUnit.MINUTES), "watch stops on SIGTERM");
-            MavenRun.Result down = MavenRun.run(work, settings, "docstack:down", "-Ddocstack.removeVolumes");
-            assertTrue(down.succeeded(), down.log());
+            stopAndTakeDown(watch, work, settings);
         }
         assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "demo"));
     }
@@ -101,10 +98,7 @@ class WatchIT {
             assertEquals("webapp: account fine\n", get(WEBAPP), "and serves the change before the broken one");
             assertTrue(watch.isAlive(), "and the watch goes on");
         } finally {
-            MavenRun.terminate(watch);
-            assertTrue(watch.waitFor(1, TimeUnit.MINUTES), "watch stops on SIGTERM");
-            MavenRun.Result down = MavenRun.run(work, settings, "docstack:down", "-Ddocstack.removeVolumes");
-            assertTrue(down.succeeded(), down.log());
+            stopAndTakeDown(watch, work, settings);
         }
         assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "demo"));
     }

@@ -1,6 +1,7 @@
 package io.github.docstack.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,6 +51,14 @@ final class WatchedRun {
         } catch (Exception e) {
             return "(" + e + ")";
         }
+    }
+
+    /** Ctrl-C for the watch (it must stop within a minute), then down of its stack with the volumes. */
+    static void stopAndTakeDown(Process watch, Path work, Path settings) throws Exception {
+        MavenRun.terminate(watch);
+        assertTrue(watch.waitFor(1, TimeUnit.MINUTES), "watch stops on SIGTERM");
+        MavenRun.Result down = MavenRun.run(work, settings, "docstack:down", "-Ddocstack.removeVolumes");
+        assertTrue(down.succeeded(), down.log());
     }
 
     /** Runs the docker command; fails the test unless it exits 0. */

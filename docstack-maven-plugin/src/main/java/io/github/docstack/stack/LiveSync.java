@@ -48,11 +48,22 @@ public final class LiveSync {
         }
         List<Deployment.Unit> services = deployment.units(Deployment.Kind.SERVICE).stream()
                 .filter(unit -> unit.project().equals(change.project())).toList();
+        Map<String, Path> written = new LinkedHashMap<>();
+        List<String> deleted = new ArrayList<>();
+        for (ProjectChange.SyncedFile file : change.files()) {
+            if (file.deleted()) {
+                deleted.add(file.target());
+            } else {
+                written.put(file.target().substring(1), file.source());
+            }
+        }
         Map<Deployment.Unit, List<Optional<byte[]>>> before = new LinkedHashMap<>();
+        Path tar = Files.createTempFile("docstack-sync", ".tar"); // one archive of the change, for every container
         try {
+            ContextArchive.writeFiles(written, tar);
             for (Deployment.Unit service : services) {
                 before.put(service, read(service, change));
-                copy(service, change);
+                copy(service, written.isEmpty() ? null : tar, deleted);
             }
             if (change.action() == WatchAction.SYNC_RESTART) {
                 restart(services, readyTimeout);
@@ -62,6 +73,8 @@ public final class LiveSync {
             throw new StackException(change.project() + ": " + failure.getMessage() + logTail(failure) + " Each container got"
                     + " back the files it had" + (change.action() == WatchAction.SYNC_RESTART ? " and was restarted" : "")
                     + ": it serves what it served before the change.", failure);
+        } finally {
+            Files.deleteIfExists(tar);
         }
         return services.stream().map(Deployment.Unit::id).toList();
     }
@@ -75,24 +88,10 @@ public final class LiveSync {
         return contents;
     }
 
-    private void copy(Deployment.Unit service, ProjectChange change) throws EngineException, IOException {
-        Map<String, Path> written = new LinkedHashMap<>();
-        List<String> deleted = new ArrayList<>();
-        for (ProjectChange.SyncedFile file : change.files()) {
-            if (file.deleted()) {
-                deleted.add(file.target());
-            } else {
-                written.put(file.target().substring(1), file.source());
-            }
-        }
-        if (!written.isEmpty()) {
-            Path tar = Files.createTempFile("docstack-sync", ".tar");
-            try {
-                ContextArchive.writeFiles(written, tar);
-                engine.writeArchive(service.spec().name(), "/", tar);
-            } finally {
-                Files.deleteIfExists(tar);
-            }
+    /** Unpacks the change's archive (null when it only deletes) into the container and deletes what it deleted. */
+    private void copy(Deployment.Unit service, Path tar, List<String> deleted) throws EngineException {
+        if (tar != null) {
+            engine.writeArchive(service.spec().name(), "/", tar);
         }
         delete(service, deleted);
     }

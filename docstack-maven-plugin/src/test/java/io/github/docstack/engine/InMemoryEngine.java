@@ -1,5 +1,7 @@
 package io.github.docstack.engine;
 
+import io.github.docstack.stack.Deployment;
+import io.github.docstack.stack.StackLabels;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,14 +17,13 @@ import java.util.Set;
 
 /**
  * An engine in memory, for unit tests of the orchestration: containers, networks and volumes as maps, a journal of
- * what was asked of it, and a script per unit (by the container's {@code io.github.docstack.unit} label) for what
+ * what was asked of it, and a script per unit (by the container's {@link StackLabels#UNIT} label) for what
  * its containers do: how many readiness checks fail before one passes, and a one-shot's exit code. By default a
  * service's first check passes and a one-shot exits 0. Images are not its business: builds, pushes and pulls fail.
  * Thread-safe, as up runs units in parallel.
  */
 public final class InMemoryEngine implements Engine {
 
-    private static final String UNIT_LABEL = "io.github.docstack.unit";
 
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> networks = new LinkedHashMap<>();
@@ -48,7 +49,7 @@ public final class InMemoryEngine implements Engine {
         }
 
         String unit() {
-            return spec.labels().getOrDefault(UNIT_LABEL, spec.name());
+            return spec.labels().getOrDefault(StackLabels.UNIT, spec.name());
         }
     }
 
@@ -143,7 +144,7 @@ public final class InMemoryEngine implements Engine {
 
     @Override
     public synchronized String create(ContainerSpec spec) throws EngineException {
-        String unit = spec.labels().getOrDefault(UNIT_LABEL, spec.name());
+        String unit = spec.labels().getOrDefault(StackLabels.UNIT, spec.name());
         if (failingCreates.contains(unit)) {
             throw new EngineException("Creating a container of " + spec.image() + " failed: refused by the test");
         }
@@ -263,7 +264,7 @@ public final class InMemoryEngine implements Engine {
     @Override
     public synchronized int waitForExit(String containerId, Duration timeout) throws EngineException {
         Container container = find(containerId);
-        boolean oneShot = !"service".equals(container.spec.labels().get("io.github.docstack.kind"));
+        boolean oneShot = !Deployment.Kind.SERVICE.label().equals(container.spec.labels().get(StackLabels.KIND));
         if ("running".equals(container.status) && oneShot) {
             container.status = "exited";
             container.exitCode = exitCodes.getOrDefault(container.unit(), 0);
