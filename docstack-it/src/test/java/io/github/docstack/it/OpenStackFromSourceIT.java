@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * An OpenStack developer's loop: keystone's upstream source (the release Debian ships, from Debian's archive) as a
  * git checkout with a docstack/ directory, in a stack with the sample cloud's mariadb and memcached, under
  * {@code mvn docstack:watch}. The real openstack client gets a token; a one-line change to keystone's source is
- * served after a sync+restart and after a rebuild, and beside them devstack's way (edit the installed code, restart
- * the service) is timed in the same cloud. A change that breaks keystone is put back, and keystone goes on serving.
+ * served after a sync+exec (new uwsgi workers) and after a rebuild (which leaves the init steps done: their inputs did
+ * not change), and beside them devstack's way (edit the installed code, restart the service) is timed in the same
+ * cloud. A change that breaks keystone is put back, and keystone goes on serving.
  */
 class OpenStackFromSourceIT {
 
@@ -71,7 +72,7 @@ class OpenStackFromSourceIT {
             assertTrue(openstack.run("token", "issue", "-f", "value", "-c", "id").strip().length() > 20, "the real client gets a token");
 
             double synced = servedAfterSave(checkout, "2026-11-29T00:00:01Z", watch, log);
-            awaitTrue(Duration.ofSeconds(30), () -> logged(log, DISCOVERY + " changed: sync+restart keystone, ready"), watch, log,
+            awaitTrue(Duration.ofSeconds(30), () -> logged(log, DISCOVERY + " changed: sync+exec keystone, ready"), watch, log,
                     "one line for the sync");
 
             Path discovery = checkout.resolve(DISCOVERY);
@@ -82,7 +83,7 @@ class OpenStackFromSourceIT {
             assertTrue(logged(log, "got back the files it had and was restarted"), Files.readString(log));
             assertTrue(get(VERSION_DOCUMENT).contains("2026-11-29T00:00:01Z"), "keystone serves the change before the broken one");
             Files.writeString(discovery, working);
-            awaitTrue(Duration.ofMinutes(1), () -> occurrences(log, DISCOVERY + " changed: sync+restart keystone, ready") == 2, watch, log,
+            awaitTrue(Duration.ofMinutes(1), () -> occurrences(log, DISCOVERY + " changed: sync+exec keystone, ready") == 2, watch, log,
                     "the fix is synced");
 
             // devstack's way: the code is installed where it runs; edit it there and restart the service.
@@ -100,9 +101,12 @@ class OpenStackFromSourceIT {
                     "without watch rules, the project is rebuilt");
             assertTrue(Files.readString(log).matches("(?s).*docstack/docstack\\.yaml changed: [^\n]*keystone recreated.*"),
                     Files.readString(log));
+            int keptSteps = occurrences(log, "init-keystone-keys-and-db-sync already done");
             double rebuilt = servedAfterSave(checkout, "2026-11-29T00:00:03Z", watch, log);
+            awaitTrue(Duration.ofSeconds(30), () -> occurrences(log, "init-keystone-keys-and-db-sync already done") > keptSteps,
+                    watch, log, "the rebuild leaves the schema migration done: its inputs did not change");
 
-            System.out.printf("[from-source-it] a one-line change to keystone's source, saved to served: sync+restart %.1f s,"
+            System.out.printf("[from-source-it] a one-line change to keystone's source, saved to served: sync+exec %.1f s,"
                     + " rebuild %.1f s; devstack's way (edit the installed code, restart the service) %.1f s%n", synced, rebuilt, restarted);
             assertTrue(openstack.run("project", "list", "-f", "value", "-c", "Name").lines().anyMatch("admin"::equals),
                     "keystone still serves its API");
@@ -128,9 +132,9 @@ class OpenStackFromSourceIT {
     }
 
     /**
-     * keystone's upstream source as a developer has it: unpacked into a git checkout, given a docstack/ directory made
-     * from the sample cloud's keystone (its configuration scripts and manifest) with a Dockerfile that installs the
-     * checkout over Debian's dependencies, and a watch rule: a change to the Python package syncs and restarts.
+     * keystone's upstream source as a developer has it: unpacked into a git checkout, given a docstack/ directory with
+     * the sample cloud's keystone configuration scripts, a Dockerfile that puts the checkout over Debian's
+     * dependencies, and a manifest whose watch rule copies a change to the Python package and replaces the workers.
      */
     private Path keystoneCheckout() throws Exception {
         Path tarball = work.resolve("keystone.orig.tar.xz");
@@ -144,12 +148,9 @@ class OpenStackFromSourceIT {
         run(checkout, "git", "add", "-A");
         run(checkout, "git", "-c", "user.name=dev", "-c", "user.email=dev@example.org", "commit", "-q", "-m", "keystone 22.0.2");
 
-        TestResources.copy("/cloud/keystone/docstack", checkout.resolve("docstack"));
-        TestResources.copy("/openstack/keystone", checkout); // the Dockerfile and .dockerignore for a checkout
-        Path manifest = checkout.resolve("docstack/docstack.yaml");
-        Files.writeString(manifest, Files.readString(manifest)
-                .replace("keystone 22 from Debian", "keystone from this checkout, its dependencies from Debian")
-                + "watch:\n  - {path: keystone, action: sync+restart, target: /usr/local/lib/python3.11/dist-packages/keystone}\n");
+        TestResources.copy("/cloud/keystone/docstack", checkout.resolve("docstack")); // keystone's configuration scripts
+        // A Dockerfile, manifest, uwsgi.ini and reload script for a checkout, and its .dockerignore
+        TestResources.copy("/openstack/keystone", checkout);
         return checkout;
     }
 

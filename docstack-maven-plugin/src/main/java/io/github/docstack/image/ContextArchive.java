@@ -63,7 +63,7 @@ public final class ContextArchive {
             for (Path path : paths) {
                 String name = contextDirectory.relativize(path).toString().replace('\\', '/');
                 if (isSent(name, ignore, alwaysSent, neverSent)) {
-                    files += writeEntry(tar, path, name) ? 1 : 0;
+                    files += writeEntry(tar, path, name, FIXED_TIME) ? 1 : 0;
                 }
             }
             tar.finish();
@@ -73,14 +73,16 @@ public final class ContextArchive {
 
     /**
      * Writes the given files as a tar to {@code archive}, each under its entry name (a path without a leading '/'),
-     * keeping their executable bits: what {@code watch} copies into a running container.
+     * keeping their executable bits and modification times: what {@code watch} copies into a running container.
+     * Unlike the build context's, the times are the files' own, as {@code docker cp} keeps them: a copy with the
+     * fixed time and the same size as the file it replaces would look unchanged to Python's bytecode cache.
      */
     public static void writeFiles(java.util.Map<String, Path> entries, Path archive) throws IOException {
         try (OutputStream out = Files.newOutputStream(archive); TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (java.util.Map.Entry<String, Path> entry : entries.entrySet()) {
-                writeEntry(tar, entry.getValue(), entry.getKey());
+                writeEntry(tar, entry.getValue(), entry.getKey(), Files.getLastModifiedTime(entry.getValue()));
             }
             tar.finish();
         }
@@ -95,7 +97,7 @@ public final class ContextArchive {
         return !left && (alwaysSent.contains(name) || !ignore.excludes(name));
     }
 
-    private static boolean writeEntry(TarArchiveOutputStream tar, Path path, String name) throws IOException {
+    private static boolean writeEntry(TarArchiveOutputStream tar, Path path, String name, FileTime modified) throws IOException {
         TarArchiveEntry entry;
         boolean regularFile = false;
         if (Files.isSymbolicLink(path)) {
@@ -108,7 +110,7 @@ public final class ContextArchive {
             entry.setSize(Files.size(path));
             regularFile = true;
         }
-        entry.setModTime(FIXED_TIME);
+        entry.setModTime(modified);
         entry.setMode(mode(path, entry.getMode()));
         tar.putArchiveEntry(entry);
         if (regularFile) {

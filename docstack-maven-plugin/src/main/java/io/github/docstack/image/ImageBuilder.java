@@ -115,8 +115,9 @@ public final class ImageBuilder {
         try {
             long start = System.nanoTime();
             java.security.MessageDigest sent = BuildInputs.newDigest();
-            int files = ContextArchive.write(plan.context(), archive, DockerIgnore.of(plan.context()),
-                    Set.of(plan.dockerfileInContext(), ".dockerignore"), plan.neverSent(), sent);
+            DockerIgnore ignore = DockerIgnore.of(plan.context());
+            Set<String> alwaysSent = Set.of(plan.dockerfileInContext(), ".dockerignore");
+            int files = ContextArchive.write(plan.context(), archive, ignore, alwaysSent, plan.neverSent(), sent);
             String inputs = BuildInputs.hash(sent, plan);
             Optional<String> same = reuse ? imageWithInputs(engine, plan, inputs) : Optional.empty();
             if (same.isPresent()) {
@@ -130,6 +131,10 @@ public final class ImageBuilder {
                     + " (after .dockerignore)");
             Map<String, String> labels = new LinkedHashMap<>(plan.labels());
             labels.put(BuildInputs.LABEL, inputs);
+            Map<String, String> stepInputs = StepInputs.digests(plan.manifest(), plan.context(), ignore, alwaysSent, plan.neverSent());
+            if (!stepInputs.isEmpty()) {
+                labels.put(StepInputs.LABEL, StepInputs.label(stepInputs));
+            }
             String imageId = engine.build(new ImageBuild(archive, plan.dockerfileInContext(), plan.references(),
                     plan.engineBuildArgs(), labels, plan.manifest().build().target(), plan.noCache(), plan.pull()));
             log.info("Built " + plan.name() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms, tagged "

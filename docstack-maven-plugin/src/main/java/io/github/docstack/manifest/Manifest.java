@@ -1,5 +1,6 @@
 package io.github.docstack.manifest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -51,8 +52,25 @@ public record Manifest(String apiVersion, String name, String description, Build
         }
     }
 
-    /** A one-shot step; {@code needs} names the required capabilities it waits for, null for all of them. */
-    public record Step(String name, List<String> command, Map<String, String> environment, List<String> needs) {
+    /**
+     * A one-shot step.
+     *
+     * @param needs  the required capabilities it waits for, null for all of them
+     * @param inputs the paths in the build context its work depends on, null when the manifest does not say: then
+     *               any new image runs it again, else only a change to these files does (or to its command or
+     *               environment)
+     */
+    public record Step(String name, List<String> command, Map<String, String> environment, List<String> needs,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> inputs) {
+
+        public Step(String name, List<String> command, Map<String, String> environment, List<String> needs) {
+            this(name, command, environment, needs, null);
+        }
+
+        /** Whether an input names something inside the build context. The one home of rule {@code step-inputs}. */
+        public static boolean isInsideContext(String input) {
+            return Output.isConfined(input);
+        }
     }
 
     public record Service(String name, List<String> command, List<String> entrypoint, Map<String, String> environment,
@@ -95,8 +113,18 @@ public record Manifest(String apiVersion, String name, String description, Build
      *
      * @param path   a file or directory, relative to the build context
      * @param target where those files are in the running containers (an absolute path), or null for rebuild
+     * @param exec   for sync+exec, the command run in each container after the copy; else empty
      */
-    public record WatchRule(String path, WatchAction action, String target) {
+    public record WatchRule(String path, WatchAction action, String target,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> exec) {
+
+        public WatchRule {
+            exec = exec == null ? List.of() : List.copyOf(exec); // labels of older images
+        }
+
+        public WatchRule(String path, WatchAction action, String target) {
+            this(path, action, target, List.of());
+        }
 
         /**
          * Whether {@code path} names something inside the build context: relative, and no {@code ..} on the way. The

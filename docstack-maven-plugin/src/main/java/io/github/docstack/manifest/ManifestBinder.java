@@ -65,7 +65,8 @@ final class ManifestBinder {
             String name = text(item.get("name"));
             if (name != null) {
                 steps.add(new Manifest.Step(name, command(item.get("command")), textMap(item.get("environment")),
-                        item.get("needs") == null ? null : texts(item.get("needs"))));
+                        item.get("needs") == null ? null : texts(item.get("needs")),
+                        item.get("inputs") == null ? null : texts(item.get("inputs"))));
             }
         }
         return List.copyOf(steps);
@@ -89,7 +90,7 @@ final class ManifestBinder {
             String path = text(item.get("path"));
             Optional<WatchAction> action = WatchAction.of(text(item.get("action")));
             if (path != null && action.isPresent()) {
-                rules.add(new Manifest.WatchRule(path, action.get(), text(item.get("target"))));
+                rules.add(new Manifest.WatchRule(path, action.get(), text(item.get("target")), command(item.get("exec"))));
             }
         }
         return List.copyOf(rules);

@@ -57,6 +57,7 @@ final class ManifestChecks {
         }
         if (top.get("init") instanceof YamlNode.Sequence init) {
             checkNeeds(init, top.get("requires"));
+            init.items().forEach(step -> checkInputs(child(step, "inputs")));
         }
         checkUnique(top.get("provides"), "capability", Rule.DUPLICATE_CAPABILITY, "provided capability");
         checkUnique(top.get("requires"), "capability", Rule.DUPLICATE_CAPABILITY, "required capability");
@@ -364,6 +365,18 @@ final class ManifestChecks {
         }
     }
 
+    /** A step's inputs are files of the build context, which the image's build digests. */
+    private void checkInputs(YamlNode node) {
+        if (!(node instanceof YamlNode.Sequence inputs)) {
+            return;
+        }
+        for (YamlNode input : inputs.items()) {
+            scalar(input).filter(v -> v.text() != null && !Manifest.Step.isInsideContext(v.text()))
+                    .ifPresent(v -> sink.report(Rule.STEP_INPUTS, v.position(), "Step input '" + v.text() + "' is outside the"
+                            + " build context: give a path relative to the context without '..', such as db/migrations"));
+        }
+    }
+
     /** A watch rule names a path in the build context, an action docstack knows, and where a sync copies to. */
     private void checkWatchRules(YamlNode node) {
         if (!(node instanceof YamlNode.Sequence rules)) {
@@ -382,6 +395,15 @@ final class ManifestChecks {
             if (syncs && target.isEmpty()) {
                 sink.report(Rule.WATCH_RULE, action.get().position(), "Watch action " + action.get().text() + " copies files"
                         + " into the containers: add target: with where path is in them, e.g. /srv");
+            }
+            boolean execs = action.flatMap(v -> WatchAction.of(v.text())).map(WatchAction.SYNC_EXEC::equals).orElse(false);
+            YamlNode exec = child(rule, "exec");
+            if (execs && exec == null) {
+                sink.report(Rule.WATCH_RULE, action.get().position(), "Watch action sync+exec runs a command after the copy:"
+                        + " add exec: with it, e.g. exec: [kill, -HUP, '1']");
+            } else if (!execs && exec != null) {
+                sink.report(Rule.WATCH_RULE, exec.position(), "exec: is run only by action sync+exec: make the action"
+                        + " sync+exec, or drop exec:");
             }
             target.filter(v -> v.text() != null && !v.text().startsWith("/"))
                     .ifPresent(v -> sink.report(Rule.WATCH_RULE, v.position(), "Watch target '" + v.text() + "' is not an"

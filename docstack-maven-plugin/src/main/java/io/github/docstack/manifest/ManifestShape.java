@@ -55,7 +55,12 @@ public final class ManifestShape {
             optional("needs", new ListOf("The required capabilities this step waits for (their providers healthy, their provision"
                     + " steps done), so that, say, a schema migration that needs only the database runs while identity is"
                     + " still being set up. Default: all of requires.",
-                    new Value("A capability named in requires, e.g. database.", ValueType.TEXT)))));
+                    new Value("A capability named in requires, e.g. database.", ValueType.TEXT))),
+            optional("inputs", new ListOf("The files this step's work depends on, for a step such as a schema migration whose"
+                    + " result depends on a few files while the image changes with every edit: with inputs, the step runs again"
+                    + " when these files change (or its command or environment), not whenever the image does. Default: any new"
+                    + " image runs it again.",
+                    new Value("A file or directory, relative to the build context, e.g. keystone/common/sql.", ValueType.TEXT)))));
 
     private static final Shape VERIFICATION = new Fields("An acceptance test run by docstack:verify against the stack once it"
             + " is up, in a one-shot container of this image: tempest for an OpenStack cloud, say.", List.of(
@@ -68,11 +73,16 @@ public final class ManifestShape {
 
     private static final Shape WATCH_RULE = new Fields("What docstack:watch does when files under path change.", List.of(
             required("path", new Value("A file or directory, relative to the build context, e.g. keystone or lib.", ValueType.TEXT)),
-            required("action", new Value("sync (copy the changed files into the project's running containers), sync+restart"
-                    + " (copy them, then restart those containers and wait until each is ready; the action for a Python"
-                    + " service), or rebuild (build through the cache and recreate what changed, as up does).", ValueType.TEXT)),
+            required("action", new Value("sync (copy the changed files into the project's running containers), sync+exec"
+                    + " (copy them, run exec in each of those containers, e.g. a server's own reload, and wait until each is"
+                    + " ready), sync+restart (copy them, then restart those containers and wait until each is ready; the"
+                    + " action for a Python service), or rebuild (build through the cache and recreate what changed, as up"
+                    + " does).", ValueType.TEXT)),
             optional("target", new Value("Where path is in the containers, an absolute path, e.g."
-                    + " /usr/lib/python3/dist-packages/keystone. Needed by sync and sync+restart.", ValueType.TEXT))));
+                    + " /usr/lib/python3/dist-packages/keystone. Needed by sync, sync+exec and sync+restart.", ValueType.TEXT)),
+            optional("exec", new Command("For sync+exec: the command run in each container after the copy, as its user;"
+                    + " exit code 0 means the change is in effect, e.g. [kill, -HUP, '1'] for a server that reloads on"
+                    + " SIGHUP. docstack then waits until the service is ready, as after a restart."))));
 
     private static final Shape MANIFEST = new Fields("A docstack manifest: what an image runs and what it needs from other projects.", List.of(
             required("apiVersion", new Value("Always docstack/v1.", ValueType.TEXT)),

@@ -50,6 +50,7 @@ public enum Rule {
     SECRET_ON_COMMAND_LINE("secret-on-command-line", Severity.ERROR),
     OUTPUT_PATH("output-path", Severity.ERROR),
     WATCH_RULE("watch-rule", Severity.ERROR),
+    STEP_INPUTS("step-inputs", Severity.ERROR),
     UNKNOWN_RULE("unknown-rule", Severity.WARNING),
     // Stack file
     DUPLICATE_PROJECT("duplicate-project", Severity.ERROR),

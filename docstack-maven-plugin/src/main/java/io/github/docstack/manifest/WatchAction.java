@@ -5,11 +5,17 @@ import java.util.Optional;
 
 /**
  * What {@code docstack:watch} does when a watched file changes, as Compose's {@code develop.watch} names it. The one
- * home of the words a manifest writes.
+ * home of the words a manifest writes. Declared from least to most done to the running containers: a burst of changes
+ * whose rules differ gets the most any of them asks for.
  */
 public enum WatchAction {
     /** Copy the changed files into the project's running containers. */
     SYNC("sync"),
+    /**
+     * Copy them, then run the rule's command in each of the project's containers (a server's own reload, say) and
+     * wait until each is ready again.
+     */
+    SYNC_EXEC("sync+exec"),
     /** Copy them, then restart the project's containers and wait until each is ready again. */
     SYNC_RESTART("sync+restart"),
     /** Build the image through the cache and recreate what changed, as {@code up} does. */
@@ -35,7 +41,7 @@ public enum WatchAction {
         return Arrays.stream(values()).filter(action -> action.word.equals(word)).findFirst();
     }
 
-    /** The words, for messages and the reference: sync, sync+restart, rebuild. */
+    /** The words, for messages and the reference: sync, sync+exec, sync+restart, rebuild. */
     public static String words() {
         return String.join(", ", Arrays.stream(values()).map(WatchAction::word).toList());
     }

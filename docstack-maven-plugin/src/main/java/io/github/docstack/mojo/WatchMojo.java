@@ -32,7 +32,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Brings the stack up, then watches every {@code path:} project's sources, with one line per change (a burst of
  * saves is one). What a change means is the project manifest's {@code watch:} rules: {@code sync} copies the changed
- * files into the project's running services, {@code sync+restart} copies and restarts them; anything else rebuilds
+ * files into the project's running services, {@code sync+exec} copies and runs a command in them (a server's own
+ * reload), {@code sync+restart} copies and restarts them; anything else rebuilds
  * what changed through the build cache and recreates just the services whose image or configuration changed, as
  * {@code up} would. A change that does not build, or a service that does not get ready, is reported and the watch
  * goes on: a failed build leaves the running services as they were, and a failed sync puts back the files it
@@ -122,7 +123,7 @@ public class WatchMojo extends AbstractDeployingMojo {
             for (ProjectChange change : changes) {
                 List<String> services = new LiveSync(engine).apply(deployment, change, readyTimeouts().health());
                 done.add(change.action().word() + " " + String.join(", ", services)
-                        + (change.action() == WatchAction.SYNC_RESTART ? ", ready" : ""));
+                        + (change.action() == WatchAction.SYNC ? "" : ", ready"));
             }
         }
         return String.join("; ", done);

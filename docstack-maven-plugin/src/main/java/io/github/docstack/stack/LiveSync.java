@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code watch}'s sync and sync+restart: copies a change's files into each running container of the project and,
- * for sync+restart, restarts each and waits until it is ready again. When a copy fails or a container does not get
- * ready, every container gets back the files it had (and is restarted again), so the project serves what it served
- * before the change: a change is applied whole or not at all.
+ * {@code watch}'s sync, sync+exec and sync+restart: copies a change's files into each running container of the
+ * project; for sync+exec runs the rules' commands in each (a server's own reload), for sync+restart restarts each; and
+ * then waits until each is ready again. When a copy or a command fails or a container does not get ready, every
+ * container gets back the files it had (and is restarted), so the project serves what it served before the change: a
+ * change is applied whole or not at all.
  */
 public final class LiveSync {
 
@@ -36,7 +37,7 @@ public final class LiveSync {
     }
 
     /**
-     * Applies a sync or sync+restart to the running services of its project in {@code deployment}.
+     * Applies a sync, sync+exec or sync+restart to the running services of its project in {@code deployment}.
      *
      * @return the services it updated
      * @throws StackException when the change could not be applied; the services then run as they did before it
@@ -67,11 +68,13 @@ public final class LiveSync {
             }
             if (change.action() == WatchAction.SYNC_RESTART) {
                 restart(services, readyTimeout);
+            } else if (change.action() == WatchAction.SYNC_EXEC) {
+                execute(services, change.commands(), readyTimeout);
             }
         } catch (EngineException | IOException failure) {
             putBack(before, change, readyTimeout, failure);
             throw new StackException(change.project() + ": " + failure.getMessage() + logTail(failure) + " Each container got"
-                    + " back the files it had" + (change.action() == WatchAction.SYNC_RESTART ? " and was restarted" : "")
+                    + " back the files it had" + (restarts(change) ? " and was restarted" : "")
                     + ": it serves what it served before the change.", failure);
         } finally {
             Files.deleteIfExists(tar);
@@ -100,6 +103,27 @@ public final class LiveSync {
         for (Deployment.Unit service : services) {
             engine.restart(service.spec().name(), GRACE);
         }
+        awaitReady(services, readyTimeout);
+    }
+
+    /** Runs each command in each container, as the container's user; then waits until each is ready. */
+    private void execute(List<Deployment.Unit> services, List<List<String>> commands, Duration readyTimeout)
+            throws EngineException, InterruptedException {
+        for (Deployment.Unit service : services) {
+            for (List<String> command : commands) {
+                java.util.OptionalInt code = engine.exec(service.spec().name(), command, readyTimeout);
+                if (code.isEmpty() || code.getAsInt() != 0) {
+                    throw new ContainerNotHealthyException("exec " + String.join(" ", command) + " in " + service.id()
+                            + (code.isPresent() ? " exited with code " + code.getAsInt() : " did not finish within "
+                            + readyTimeout.toSeconds() + " s"), engine.inspect(service.spec().name()),
+                            engine.lastLogLines(service.spec().name(), LOG_LINES_SHOWN));
+                }
+            }
+        }
+        awaitReady(services, readyTimeout);
+    }
+
+    private void awaitReady(List<Deployment.Unit> services, Duration readyTimeout) throws EngineException, InterruptedException {
         for (Deployment.Unit service : services) {
             if (service.healthcheck()) {
                 ServiceReadiness.await(engine, service, service.spec().name(), readyTimeout);
@@ -134,7 +158,8 @@ public final class LiveSync {
                 }
                 delete(service.getKey(), absent);
             }
-            if (change.action() == WatchAction.SYNC_RESTART) {
+            if (restarts(change)) {
+                // A restart, also after a failed exec: whatever the command left half done, the container starts afresh.
                 restart(List.copyOf(before.keySet()), readyTimeout);
             }
         } catch (EngineException | IOException | RuntimeException putBackFailed) {
@@ -143,6 +168,11 @@ public final class LiveSync {
                     + " held failed too (" + putBackFailed.getMessage() + "): they may hold part of the change. Recreate"
                     + " them from their image with up.", failure);
         }
+    }
+
+    /** Whether putting a change back restarts the containers: when the change restarted them or ran a command in them. */
+    private static boolean restarts(ProjectChange change) {
+        return change.action() == WatchAction.SYNC_RESTART || change.action() == WatchAction.SYNC_EXEC;
     }
 
     private void delete(Deployment.Unit service, List<String> targets) throws EngineException {

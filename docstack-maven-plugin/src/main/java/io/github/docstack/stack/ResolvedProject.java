@@ -1,11 +1,30 @@
 package io.github.docstack.stack;
 
 import io.github.docstack.manifest.Manifest;
+import java.util.Map;
 
 /**
  * A project of the stack with its image found: the reference it runs from, the image id (so a changed image
- * is noticed), the manifest read from the image's label, and the readiness of the image's own HEALTHCHECK (null
- * when it has none).
+ * is noticed), the manifest read from the image's label, the readiness of the image's own HEALTHCHECK (null
+ * when it has none), and the digests of its init steps' inputs from the image's label (step name to digest).
  */
-public record ResolvedProject(String name, String image, String imageId, Manifest manifest, Readiness imageReadiness) {
+public record ResolvedProject(String name, String image, String imageId, Manifest manifest, Readiness imageReadiness,
+        Map<String, String> stepInputs) {
+
+    public ResolvedProject {
+        stepInputs = Map.copyOf(stepInputs);
+    }
+
+    public ResolvedProject(String name, String image, String imageId, Manifest manifest, Readiness imageReadiness) {
+        this(name, image, imageId, manifest, imageReadiness, Map.of());
+    }
+
+    /**
+     * What decides whether an init step runs again: the digest of its inputs where the manifest names them and the
+     * image carries it, else the image itself.
+     */
+    String stepVersion(Manifest.Step step) {
+        String inputs = step.inputs() == null ? null : stepInputs.get(step.name());
+        return inputs != null ? "inputs:" + inputs : imageId;
+    }
 }

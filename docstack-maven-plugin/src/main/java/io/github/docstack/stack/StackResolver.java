@@ -11,6 +11,7 @@ import io.github.docstack.image.ImageBuilder;
 import io.github.docstack.image.ImagePuller;
 import io.github.docstack.image.ImageReference;
 import io.github.docstack.image.InvalidDocstackException;
+import io.github.docstack.image.StepInputs;
 import io.github.docstack.image.TagPolicy;
 import io.github.docstack.manifest.Manifest;
 import io.github.docstack.manifest.ManifestJson;
@@ -118,7 +119,8 @@ public final class StackResolver {
             log.warn("Project " + project.name() + " runs image " + image + ", whose manifest calls it " + manifest.name());
         }
         log.info("[resolve] " + project.name() + ": " + image + " (" + how + ", " + (System.nanoTime() - start) / 1_000_000 + " ms)");
-        return new ResolvedProject(project.name(), image, details.id(), manifest, Readiness.ofImageTest(details.healthcheck()));
+        return new ResolvedProject(project.name(), image, details.id(), manifest, Readiness.ofImageTest(details.healthcheck()),
+                StepInputs.read(details.labels().get(StepInputs.LABEL)));
     }
 
     private String pullIfRemote(String image) throws EngineException {

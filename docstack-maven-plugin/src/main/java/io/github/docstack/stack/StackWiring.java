@@ -126,7 +126,8 @@ public final class StackWiring {
                         .withCommand(render(step.command(), renderer, Renderer.Scope.of(project.name(), project.name() + " init " + step.name())))
                         .withEnvironment(environment(imported, step.environment(), renderer, Renderer.Scope.of(project.name(), project.name() + " init " + step.name())))
                         .withNetwork(network, List.of()).withVolumes(projectVolumes);
-                units.add(unit(stack, id, project.name(), Deployment.Kind.INIT, spec, Set.copyOf(stepGates), null, project, Map.of()));
+                units.add(unit(stack, id, project.name(), Deployment.Kind.INIT, spec, Set.copyOf(stepGates), null,
+                        project.stepVersion(step), Map.of()));
                 earlierSteps.add(id); // init steps run in the order written
             }
             gates.addAll(earlierSteps);
@@ -247,7 +248,13 @@ public final class StackWiring {
 
     private static Deployment.Unit unit(Stack stack, String id, String project, Deployment.Kind kind, ContainerSpec spec,
             Set<String> after, Readiness readiness, ResolvedProject image, Map<Integer, Integer> ports) {
-        String hash = hash(spec, image.imageId());
+        return unit(stack, id, project, kind, spec, after, readiness, image.imageId(), ports);
+    }
+
+    /** @param version the image's id, or for an init step with inputs what they hash to */
+    private static Deployment.Unit unit(Stack stack, String id, String project, Deployment.Kind kind, ContainerSpec spec,
+            Set<String> after, Readiness readiness, String version, Map<Integer, Integer> ports) {
+        String hash = hash(spec, version);
         return new Deployment.Unit(id, project, kind, spec.withLabels(labels(stack, id, project, kind, hash)), Set.copyOf(after),
                 readiness, hash, ports);
     }
@@ -263,11 +270,14 @@ public final class StackWiring {
         return labels;
     }
 
-    /** A hash of everything that defines a container (its image's id included), in a canonical order. */
-    static String hash(ContainerSpec spec, String imageId) {
+    /**
+     * A hash of everything that defines a container, in a canonical order; {@code version} is its image's id, or
+     * for an init step with inputs what they hash to (the step is done as long as they are the same).
+     */
+    static String hash(ContainerSpec spec, String version) {
         // The image by its id, not its name: a path: project's tag names the commit, and a commit that leaves the
         // project's build inputs as they were (the same image) must leave its containers alone.
-        String canonical = String.join("\n", imageId, String.valueOf(spec.name()), spec.command().toString(),
+        String canonical = String.join("\n", version, String.valueOf(spec.name()), spec.command().toString(),
                 spec.entrypoint().toString(), new TreeMap<>(spec.environment()).toString(), String.valueOf(spec.healthcheck()),
                 new TreeMap<>(spec.ports()).toString(), String.valueOf(spec.network()), spec.aliases().toString(),
                 new TreeMap<>(spec.volumes()).toString(), String.valueOf(spec.user()), String.valueOf(spec.workingDir()))

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,21 +55,26 @@ public record WatchedProject(String name, Path docstackDirectory, Path context, 
 
     /**
      * What a burst of changes to this project's inputs means: a sync when the first rule covering each file syncs
-     * (with a restart when any of those rules asks for one), else a rebuild. A change in the docstack/ directory
-     * (the Dockerfile, the manifest) always rebuilds, as does a file no rule covers.
+     * (with a restart when any of those rules asks for one, else the commands of those that ask for one), else a
+     * rebuild. A change in the docstack/ directory (the Dockerfile, the manifest) always rebuilds, as does a file no
+     * rule covers.
      *
      * @param files absolute paths, each an input of this project
      */
     public ProjectChange decide(Set<Path> files) {
         WatchAction action = WatchAction.SYNC;
         List<ProjectChange.SyncedFile> synced = new ArrayList<>();
+        Set<List<String>> commands = new LinkedHashSet<>();
         for (Path file : files) {
             Optional<Manifest.WatchRule> rule = file.startsWith(docstackDirectory) ? Optional.empty() : ruleFor(file);
             if (rule.isEmpty() || !rule.get().action().syncs()) {
                 return ProjectChange.rebuild(name);
             }
-            if (rule.get().action() == WatchAction.SYNC_RESTART) {
-                action = WatchAction.SYNC_RESTART;
+            if (rule.get().action().compareTo(action) > 0) {
+                action = rule.get().action(); // a restart does what an exec would, and more
+            }
+            if (rule.get().action() == WatchAction.SYNC_EXEC) {
+                commands.add(rule.get().exec());
             }
             if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                 continue; // the files in it come as changes of their own
@@ -80,7 +86,7 @@ public record WatchedProject(String name, Path docstackDirectory, Path context, 
             }
             synced.add(new ProjectChange.SyncedFile(file, target, !Files.exists(file, LinkOption.NOFOLLOW_LINKS)));
         }
-        return new ProjectChange(name, action, synced);
+        return new ProjectChange(name, action, synced, action == WatchAction.SYNC_EXEC ? List.copyOf(commands) : List.of());
     }
 
     private Optional<Manifest.WatchRule> ruleFor(Path file) {

@@ -76,6 +76,18 @@ class ContextArchiveTest {
     }
 
     @Test
+    void filesCopiedIntoAContainerKeepTheirModificationTime() throws IOException {
+        Path saved = Files.writeString(dir.resolve("discovery.py"), "'updated': '2026-11-29T00:00:01Z',\n");
+        Files.setLastModifiedTime(saved, java.nio.file.attribute.FileTime.fromMillis(1_790_000_000_000L));
+        Path archive = dir.resolve("sync.tar");
+
+        ContextArchive.writeFiles(Map.of("usr/lib/keystone/api/discovery.py", saved), archive);
+
+        // With the build context's fixed time, Python would take a same-sized change for the file it compiled.
+        assertEquals(1_790_000_000_000L, entries(archive).get("usr/lib/keystone/api/discovery.py").getModTime().getTime());
+    }
+
+    @Test
     void missingContextIsAnErrorNamingIt() {
         Path missing = dir.resolve("nowhere");
 

@@ -182,6 +182,27 @@ class LintRulesTest {
     }
 
     @Test
+    void aSyncExecRuleHasTheCommandItRunsAndNoOtherRuleHasOne() throws IOException {
+        assertEquals(List.of(), rules(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST
+                + "watch:\n  - {path: lib, action: sync+exec, target: /srv, exec: [kill, -HUP, '1']}\n").validate()));
+        assertReported(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST
+                + "watch:\n  - {path: lib, action: sync+exec, target: /srv}\n").validate(), "watch-rule", "9:25");
+        assertReported(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST
+                + "watch:\n  - {path: lib, action: sync+restart, target: /srv, exec: [reload]}\n").validate(), "watch-rule", "9:59");
+    }
+
+    @Test
+    void anInitStepsInputsAreFilesOfTheBuildContext() throws IOException {
+        String step = "init:\n  - {name: db-sync, command: [migrate], inputs: [%s]}\n";
+        assertEquals(List.of(), rules(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST
+                + step.formatted("db/migrations")).validate()));
+        assertReported(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST
+                + step.formatted("/src/db")).validate(), "step-inputs", "9:50");
+        assertReported(DocstackDirectory.in(project).manifest(DocstackDirectory.GOOD_MANIFEST
+                + step.formatted("../db")).validate(), "step-inputs", "9:50");
+    }
+
+    @Test
     void runsAsRoot() throws IOException {
         assertReported(dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app\n", "")), "runs-as-root", "1:1");
         assertReported(dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app", "USER 0:0")), "runs-as-root", "4:1");

@@ -208,6 +208,34 @@ class StackWiringTest {
     }
 
     @Test
+    void anInitStepWithInputsStaysDoneAcrossANewImageUntilItsInputsChange() throws Exception {
+        SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
+        String first = initHashes(secrets, "sha256:a", Map.of("db-sync", "migrations-1"));
+        String rebuilt = initHashes(secrets, "sha256:b", Map.of("db-sync", "migrations-1"));
+        String migrated = initHashes(secrets, "sha256:c", Map.of("db-sync", "migrations-2"));
+        String unlabelled = initHashes(secrets, "sha256:d", Map.of());
+
+        assertEquals(first.split(" ")[0], rebuilt.split(" ")[0], "db-sync (with inputs) is kept: its migrations are the same");
+        assertTrue(!first.split(" ")[1].equals(rebuilt.split(" ")[1]), "bootstrap (no inputs) runs again on a new image");
+        assertTrue(!first.split(" ")[0].equals(migrated.split(" ")[0]), "a changed migration runs db-sync again");
+        assertTrue(!migrated.split(" ")[0].equals(unlabelled.split(" ")[0]), "an image without the label runs it again");
+    }
+
+    /** The configuration hashes of glance's two init steps, db-sync (with inputs) and bootstrap, space-separated. */
+    private String initHashes(SecretStore secrets, String imageId, Map<String, String> stepInputs) throws Exception {
+        ResolvedProject glance = new ResolvedProject("glance", "glance:latest", imageId,
+                manifest("glance", List.of(new Manifest.Requirement("database", Map.of())), List.of(), List.of(
+                                new Manifest.Step("db-sync", List.of("glance-manage", "db_sync"), Map.of(), null,
+                                        List.of("glance/db/migrations")),
+                                new Manifest.Step("bootstrap", List.of("true"), Map.of(), null)),
+                        Map.of("glance-api", service("glance-api", 9292, Map.of()))), IMAGE_CHECK, stepInputs);
+        Map<String, String> hashes = new java.util.HashMap<>();
+        StackWiring.wire(stack(glance, MARIADB), List.of(glance, MARIADB), secrets, 0).units()
+                .forEach(unit -> hashes.put(unit.id(), unit.configHash()));
+        return hashes.get("init-glance-db-sync") + " " + hashes.get("init-glance-bootstrap");
+    }
+
+    @Test
     void sameConfigurationGivesTheSameHash() throws Exception {
         SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
         String first = glanceApiHash(secrets, 0);

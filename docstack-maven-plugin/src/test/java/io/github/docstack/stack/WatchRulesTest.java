@@ -53,6 +53,26 @@ class WatchRulesTest {
     }
 
     @Test
+    void aSyncExecRuleRunsItsCommandOnceForTheBurstAndARestartInTheBurstSupersedesIt() throws Exception {
+        Files.writeString(context.resolve("etc/api-paste.ini"), "x\n");
+        WatchedProject reloading = new WatchedProject("keystone", context.resolve("docstack"), context, DockerIgnore.of(context),
+                Set.of(), Set.of(), List.of(
+                        new Manifest.WatchRule("etc/api-paste.ini", WatchAction.SYNC_RESTART, "/etc/keystone/api-paste.ini"),
+                        new Manifest.WatchRule("keystone", WatchAction.SYNC_EXEC, "/usr/lib/python3/dist-packages/keystone",
+                                List.of("keystone-reload")),
+                        new Manifest.WatchRule("etc", WatchAction.SYNC_EXEC, "/etc/keystone", List.of("keystone-reload"))));
+
+        ProjectChange reload = reloading.decide(Set.of(context.resolve("keystone/api/users.py"), context.resolve("etc/policy.yaml")));
+        assertEquals(WatchAction.SYNC_EXEC, reload.action());
+        assertEquals(List.of(List.of("keystone-reload")), reload.commands(), "one command, run once, for both files");
+        assertEquals(2, reload.files().size());
+
+        ProjectChange restart = reloading.decide(Set.of(context.resolve("keystone/api/users.py"), context.resolve("etc/api-paste.ini")));
+        assertEquals(WatchAction.SYNC_RESTART, restart.action());
+        assertEquals(List.of(), restart.commands(), "a restart starts the service afresh: no command besides");
+    }
+
+    @Test
     void oneFileThatNeedsARestartRestartsTheWholeBurst() {
         assertEquals(WatchAction.SYNC_RESTART,
                 keystone.decide(Set.of(context.resolve("etc/policy.yaml"), context.resolve("keystone/api/users.py"))).action());
