@@ -216,7 +216,11 @@ public final class StackRunner {
             action = existing != null ? StepOutcome.Action.RECREATED : StepOutcome.Action.STARTED;
         }
         if (unit.healthcheck()) {
-            ServiceReadiness.await(engine, unit, id, timeout);
+            // A container left as it was, which the engine's own checks find healthy, needs no check of ours (Ceph's is
+            // half a second of Python); one that is starting or unhealthy gets them until it is ready.
+            if (action != StepOutcome.Action.UNCHANGED || !engine.inspect(id).healthy()) {
+                ServiceReadiness.await(engine, unit, id, timeout);
+            }
             return new StepOutcome(action, StepOutcome.Ready.HEALTHY);
         }
         // No healthcheck anywhere: ready once it has run for a moment without exiting.

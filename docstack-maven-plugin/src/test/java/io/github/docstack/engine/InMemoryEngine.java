@@ -31,6 +31,7 @@ public final class InMemoryEngine implements Engine {
     private final Map<String, Integer> failingChecks = new HashMap<>();
     private final Map<String, Integer> exitCodes = new HashMap<>();
     private final Set<String> failingCreates = new HashSet<>();
+    private final Map<String, String> engineHealth = new HashMap<>();
     private final List<String> journal = new ArrayList<>();
     private int nextId = 1;
 
@@ -40,6 +41,7 @@ public final class InMemoryEngine implements Engine {
         String status = "created";
         int exitCode;
         int checks;
+        boolean checkPassed;
         Instant startedAt;
         Instant finishedAt;
 
@@ -62,6 +64,15 @@ public final class InMemoryEngine implements Engine {
     /** The unit's one-shot container exits with this code. */
     public synchronized InMemoryEngine exitCode(String unit, int code) {
         exitCodes.put(unit, code);
+        return this;
+    }
+
+    /**
+     * What the engine's own healthcheck says of the unit's container: starting, healthy or unhealthy. By default a
+     * container with a healthcheck is starting until one of up's checks passes in it, and healthy after.
+     */
+    public synchronized InMemoryEngine engineHealth(String unit, String health) {
+        engineHealth.put(unit, health);
         return this;
     }
 
@@ -163,6 +174,7 @@ public final class InMemoryEngine implements Engine {
         container.status = "running";
         container.startedAt = Instant.now();
         container.finishedAt = null;
+        container.checkPassed = false; // the engine's health starts over with each start
         journal.add("start " + container.unit());
         return container.id;
     }
@@ -175,8 +187,11 @@ public final class InMemoryEngine implements Engine {
     @Override
     public synchronized ContainerState inspect(String containerId) throws EngineException {
         Container container = find(containerId);
-        return new ContainerState(container.status, container.exitCode, ContainerState.NO_HEALTHCHECK, "", container.startedAt,
-                container.finishedAt);
+        // Every service has a check here (its image's, if not its own), as a one-shot has none.
+        String health = !Deployment.Kind.SERVICE.label().equals(container.spec.labels().get(StackLabels.KIND))
+                ? ContainerState.NO_HEALTHCHECK
+                : engineHealth.getOrDefault(container.unit(), container.checkPassed ? "healthy" : "starting");
+        return new ContainerState(container.status, container.exitCode, health, "", container.startedAt, container.finishedAt);
     }
 
     @Override
@@ -202,6 +217,7 @@ public final class InMemoryEngine implements Engine {
             return OptionalInt.of(1);
         }
         journal.add("ready " + container.unit());
+        container.checkPassed = true; // the engine's own check would pass too
         return OptionalInt.of(0);
     }
 

@@ -85,8 +85,19 @@ class StackRunnerTest {
         StackRunner.UpReport again = runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
 
         assertEquals(0, again.started());
-        assertEquals(List.of(), engine.journal().stream().filter(entry -> !entry.startsWith("ready ")).toList(),
-                "no container created, started or removed; running services are only checked");
+        assertEquals(List.of(), engine.journal(), "no container created, started, removed or checked: the engine finds them"
+                + " healthy");
+    }
+
+    @Test
+    void aSecondUpChecksARunningServiceTheEngineDoesNotFindHealthy() throws Exception {
+        runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
+        engine.clearJournal();
+        engine.engineHealth(GLANCE_API, "unhealthy");
+
+        runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
+
+        assertEquals(List.of("ready " + GLANCE_API), engine.journal(), "glance-api is checked until ready, nothing else");
     }
 
     @Test
