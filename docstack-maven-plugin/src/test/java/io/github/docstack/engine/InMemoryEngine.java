@@ -32,6 +32,7 @@ public final class InMemoryEngine implements Engine {
     private final Map<String, Integer> exitCodes = new HashMap<>();
     private final Set<String> failingCreates = new HashSet<>();
     private final Map<String, String> engineHealth = new HashMap<>();
+    private final Map<String, Integer> commands = new HashMap<>();
     private final List<String> journal = new ArrayList<>();
     private int nextId = 1;
 
@@ -76,13 +77,22 @@ public final class InMemoryEngine implements Engine {
         return this;
     }
 
+    /** {@code command}, run in the unit's container, exits with {@code exitCode}. */
+    public synchronized InMemoryEngine command(String unit, List<String> command, int exitCode) {
+        commands.put(unit + " " + String.join(" ", command), exitCode);
+        return this;
+    }
+
     /** Creating the unit's container fails, as an engine that refuses it would. */
     public synchronized InMemoryEngine failingCreate(String unit) {
         failingCreates.add(unit);
         return this;
     }
 
-    /** What was asked, in order: "create UNIT", "start UNIT", "ready UNIT" (a check passed), "done UNIT", "remove UNIT". */
+    /**
+     * What was asked, in order: "create UNIT", "start UNIT", "ready UNIT" (a check passed), "done UNIT", "remove UNIT",
+     * "exec UNIT COMMAND" (a command besides a check), "write UNIT DIRECTORY" (files copied in), "stop UNIT".
+     */
     public synchronized List<String> journal() {
         return List.copyOf(journal);
     }
@@ -204,13 +214,21 @@ public final class InMemoryEngine implements Engine {
         return exec(containerId, command, timeout, null);
     }
 
-    /** A readiness check: fails as often as the unit's script says, then passes. */
+    /**
+     * A command scripted for the unit ({@link #command}) or run as another user (watch's rm) exits as scripted (0 by
+     * default); anything else is a readiness check, which fails as often as the unit's script says, then passes.
+     */
     @Override
     public synchronized OptionalInt exec(String containerId, List<String> command, Duration timeout, String user)
             throws EngineException {
         Container container = find(containerId);
         if (!"running".equals(container.status)) {
             throw new EngineException("Container " + containerId + " is not running");
+        }
+        Integer scripted = commands.get(container.unit() + " " + String.join(" ", command));
+        if (scripted != null || user != null) {
+            journal.add("exec " + container.unit() + " " + String.join(" ", command));
+            return OptionalInt.of(scripted == null ? 0 : scripted);
         }
         int failing = failingChecks.getOrDefault(container.unit(), 0);
         if (failing < 0 || container.checks++ < failing) {
@@ -306,11 +324,13 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
-    public synchronized void stop(String containerId, Duration grace) {
-        Optional.ofNullable(containers.get(containerId)).filter(container -> "running".equals(container.status)).ifPresent(container -> {
+    public synchronized void stop(String containerId, Duration grace) throws EngineException {
+        Container container = find(containerId);
+        if ("running".equals(container.status)) {
             container.status = "exited";
             container.finishedAt = Instant.now();
-        });
+            journal.add("stop " + container.unit());
+        }
     }
 
     @Override
@@ -319,14 +339,16 @@ public final class InMemoryEngine implements Engine {
         start(containerId, find(containerId).spec.image());
     }
 
+    /** Its containers hold no files: there is nothing at any path. */
     @Override
     public Optional<byte[]> readArchive(String containerId, String path) {
         return Optional.empty();
     }
 
+    /** Journals "write UNIT DIRECTORY"; the files go nowhere. */
     @Override
-    public void writeArchive(String containerId, String directory, Path tar) throws EngineException {
-        throw new EngineException("an in-memory engine has no files");
+    public synchronized void writeArchive(String containerId, String directory, Path tar) throws EngineException {
+        journal.add("write " + find(containerId).unit() + " " + directory);
     }
 
     @Override
