@@ -1,0 +1,73 @@
+package io.github.docstack.engine;
+
+import static io.github.docstack.engine.DockerApi.HTTP_NOT_FOUND;
+import static io.github.docstack.engine.DockerApi.HTTP_NO_CONTENT;
+import static io.github.docstack.engine.DockerApi.HTTP_OK;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.maven.docker.access.DockerAccess;
+import io.fabric8.maven.docker.access.DockerAccessException;
+import io.fabric8.maven.docker.access.VolumeCreateConfig;
+import io.fabric8.maven.docker.access.hc.ApacheHttpClientDelegate;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The volumes part of {@link DockerEngine}. */
+final class DockerVolumes {
+
+    private final DockerApi api;
+    private final ObjectMapper json;
+    private final ApacheHttpClientDelegate http;
+    private final String apiUrl;
+    private final DockerAccess access;
+    private final CallBound calls;
+
+    DockerVolumes(DockerApi api) {
+        this.api = api;
+        this.json = api.json;
+        this.http = api.http;
+        this.apiUrl = api.apiUrl;
+        this.access = api.access;
+        this.calls = api.calls;
+    }
+
+    void createVolume(String name, java.util.Map<String, String> labels) throws EngineException {
+        calls.run("creating volume " + name, () -> {
+            try {
+                access.createVolume(new VolumeCreateConfig(name).labels(new java.util.HashMap<>(labels)));
+            } catch (DockerAccessException e) {
+                throw new EngineException("Creating volume " + name + " failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    List<VolumeSummary> volumes(String key, String value) throws EngineException {
+        return calls.call("listing volumes", () -> {
+            try {
+                JsonNode root = json.readTree(http.get(apiUrl + "/volumes?filters=" + api.labelFilter(key, value), HTTP_OK));
+                List<VolumeSummary> volumes = new ArrayList<>();
+                root.path("Volumes").forEach(volume -> {
+                    java.util.Map<String, String> labels = new java.util.TreeMap<>();
+                    volume.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+                    volumes.add(new VolumeSummary(volume.path("Name").asText(), labels));
+                });
+                return volumes;
+            } catch (IOException e) {
+                throw new EngineException("Listing volumes failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    void removeVolume(String name) throws EngineException {
+        calls.run("removing volume " + name, () -> {
+            try {
+                http.delete(apiUrl + "/volumes/" + name, HTTP_NO_CONTENT, HTTP_NOT_FOUND);
+            } catch (IOException e) {
+                throw new EngineException("Removing volume " + name + " failed: " + e.getMessage()
+                        + ". Remove it by hand: docker volume rm " + name, e);
+            }
+        });
+    }
+}
