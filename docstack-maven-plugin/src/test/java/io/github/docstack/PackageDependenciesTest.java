@@ -56,6 +56,27 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void onlyTheMojoPackageTellsTheUserAMavenCommandLine() throws IOException {
+        // The library's messages say what happened and what to change; the mojos add the goal or -D property to use.
+        // The grammar's reference text (the *Shape classes) documents the plugin, properties included.
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(file -> file.toString().endsWith(".java")).toList()) {
+                if (file.getParent().endsWith("mojo") || file.getFileName().toString().endsWith("Shape.java")) {
+                    continue;
+                }
+                for (String line : Files.readAllLines(file)) {
+                    String code = line.strip();
+                    if (!code.startsWith("*") && !code.startsWith("/") && (code.contains("mvn docstack:") || code.contains("-Ddocstack."))) {
+                        found.add(SOURCES.relativize(file) + ": " + code);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found, "a message of the library names a goal to run or a property to set");
+    }
+
+    @Test
     void thePackageGraphHasNoCycle() {
         Map<String, Set<String>> uses = new TreeMap<>();
         packages.forEach((pkg, sources) -> {

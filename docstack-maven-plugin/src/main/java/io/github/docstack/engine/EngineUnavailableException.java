@@ -9,7 +9,7 @@ public class EngineUnavailableException extends EngineException {
         super("No Docker engine answers at " + address + ": " + Causes.rootMessage(cause) + ". "
                 + "Start one (on Debian: 'apt-get install docker.io' and 'systemctl start docker', or 'dockerd &'; "
                 + "in docstack's own checkout: scripts/host-setup), "
-                + "or point DOCKER_HOST or -Ddocstack.dockerHost at an engine that runs.", cause);
+                + "or point DOCKER_HOST at an engine that runs.", cause);
         this.address = address;
     }
 

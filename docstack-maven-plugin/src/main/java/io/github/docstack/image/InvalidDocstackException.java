@@ -8,8 +8,7 @@ public class InvalidDocstackException extends Exception {
     private final ValidationReport report;
 
     public InvalidDocstackException(ValidationReport report) {
-        super(report.directory() + " has " + report.summary() + ": fix the errors listed above (docstack:validate"
-                + " shows them too); nothing was built");
+        super(report.directory() + " has " + report.summary() + ": fix the errors listed above; nothing was built");
         this.report = report;
     }
 

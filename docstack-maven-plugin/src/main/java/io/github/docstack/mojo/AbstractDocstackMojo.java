@@ -3,7 +3,6 @@ package io.github.docstack.mojo;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineAddress;
 import io.github.docstack.engine.EngineException;
-import io.github.docstack.engine.EngineTimeoutException;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
@@ -59,11 +58,8 @@ public abstract class AbstractDocstackMojo extends AbstractMojo {
         }
         try {
             run();
-        } catch (EngineTimeoutException e) {
-            throw new MojoExecutionException(e.getMessage() + " If the engine is only slow, give it longer with -D"
-                    + DocstackProperties.ENGINE_TIMEOUT + "=SECONDS (now " + e.bound().toSeconds() + ").");
         } catch (EngineException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(MavenWords.of(e));
         }
     }
 

@@ -84,7 +84,7 @@ public class BuildMojo extends AbstractDocstackMojo {
             image.tags().forEach(tag -> getLog().info("  " + tag));
         } catch (InvalidDocstackException e) {
             ProblemPrinter.print(e.report(), baseDirectory(), getLog());
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(MavenWords.of(e));
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }

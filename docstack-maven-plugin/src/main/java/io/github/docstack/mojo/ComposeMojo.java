@@ -37,7 +37,7 @@ public class ComposeMojo extends AbstractDeployingMojo {
             getLog().info("docstack:compose wrote " + shown(files.compose()) + " and " + shown(files.env()) + " (secrets, 0600)");
             getLog().info("Run it with: docker-compose -p " + stackFile.name() + " -f " + shown(files.compose()) + " up -d");
         } catch (StackException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(MavenWords.of(e));
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage());
         }

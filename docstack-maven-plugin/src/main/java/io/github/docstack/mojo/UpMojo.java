@@ -44,7 +44,7 @@ public class UpMojo extends AbstractDeployingMojo {
                     new StackRunner.Timeouts(Duration.ofSeconds(healthTimeout), Duration.ofSeconds(healthTimeout)), parallelism);
             print(stackFile.name(), report);
         } catch (StackException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(MavenWords.of(e));
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (InterruptedException e) {

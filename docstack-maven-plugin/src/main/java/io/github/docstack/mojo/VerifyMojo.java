@@ -6,7 +6,6 @@ import io.github.docstack.stack.Deployment;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackLock;
-import io.github.docstack.stack.StackNotUpException;
 import io.github.docstack.stack.StackVerifier;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,10 +52,8 @@ public class VerifyMojo extends AbstractDeployingMojo {
             }
             results = new StackVerifier(engine, new MavenEngineLog(getLog()))
                     .verify(deployment, reports, filter, Duration.ofSeconds(verifyTimeout));
-        } catch (StackNotUpException e) {
-            throw new MojoFailureException(e.getMessage() + ": bring it up first, mvn docstack:up docstack:verify");
         } catch (StackException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(MavenWords.of(e));
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage());
         }

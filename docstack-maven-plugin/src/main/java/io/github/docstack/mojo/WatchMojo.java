@@ -85,14 +85,14 @@ public class WatchMojo extends AbstractDeployingMojo {
                         getLog().info(String.format("[watch] %s: %s (%.1f s)", describe(changes), done, (System.nanoTime() - start) / 1e9));
                     } catch (StackException | EngineException | IOException | MojoFailureException e) {
                         getLog().error(String.format("[watch] %s: %s (%.1f s). Services that were not replaced run as they did;"
-                                + " fix it and save again.", describe(changes), e.getMessage(), (System.nanoTime() - start) / 1e9));
+                                + " fix it and save again.", describe(changes), MavenWords.of(e), (System.nanoTime() - start) / 1e9));
                     }
                 }
             }
         } catch (InvalidDocstackException e) {
-            throw new MojoFailureException(e.getMessage() + " (run mvn docstack:validate in the project to see every problem)");
+            throw new MojoFailureException(MavenWords.of(e));
         } catch (StackException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(MavenWords.of(e));
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (InterruptedException e) {

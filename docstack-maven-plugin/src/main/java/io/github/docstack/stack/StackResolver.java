@@ -79,8 +79,7 @@ public final class StackResolver {
                 image = built.tags().get(0);
                 how = "built from " + project.path();
             } catch (InvalidDocstackException e) {
-                throw new StackException("Project " + project.name() + " at " + project.path() + " cannot be built: "
-                        + e.getMessage() + " (run mvn docstack:validate there to see them)", e);
+                throw new ProjectUnbuildableException(project.name(), project.path(), e.getMessage(), e);
             }
         } else if (project.image() != null) {
             image = project.image();
@@ -91,9 +90,7 @@ public final class StackResolver {
             how = pullIfRemote(image);
         }
         if (!engine.hasImage(image)) {
-            throw new StackException("Project " + project.name() + ": there is no image " + image + " in the local engine."
-                    + " Build it (mvn docstack:build in the project), give the stack a registry: to pull from, or give the"
-                    + " project a path: to build from its checkout");
+            throw new ImageMissingException(project.name(), image);
         }
         ImageDetails details = engine.inspectImage(image);
         String label = details.labels().get(ManifestJson.LABEL);

@@ -284,9 +284,8 @@ public final class StackRunner {
             message.append("\nIts last ").append(notHealthy.lastLogLines().size()).append(" log lines:");
             notHealthy.lastLogLines().forEach(line -> message.append("\n  | ").append(line));
         }
-        message.append("\nThe containers stay for inspection (mvn docstack:status, docker logs ").append(deployment.stack())
-                .append("-...); mvn docstack:down removes them.");
-        return new StackException(deployment.secrets().redact(message.toString()), cause); // log lines may echo a password
+        // log lines may echo a password
+        return new StepFailedException(deployment.stack(), deployment.secrets().redact(message.toString()), cause);
     }
 
     /** The spec with the labels that name the checkout it comes from: the id of its secrets, and where they are. */
@@ -326,9 +325,7 @@ public final class StackRunner {
                 try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                     socket.setReuseAddress(true);
                 } catch (IOException e) {
-                    throw new StackException("Port " + port + " on 127.0.0.1, which " + unit.project() + "/" + unit.id()
-                            + " publishes, is already in use: stop what uses it, or run the stack with"
-                            + " -Ddocstack.portOffset=1000 (every port moves by that much)");
+                    throw new PortTakenException(port, unit.project() + "/" + unit.id());
                 }
             }
         }

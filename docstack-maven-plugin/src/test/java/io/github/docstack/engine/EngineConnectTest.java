@@ -23,7 +23,7 @@ class EngineConnectTest {
         assertTrue(message.startsWith("No Docker engine answers at unix://" + dir.resolve("docker.sock")
                 + " (from DOCKER_HOST)"), message);
         assertTrue(message.contains("Start one"), message);
-        assertTrue(message.contains("-Ddocstack.dockerHost"), message);
+        assertTrue(message.contains("point DOCKER_HOST at an engine that runs"), message);
     }
 
     @Test
