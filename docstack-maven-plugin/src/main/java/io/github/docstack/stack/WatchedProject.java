@@ -64,7 +64,7 @@ public record WatchedProject(String name, Path docstackDirectory, Path context, 
     public ProjectChange decide(Set<Path> files) {
         WatchAction action = WatchAction.SYNC;
         List<ProjectChange.SyncedFile> synced = new ArrayList<>();
-        Set<List<String>> commands = new LinkedHashSet<>();
+        java.util.SortedSet<Integer> execRules = new java.util.TreeSet<>(); // by their place in the manifest
         for (Path file : files) {
             Optional<Manifest.WatchRule> rule = file.startsWith(docstackDirectory) ? Optional.empty() : ruleFor(file);
             if (rule.isEmpty() || !rule.get().action().syncs()) {
@@ -74,7 +74,7 @@ public record WatchedProject(String name, Path docstackDirectory, Path context, 
                 action = rule.get().action(); // a restart does what an exec would, and more
             }
             if (rule.get().action() == WatchAction.SYNC_EXEC) {
-                commands.add(rule.get().exec());
+                execRules.add(rules.indexOf(rule.get()));
             }
             if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                 continue; // the files in it come as changes of their own
@@ -86,6 +86,8 @@ public record WatchedProject(String name, Path docstackDirectory, Path context, 
             }
             synced.add(new ProjectChange.SyncedFile(file, target, !Files.exists(file, LinkOption.NOFOLLOW_LINKS)));
         }
+        Set<List<String>> commands = new LinkedHashSet<>(); // a command that two rules name runs once
+        execRules.forEach(index -> commands.add(rules.get(index).exec()));
         return new ProjectChange(name, action, synced, action == WatchAction.SYNC_EXEC ? List.copyOf(commands) : List.of());
     }
 

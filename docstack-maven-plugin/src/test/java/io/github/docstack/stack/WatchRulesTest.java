@@ -67,6 +67,16 @@ class WatchRulesTest {
         assertEquals(List.of(List.of("keystone-reload")), reload.commands(), "one command, run once, for both files");
         assertEquals(2, reload.files().size());
 
+        WatchedProject twoCommands = new WatchedProject("keystone", context.resolve("docstack"), context, DockerIgnore.of(context),
+                Set.of(), Set.of(), List.of(
+                        new Manifest.WatchRule("etc", WatchAction.SYNC_EXEC, "/etc/keystone", List.of("reload-policy")),
+                        new Manifest.WatchRule("keystone", WatchAction.SYNC_EXEC, "/srv/keystone", List.of("keystone-reload"))));
+        for (int i = 0; i < 5; i++) { // whatever order the burst's files come in
+            assertEquals(List.of(List.of("reload-policy"), List.of("keystone-reload")), twoCommands.decide(new java.util.HashSet<>(
+                    List.of(context.resolve("keystone/api/users.py"), context.resolve("etc/policy.yaml")))).commands(),
+                    "the commands run in the order of their rules");
+        }
+
         ProjectChange restart = reloading.decide(Set.of(context.resolve("keystone/api/users.py"), context.resolve("etc/api-paste.ini")));
         assertEquals(WatchAction.SYNC_RESTART, restart.action());
         assertEquals(List.of(), restart.commands(), "a restart starts the service afresh: no command besides");
