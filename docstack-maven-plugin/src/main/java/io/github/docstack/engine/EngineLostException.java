@@ -29,6 +29,12 @@ public class EngineLostException extends EngineException {
                     || cause instanceof org.apache.http.ConnectionClosedException) {
                 return true;
             }
+            // On a Unix socket the same break comes from jnr, as the system's error number.
+            if (cause instanceof jnr.enxio.channels.NativeException nativeFailure
+                    && (nativeFailure.getErrno() == jnr.constants.platform.Errno.ECONNRESET
+                            || nativeFailure.getErrno() == jnr.constants.platform.Errno.EPIPE)) {
+                return true;
+            }
         }
         return false;
     }
