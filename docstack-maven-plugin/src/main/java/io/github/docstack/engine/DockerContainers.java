@@ -11,11 +11,9 @@ import static io.github.docstack.engine.DockerApi.pauseFor;
 import static io.github.docstack.engine.DockerApi.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.maven.docker.access.ContainerCreateConfig;
 import io.fabric8.maven.docker.access.ContainerHostConfig;
 import io.fabric8.maven.docker.access.ContainerNetworkingConfig;
-import io.fabric8.maven.docker.access.DockerAccess;
 import io.fabric8.maven.docker.access.DockerAccessException;
 import io.fabric8.maven.docker.access.PortMapping;
 import io.fabric8.maven.docker.access.hc.ApacheHttpClientDelegate;
@@ -32,22 +30,10 @@ import java.util.HashMap;
 import java.util.List;
 
 /** The containers part of {@link DockerEngine}: create, start, inspect, exec, logs, files, stop, remove. */
-final class DockerContainers {
-
-    private final DockerApi api;
-    private final ObjectMapper json;
-    private final ApacheHttpClientDelegate http;
-    private final String apiUrl;
-    private final DockerAccess access;
-    private final CallBound calls;
+final class DockerContainers extends DockerPart {
 
     DockerContainers(DockerApi api) {
-        this.api = api;
-        this.json = api.json;
-        this.http = api.http;
-        this.apiUrl = api.apiUrl;
-        this.access = api.access;
-        this.calls = api.calls;
+        super(api);
     }
 
     String run(ContainerSpec spec) throws EngineException {

@@ -3,13 +3,10 @@ package io.github.docstack.engine;
 import static io.github.docstack.engine.DockerApi.HTTP_OK;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.maven.docker.access.AuthConfig;
 import io.fabric8.maven.docker.access.BuildOptions;
 import io.fabric8.maven.docker.access.CreateImageOptions;
-import io.fabric8.maven.docker.access.DockerAccess;
 import io.fabric8.maven.docker.access.DockerAccessException;
-import io.fabric8.maven.docker.access.hc.ApacheHttpClientDelegate;
 import io.fabric8.maven.docker.util.JsonFactory;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,22 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 
 /** The images part of {@link DockerEngine}: build, tag, push, pull, inspect. */
-final class DockerImages {
-
-    private final DockerApi api;
-    private final ObjectMapper json;
-    private final ApacheHttpClientDelegate http;
-    private final String apiUrl;
-    private final DockerAccess access;
-    private final CallBound calls;
+final class DockerImages extends DockerPart {
 
     DockerImages(DockerApi api) {
-        this.api = api;
-        this.json = api.json;
-        this.http = api.http;
-        this.apiUrl = api.apiUrl;
-        this.access = api.access;
-        this.calls = api.calls;
+        super(api);
     }
 
     String build(ImageBuild build) throws EngineException {

@@ -7,30 +7,19 @@ import static io.github.docstack.engine.DockerApi.nextPause;
 import static io.github.docstack.engine.DockerApi.pauseFor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.maven.docker.access.hc.ApacheHttpClientDelegate;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
 /** The networks part of {@link DockerEngine}. */
-final class DockerNetworks {
+final class DockerNetworks extends DockerPart {
 
     // How long removeNetwork waits for the engine to release a removed container's endpoint.
     private static final Duration NETWORK_RELEASE = Duration.ofSeconds(15);
 
-    private final DockerApi api;
-    private final ObjectMapper json;
-    private final ApacheHttpClientDelegate http;
-    private final String apiUrl;
-    private final CallBound calls;
-
     DockerNetworks(DockerApi api) {
-        this.api = api;
-        this.json = api.json;
-        this.http = api.http;
-        this.apiUrl = api.apiUrl;
-        this.calls = api.calls;
+        super(api);
     }
 
     void createNetwork(String name, java.util.Map<String, String> labels) throws EngineException {

@@ -5,32 +5,17 @@ import static io.github.docstack.engine.DockerApi.HTTP_NO_CONTENT;
 import static io.github.docstack.engine.DockerApi.HTTP_OK;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.maven.docker.access.DockerAccess;
 import io.fabric8.maven.docker.access.DockerAccessException;
 import io.fabric8.maven.docker.access.VolumeCreateConfig;
-import io.fabric8.maven.docker.access.hc.ApacheHttpClientDelegate;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The volumes part of {@link DockerEngine}. */
-final class DockerVolumes {
-
-    private final DockerApi api;
-    private final ObjectMapper json;
-    private final ApacheHttpClientDelegate http;
-    private final String apiUrl;
-    private final DockerAccess access;
-    private final CallBound calls;
+final class DockerVolumes extends DockerPart {
 
     DockerVolumes(DockerApi api) {
-        this.api = api;
-        this.json = api.json;
-        this.http = api.http;
-        this.apiUrl = api.apiUrl;
-        this.access = api.access;
-        this.calls = api.calls;
+        super(api);
     }
 
     void createVolume(String name, java.util.Map<String, String> labels) throws EngineException {
