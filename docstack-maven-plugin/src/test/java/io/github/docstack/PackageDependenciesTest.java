@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering, read from the sources' imports (and fully qualified names): fabric8 is the engine package's
- * business, Maven the mojo package's, and docstack's packages depend on each other without a cycle.
+ * The layering, read from the sources' imports (and fully qualified names): fabric8's Docker client is the engine
+ * package's business, its Kubernetes model the kubernetes package's, Maven the mojo package's, and docstack's packages depend on each other without a cycle.
  */
 class PackageDependenciesTest {
 
@@ -46,8 +46,13 @@ class PackageDependenciesTest {
     }
 
     @Test
-    void onlyTheEnginePackageUsesFabric8() {
-        assertEquals(Set.of("engine"), packagesMentioning("io.fabric8."));
+    void onlyTheEnginePackageUsesFabric8sDockerClient() {
+        assertEquals(Set.of("engine"), packagesMentioning("io.fabric8.maven."));
+    }
+
+    @Test
+    void onlyTheKubernetesPackageUsesFabric8sKubernetesModel() {
+        assertEquals(Set.of("kubernetes"), packagesMentioning("io.fabric8.kubernetes."));
     }
 
     @Test

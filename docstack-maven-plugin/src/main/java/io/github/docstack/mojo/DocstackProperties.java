@@ -57,7 +57,7 @@ public final class DocstackProperties {
     /** Seconds one request to the Docker engine may take before docstack judges the engine hung. */
     public static final String ENGINE_TIMEOUT = "docstack.engineTimeout";
 
-    /** The stack file docstack:up, down, status, logs and compose read. */
+    /** The stack file docstack:up, down, status, logs, compose and kubernetes read. */
     public static final String STACK = "docstack.stack";
 
     /** The stack's optional projects to bring in, by profile, comma-separated; none for only the projects without one. */
@@ -90,6 +90,12 @@ public final class DocstackProperties {
 
     /** Seconds one verify step may run. */
     public static final String VERIFY_TIMEOUT = "docstack.verify.timeout";
+
+    /** The image of docstack:kubernetes' init containers that wait for Jobs and ready Services. */
+    public static final String KUBERNETES_WAIT_IMAGE = "docstack.kubernetes.waitImage";
+
+    /** The storage each of docstack:kubernetes' PersistentVolumeClaims requests. */
+    public static final String KUBERNETES_VOLUME_SIZE = "docstack.kubernetes.volumeSize";
 
     private DocstackProperties() {
     }

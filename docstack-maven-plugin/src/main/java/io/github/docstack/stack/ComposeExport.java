@@ -43,7 +43,7 @@ public final class ComposeExport {
 
     public static ComposeFiles write(Deployment deployment, SecretStore secrets, Path directory) throws IOException, StackException {
         Map<String, String> secretVariables = new TreeMap<>();
-        secrets.all().forEach((key, value) -> secretVariables.put(variable(key), value));
+        secrets.all().forEach((key, value) -> secretVariables.put(SecretKeys.variable(key), value));
         Map<String, Object> compose = new LinkedHashMap<>();
         Map<String, Object> services = new LinkedHashMap<>();
         Map<String, Deployment.Unit> units = new LinkedHashMap<>();
@@ -145,25 +145,6 @@ public final class ComposeExport {
 
     private static List<String> escape(List<String> values, Map<String, String> secrets) {
         return values.stream().map(value -> escape(value, secrets)).toList();
-    }
-
-    /**
-     * The .env variable of a secret. One variable per secret name: '/' becomes {@code __} and each other sign a
-     * letter between underscores ({@code _D_} dot, {@code _H_} hyphen, {@code _U_} underscore), so names that differ
-     * only in their signs stay apart (project names are lowercase, so upper-casing keeps them apart too).
-     */
-    static String variable(String secretKey) {
-        StringBuilder variable = new StringBuilder("DOCSTACK_SECRET_");
-        for (char c : secretKey.toCharArray()) {
-            switch (c) {
-                case '/' -> variable.append("__");
-                case '.' -> variable.append("_D_");
-                case '-' -> variable.append("_H_");
-                case '_' -> variable.append("_U_");
-                default -> variable.append(Character.toUpperCase(c));
-            }
-        }
-        return variable.toString();
     }
 
     private static String duration(Duration duration) {

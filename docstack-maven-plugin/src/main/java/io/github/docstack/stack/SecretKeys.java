@@ -24,6 +24,26 @@ public final class SecretKeys {
         return new SecretKey("account/" + provider + "/" + consumer, provider + "." + consumer);
     }
 
+    /**
+     * The environment variable a secret is handed over in (the Compose export's {@code .env}, the Kubernetes
+     * export's Secret). One variable per secret name: '/' becomes {@code __} and each other sign a
+     * letter between underscores ({@code _D_} dot, {@code _H_} hyphen, {@code _U_} underscore), so names that differ
+     * only in their signs stay apart (project names are lowercase, so upper-casing keeps them apart too).
+     */
+    public static String variable(String secretKey) {
+        StringBuilder variable = new StringBuilder("DOCSTACK_SECRET_");
+        for (char c : secretKey.toCharArray()) {
+            switch (c) {
+                case '/' -> variable.append("__");
+                case '.' -> variable.append("_D_");
+                case '-' -> variable.append("_H_");
+                case '_' -> variable.append("_U_");
+                default -> variable.append(Character.toUpperCase(c));
+            }
+        }
+        return variable.toString();
+    }
+
     /** A secret's name, and the name older docstack stored it under. */
     public record SecretKey(String name, String formerName) {
     }

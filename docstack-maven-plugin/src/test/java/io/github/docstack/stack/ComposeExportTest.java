@@ -37,9 +37,9 @@ class ComposeExportTest {
     @Test
     void secretNamesThatDifferOnlyInTheirSignsGetVariablesOfTheirOwn() {
         List<String> names = List.of("account/a.b/c", "account/a/b.c", "account/a-b/c", "account/a_b/c", "own/a", "own/A");
-        assertEquals(names.size() - 1, names.stream().map(ComposeExport::variable).distinct().count(),
-                "one variable per lowercase name: " + names.stream().map(ComposeExport::variable).toList());
-        assertEquals("DOCSTACK_SECRET_ACCOUNT__A_D_B__C", ComposeExport.variable("account/a.b/c"));
+        assertEquals(names.size() - 1, names.stream().map(SecretKeys::variable).distinct().count(),
+                "one variable per lowercase name: " + names.stream().map(SecretKeys::variable).toList());
+        assertEquals("DOCSTACK_SECRET_ACCOUNT__A_D_B__C", SecretKeys.variable("account/a.b/c"));
     }
 
     @Test

@@ -1,0 +1,76 @@
+package io.github.docstack.kubernetes;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Keeps secret values out of the manifests. A rendered value that holds a secret refers to it instead: the
+ * container gets the secret as an environment variable from the stack's Secret, and Kubernetes expands
+ * {@code $(VARIABLE)} in the other variables, the command and its arguments. A literal {@code $(} is written
+ * {@code $$(}, which Kubernetes turns back.
+ */
+final class SecretReferences {
+
+    /** Secret value to its variable, longest value first, so no value is replaced inside a longer one. */
+    private final Map<String, String> variables = new LinkedHashMap<>();
+    private final Set<String> used = new TreeSet<>();
+
+    /** @param secrets variable name to secret value */
+    SecretReferences(Map<String, String> secrets) {
+        secrets.entrySet().stream().filter(secret -> !secret.getValue().isEmpty())
+                .sorted(Comparator.comparing((Map.Entry<String, String> secret) -> secret.getValue().length()).reversed())
+                .forEach(secret -> variables.put(secret.getValue(), secret.getKey()));
+    }
+
+    /** {@code value} as Kubernetes expands it: secrets as {@code $(VARIABLE)}. */
+    String expanded(String value) {
+        String written = value.replace("$(", "$$(");
+        for (Map.Entry<String, String> secret : variables.entrySet()) {
+            if (written.contains(secret.getKey())) {
+                written = written.replace(secret.getKey(), "$(" + secret.getValue() + ")");
+                used.add(secret.getValue());
+            }
+        }
+        return written;
+    }
+
+    List<String> expanded(List<String> values) {
+        return values.stream().map(this::expanded).toList();
+    }
+
+    /**
+     * A probe's command, which Kubernetes runs as it stands (no {@code $(...)}): one that holds a secret runs
+     * through {@code sh -c}, reading it from the container's environment.
+     */
+    List<String> probe(List<String> command) {
+        if (command.stream().noneMatch(this::holdsSecret)) {
+            return command;
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : command) {
+            String quoted = "'" + word.replace("'", "'\\''") + "'";
+            for (Map.Entry<String, String> secret : variables.entrySet()) {
+                if (quoted.contains(secret.getKey())) {
+                    quoted = quoted.replace(secret.getKey(), "'\"${" + secret.getValue() + "}\"'");
+                    used.add(secret.getValue());
+                }
+            }
+            words.add(quoted);
+        }
+        return List.of("sh", "-c", "exec " + String.join(" ", words));
+    }
+
+    private boolean holdsSecret(String value) {
+        return variables.keySet().stream().anyMatch(value::contains);
+    }
+
+    /** The variables referred to so far, which the container must define (from the Secret) before its others. */
+    Set<String> used() {
+        return new TreeSet<>(used);
+    }
+}
