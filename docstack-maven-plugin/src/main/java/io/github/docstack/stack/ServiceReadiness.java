@@ -4,11 +4,15 @@ import io.github.docstack.engine.ContainerNotHealthyException;
 import io.github.docstack.engine.ContainerState;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
+import io.github.docstack.engine.Healthcheck;
 import java.time.Duration;
 import java.util.OptionalInt;
 
 /** Waiting for a service that has just (re)started to be ready: up after it starts one, watch after a restart. */
 final class ServiceReadiness {
+
+    /** How often up reads the engine's verdict when it watches that rather than running the check itself. */
+    private static final Duration VERDICT_POLL = Duration.ofMillis(100);
 
     private ServiceReadiness() {
     }
@@ -26,8 +30,7 @@ final class ServiceReadiness {
             long checkStarted = System.nanoTime();
             ContainerState state = engine.inspect(id);
             if (!state.running()) {
-                throw new ContainerNotHealthyException("Service " + unit.id() + " exited with code " + state.exitCode()
-                        + " before it was ready. See more with: docker logs " + unit.spec().name(), state, engine.lastLogLines(id, 40));
+                throw exitedBeforeReady(engine, unit, id, state);
             }
             OptionalInt check;
             try {
@@ -51,5 +54,55 @@ final class ServiceReadiness {
                 Thread.sleep(untilNext / 1_000_000, (int) (untilNext % 1_000_000));
             }
         }
+    }
+
+    /**
+     * Waiting for a service whose container was just started, so the engine's verdict on it starts afresh: when the
+     * engine runs the same check at least as often, up reads that verdict rather than running the check itself.
+     */
+    static void awaitStarted(Engine engine, Deployment.Unit unit, String id, Duration timeout) throws EngineException, InterruptedException {
+        if (engineChecksAsOften(unit)) {
+            awaitEngineVerdict(engine, unit, id, System.nanoTime() + timeout.toNanos(), timeout);
+        } else {
+            await(engine, unit, id, timeout);
+        }
+    }
+
+    /**
+     * Whether the engine runs the same check at least as often as docstack would: then a second copy of it, in
+     * processes of its own, only takes CPU from the services starting beside it, and the engine's verdict is as fresh.
+     */
+    static boolean engineChecksAsOften(Deployment.Unit unit) {
+        Healthcheck check = unit.spec().healthcheck();
+        return check != null && check.command().equals(unit.readiness().command())
+                && check.interval().compareTo(unit.readiness().interval()) <= 0;
+    }
+
+    /** Reads the engine's verdict (an inspect, no process in the container) until it says healthy. */
+    private static void awaitEngineVerdict(Engine engine, Deployment.Unit unit, String id, long deadline, Duration timeout)
+            throws EngineException, InterruptedException {
+        long poll = Math.min(VERDICT_POLL.toNanos(), unit.readiness().interval().toNanos());
+        while (true) {
+            ContainerState state = engine.inspect(id);
+            if (!state.running()) {
+                throw exitedBeforeReady(engine, unit, id, state);
+            }
+            if (state.healthy()) {
+                return;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new ContainerNotHealthyException("Service " + unit.id() + " was not ready after " + timeout.toSeconds()
+                        + " s: its check " + String.join(" ", unit.readiness().command()) + " is " + state.health()
+                        + (state.lastCheckOutput().isBlank() ? "" : " (" + state.lastCheckOutput().strip() + ")")
+                        + ". See more with: docker logs " + unit.spec().name(), state, engine.lastLogLines(id, 40));
+            }
+            Thread.sleep(poll / 1_000_000, (int) (poll % 1_000_000));
+        }
+    }
+
+    private static ContainerNotHealthyException exitedBeforeReady(Engine engine, Deployment.Unit unit, String id, ContainerState state)
+            throws EngineException {
+        return new ContainerNotHealthyException("Service " + unit.id() + " exited with code " + state.exitCode()
+                + " before it was ready. See more with: docker logs " + unit.spec().name(), state, engine.lastLogLines(id, 40));
     }
 }

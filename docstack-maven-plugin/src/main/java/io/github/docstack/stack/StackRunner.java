@@ -218,7 +218,9 @@ public final class StackRunner {
         if (unit.healthcheck()) {
             // A container left as it was, which the engine's own checks find healthy, needs no check of ours (Ceph's is
             // half a second of Python); one that is starting or unhealthy gets them until it is ready.
-            if (action != StepOutcome.Action.UNCHANGED || !engine.inspect(id).healthy()) {
+            if (action != StepOutcome.Action.UNCHANGED) {
+                ServiceReadiness.awaitStarted(engine, unit, id, timeout);
+            } else if (!engine.inspect(id).healthy()) {
                 ServiceReadiness.await(engine, unit, id, timeout);
             }
             return new StepOutcome(action, StepOutcome.Ready.HEALTHY);

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
 import io.github.docstack.engine.InMemoryEngine;
+import io.github.docstack.manifest.Manifest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,21 @@ class StackRunnerTest {
         assertTrue(journal.contains("ready " + GLANCE_API), journal.toString());
         assertEquals(List.of(MARIADB_SERVICE, GLANCE_API), report.services().stream().map(StackRunner.ServiceReport::service).toList());
         assertEquals(4, report.started());
+    }
+
+    @Test
+    void aServiceTheEngineChecksAsOftenIsJudgedByTheEnginesVerdictNotBySecondChecks() throws Exception {
+        // Checked every 200 ms by the engine, as docstack would while waiting: a copy of ours would only take CPU.
+        Manifest.HealthcheckSpec fast = new Manifest.HealthcheckSpec(List.of("probe"), "200ms", null, null, null, null);
+        ResolvedProject clock = new ResolvedProject("clock", "clock:latest", "sha256:3", TestProjects.manifest("clock", List.of(),
+                List.of(), List.of(), Map.of("clock", new Manifest.Service("clock", List.of(), List.of(), Map.of(), List.of(7003),
+                        fast, Map.of(), null, null, List.of()))), null);
+        engine.engineRunsChecks("clock").failingChecks("clock", 2);
+
+        runner.up(deployment(clock), TIMEOUTS, 4);
+
+        assertTrue(engine.journal().contains("healthy clock"), engine.journal().toString());
+        assertTrue(!engine.journal().contains("ready clock"), "up ran the check itself: " + engine.journal());
     }
 
     @Test
