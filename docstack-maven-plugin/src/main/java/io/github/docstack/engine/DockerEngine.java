@@ -87,6 +87,11 @@ public final class DockerEngine implements Engine {
         }
     }
 
+    /** The connection, for the Swarm part ({@link SwarmEngine}), which works through it too. */
+    DockerApi api() {
+        return api;
+    }
+
     @Override
     public EngineAddress address() {
         return address;

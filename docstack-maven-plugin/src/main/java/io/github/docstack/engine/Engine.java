@@ -133,6 +133,18 @@ public interface Engine extends AutoCloseable {
 
     void removeVolume(String name) throws EngineException;
 
+    /**
+     * The secrets of the stack about to run, by the variable name each goes by, which the engine must keep out of
+     * what it shows (a Swarm's service specs). A lone engine shows what a container was given to its owner only.
+     */
+    default void keepSecrets(java.util.Map<String, String> variables) {
+    }
+
+    /** Removes the secrets the engine keeps with this label (a Swarm's); returns their names. A lone engine keeps none. */
+    default List<String> removeSecrets(String key, String value) throws EngineException {
+        return List.of();
+    }
+
     /** The host port the engine published {@code containerPort} on, or -1 when it is not published. */
     int publishedPort(String containerId, int containerPort) throws EngineException;
 

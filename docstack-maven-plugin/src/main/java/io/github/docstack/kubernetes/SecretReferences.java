@@ -1,6 +1,6 @@
 package io.github.docstack.kubernetes;
 
-import java.util.ArrayList;
+import io.github.docstack.engine.ShellWords;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,18 +51,12 @@ final class SecretReferences {
         if (command.stream().noneMatch(this::holdsSecret)) {
             return command;
         }
-        List<String> words = new ArrayList<>();
-        for (String word : command) {
-            String quoted = "'" + word.replace("'", "'\\''") + "'";
-            for (Map.Entry<String, String> secret : variables.entrySet()) {
-                if (quoted.contains(secret.getKey())) {
-                    quoted = quoted.replace(secret.getKey(), "'\"${" + secret.getValue() + "}\"'");
-                    used.add(secret.getValue());
-                }
+        variables.forEach((value, variable) -> {
+            if (command.stream().anyMatch(word -> word.contains(value))) {
+                used.add(variable);
             }
-            words.add(quoted);
-        }
-        return List.of("sh", "-c", "exec " + String.join(" ", words));
+        });
+        return List.of("sh", "-c", "exec " + ShellWords.quote(command, variables));
     }
 
     private boolean holdsSecret(String value) {

@@ -1,16 +1,19 @@
 package io.github.docstack.mojo;
 
 import io.github.docstack.engine.Engine;
+import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackLock;
 import io.github.docstack.stack.StackLockedException;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackLoader;
+import io.github.docstack.stack.SwarmTarget;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -32,6 +35,29 @@ public abstract class AbstractStackMojo extends AbstractDocstackMojo {
     /** Seconds to wait for another up, down or compose of the same stack on the same engine to finish. */
     @Parameter(property = DocstackProperties.LOCK_WAIT, defaultValue = "60")
     protected int lockWait;
+
+    /** Where the stack runs: {@code engine}, the Docker engine itself, or {@code swarm}, the Swarm that engine manages. */
+    @Parameter(property = DocstackProperties.TARGET, defaultValue = "engine")
+    protected String target;
+
+    /** The engine, or the Swarm it manages when {@code target} says so. */
+    @Override
+    protected Engine connectEngine() throws EngineException {
+        if (!List.of("engine", "swarm").contains(target)) {
+            throw new EngineException("-D" + DocstackProperties.TARGET + "=" + target + " names no target: use engine (the default)"
+                    + " or swarm");
+        }
+        Engine engine = super.connectEngine();
+        if (target.equals("engine")) {
+            return engine;
+        }
+        try {
+            return SwarmTarget.on(engine);
+        } catch (EngineException e) {
+            engine.close();
+            throw e;
+        }
+    }
 
     /** Takes the stack's lock (one writer per stack and engine), waiting up to {@code lockWait} for its holder. */
     protected StackLock lock(Stack stackFile, Engine engine, String goal) throws MojoFailureException, MojoExecutionException {

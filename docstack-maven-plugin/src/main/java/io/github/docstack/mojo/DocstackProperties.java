@@ -60,6 +60,9 @@ public final class DocstackProperties {
     /** The stack file docstack:up, down, status, logs, compose and kubernetes read. */
     public static final String STACK = "docstack.stack";
 
+    /** Where the stack runs: on the Docker engine itself (engine, the default) or on the Swarm it manages (swarm). */
+    public static final String TARGET = "docstack.target";
+
     /** The stack's optional projects to bring in, by profile, comma-separated; none for only the projects without one. */
     public static final String PROFILES = "docstack.profiles";
 

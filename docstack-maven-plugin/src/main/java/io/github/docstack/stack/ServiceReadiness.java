@@ -90,6 +90,11 @@ final class ServiceReadiness {
             if (state.healthy()) {
                 return;
             }
+            if (ContainerState.NO_HEALTHCHECK.equals(state.health())) {
+                // The engine runs no check of it after all (a Swarm's service has none): up checks it itself.
+                await(engine, unit, id, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                return;
+            }
             if (System.nanoTime() >= deadline) {
                 throw new ContainerNotHealthyException("Service " + unit.id() + " was not ready after " + timeout.toSeconds()
                         + " s: its check " + String.join(" ", unit.readiness().command()) + " is " + state.health()

@@ -10,6 +10,7 @@ import io.github.docstack.image.RetryPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,6 +51,9 @@ public final class StackPreparer {
         Deployment deployment = StackWiring.wire(stack, new StackResolver(engine, log, parallelism, puller).resolve(stack), secrets,
                 portOffset);
         secrets.save();
+        Map<String, String> variables = new java.util.TreeMap<>();
+        secrets.all().forEach((key, value) -> variables.put(SecretKeys.variable(key), value));
+        engine.keepSecrets(variables);
         return new Prepared(deployment, secrets);
     }
 

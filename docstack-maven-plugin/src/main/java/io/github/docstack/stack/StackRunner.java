@@ -255,7 +255,7 @@ public final class StackRunner {
             engine.remove(existing.id());
             id = engine.create(owned(unit.spec(), deployment));
         }
-        engine.start(id, unit.spec().image());
+        id = engine.start(id, unit.spec().image()); // a Swarm runs the step as a job of its own
         int code = engine.waitForExit(id, timeout);
         if (code != 0) {
             throw new ContainerNotHealthyException(unit.kind().name().toLowerCase() + " step " + unit.id() + " exited with code "
@@ -380,6 +380,8 @@ public final class StackRunner {
             engine.removeNetwork(network);
             removed.add("network " + network);
         }
+        // A Swarm's copies of the secrets; the checkout's secrets.properties stays, and makes them again.
+        engine.removeSecrets(StackLabels.STACK, stack).forEach(secret -> removed.add("secret " + secret));
         if (removeVolumes) {
             for (VolumeSummary volume : engine.volumes(StackLabels.STACK, stack)) {
                 engine.removeVolume(volume.name());

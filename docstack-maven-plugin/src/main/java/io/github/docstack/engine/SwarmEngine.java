@@ -1,0 +1,417 @@
+package io.github.docstack.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The {@link Engine} of a Docker Swarm, through its manager: what docstack runs as containers runs as Swarm
+ * services, one replica each, on an attachable overlay network under the same names; a one-shot step runs as a
+ * {@code replicated-job}. Images and volumes are the manager's (per node, as Swarm has them). Work inside a
+ * container (readiness checks, logs, files) reaches the task's container, which must run on the manager's node.
+ */
+public final class SwarmEngine implements Engine {
+
+    private static final Set<String> TERMINAL = Set.of("complete", "failed", "rejected", "shutdown", "orphaned", "remove");
+    private static final Set<String> FAILED = Set.of("failed", "rejected");
+    private static final Duration SETTLE_POLL = Duration.ofMillis(100);
+
+    private final DockerEngine docker;
+    private final DockerSwarm swarm;
+    private final Predicate<Map<String, String>> runsOnce;
+    private final String stackLabel;
+    /** Secret value to the variable name it is kept under, longest value first. */
+    private final Map<String, String> secrets = new LinkedHashMap<>();
+
+    private SwarmEngine(DockerEngine docker, DockerSwarm swarm, Predicate<Map<String, String>> runsOnce, String stackLabel) {
+        this.docker = docker;
+        this.swarm = swarm;
+        this.runsOnce = runsOnce;
+        this.stackLabel = stackLabel;
+    }
+
+    /**
+     * The Swarm that {@code docker} manages.
+     *
+     * @param runsOnce   which containers, by their labels, are one-shot steps (they run as jobs)
+     * @param stackLabel the label that names a container's stack; its secrets carry it too, so they go with the stack
+     * @throws NotASwarmManagerException when the engine is not the manager of an active Swarm
+     */
+    public static SwarmEngine of(Engine docker, Predicate<Map<String, String>> runsOnce, String stackLabel) throws EngineException {
+        if (!(docker instanceof DockerEngine engine)) {
+            throw new EngineException("A Swarm is reached through a Docker engine, not " + docker.getClass().getSimpleName());
+        }
+        DockerSwarm swarm = new DockerSwarm(engine.api());
+        if (!swarm.isManager()) {
+            throw new NotASwarmManagerException(docker.address());
+        }
+        return new SwarmEngine(engine, swarm, runsOnce, stackLabel);
+    }
+
+    /** Each becomes a Swarm secret when a service uses it, and its value never enters a service spec. */
+    @Override
+    public void keepSecrets(Map<String, String> variables) {
+        secrets.clear();
+        variables.entrySet().stream().filter(secret -> !secret.getValue().isEmpty())
+                .sorted(Comparator.comparing((Map.Entry<String, String> secret) -> secret.getValue().length()).reversed())
+                .forEach(secret -> secrets.put(secret.getValue(), secret.getKey()));
+    }
+
+    @Override
+    public EngineAddress address() {
+        return docker.address();
+    }
+
+    @Override
+    public EngineVersion version() {
+        return docker.version();
+    }
+
+    @Override
+    public String build(ImageBuild build) throws EngineException {
+        return docker.build(build);
+    }
+
+    @Override
+    public boolean hasImage(String image) throws EngineException {
+        return docker.hasImage(image);
+    }
+
+    @Override
+    public void removeImage(String image) throws EngineException {
+        docker.removeImage(image);
+    }
+
+    @Override
+    public void tag(String source, String target) throws EngineException {
+        docker.tag(source, target);
+    }
+
+    @Override
+    public void push(String reference, RegistryCredentials credentials) throws EngineException {
+        docker.push(reference, credentials);
+    }
+
+    @Override
+    public void pull(String reference, RegistryCredentials credentials) throws EngineException {
+        docker.pull(reference, credentials);
+    }
+
+    @Override
+    public String repoDigest(String reference) throws EngineException {
+        return docker.repoDigest(reference);
+    }
+
+    @Override
+    public ImageDetails inspectImage(String image) throws EngineException {
+        return docker.inspectImage(image);
+    }
+
+    @Override
+    public List<String> imagesWithLabel(String key, String value) throws EngineException {
+        return docker.imagesWithLabel(key, value);
+    }
+
+    /** A plain container on the manager, on the stack's attachable network: a verify step, which up never runs. */
+    @Override
+    public String run(ContainerSpec spec) throws EngineException {
+        return docker.run(spec);
+    }
+
+    /** A service with no replica yet, its secrets made first. */
+    @Override
+    public String create(ContainerSpec spec) throws EngineException {
+        Map<String, String> used = SwarmServiceSpec.usedSecrets(spec, secrets);
+        Map<String, SwarmServiceSpec.SecretRef> secretRefs = new LinkedHashMap<>();
+        Map<String, String> labels = spec.labels().containsKey(stackLabel) ? Map.of(stackLabel, spec.labels().get(stackLabel)) : Map.of();
+        for (Map.Entry<String, String> secret : used.entrySet()) {
+            // A Swarm secret cannot change: a new value is a new secret, named after a digest of it.
+            String variable = secret.getValue().toLowerCase().replaceFirst("^docstack_secret_", "");
+            String name = labels.getOrDefault(stackLabel, "docstack") + "_" + variable.substring(0, Math.min(variable.length(), 18))
+                    + "_" + digest(secret.getValue() + "=" + secret.getKey());
+            synchronized (secrets) { // services made in parallel share secrets: the second finds the first's
+                secretRefs.put(secret.getValue(), new SwarmServiceSpec.SecretRef(swarm.secret(name, secret.getKey(), labels), name));
+            }
+        }
+        SwarmServiceSpec.ImageRun imageRun = new SwarmServiceSpec.ImageRun(List.of(), List.of());
+        if (!used.isEmpty() && spec.entrypoint().isEmpty()) {
+            ImageDetails image = docker.inspectImage(spec.image());
+            imageRun = new SwarmServiceSpec.ImageRun(image.entrypoint(), image.cmd());
+        }
+        return swarm.createService(SwarmServiceSpec.of(spec, used, secretRefs, imageRun));
+    }
+
+    /**
+     * A service gets its replica; a one-shot step's service is made again as a job, which runs at once. Returns once
+     * the task runs (or has already finished or failed), as starting a container does.
+     */
+    @Override
+    public String start(String serviceId, String image) throws EngineException {
+        JsonNode service = existing(serviceId);
+        ObjectNode spec = (ObjectNode) service.path("Spec").deepCopy();
+        String id = serviceId;
+        if (runsOnce.test(labels(spec))) {
+            swarm.removeService(serviceId);
+            spec.remove("Mode");
+            spec.putObject("Mode").putObject("ReplicatedJob").put("MaxConcurrent", 1).put("TotalCompletions", 1);
+            id = swarm.createService(spec);
+        } else {
+            ((ObjectNode) spec.path("TaskTemplate")).putObject("RestartPolicy").put("Condition", "any");
+            ((ObjectNode) spec.path("Mode")).putObject("Replicated").put("Replicas", 1);
+            swarm.updateService(serviceId, service.path("Version").path("Index").asLong(), spec);
+        }
+        awaitTask(id, state -> "running".equals(state) || TERMINAL.contains(state), docker.api().calls.bound());
+        return id;
+    }
+
+    @Override
+    public ContainerState inspect(String serviceId) throws EngineException {
+        List<JsonNode> tasks = swarm.tasks(serviceId);
+        if (tasks.isEmpty()) {
+            return new ContainerState("created", 0, ContainerState.NO_HEALTHCHECK, "", null, null);
+        }
+        JsonNode status = tasks.get(0).path("Status");
+        String state = status.path("State").asText();
+        Instant at = DockerApi.instant(status.path("Timestamp").asText());
+        Instant created = DockerApi.instant(tasks.get(0).path("CreatedAt").asText());
+        if ("running".equals(state)) {
+            return new ContainerState("running", 0, ContainerState.NO_HEALTHCHECK, "", at, null);
+        }
+        if (TERMINAL.contains(state)) {
+            int code = status.path("ContainerStatus").path("ExitCode").asInt(FAILED.contains(state) ? 1 : 0);
+            return new ContainerState("exited", code, ContainerState.NO_HEALTHCHECK, status.path("Err").asText(""), created, at);
+        }
+        return new ContainerState("created", 0, ContainerState.NO_HEALTHCHECK, "", null, null);
+    }
+
+    @Override
+    public Duration waitHealthy(String serviceId, Duration timeout) throws EngineException {
+        throw new EngineException("A Swarm service has no healthcheck of the engine's here: docstack checks readiness itself");
+    }
+
+    @Override
+    public OptionalInt exec(String serviceId, List<String> command, Duration timeout) throws EngineException {
+        return docker.exec(container(serviceId), command, timeout);
+    }
+
+    @Override
+    public OptionalInt exec(String serviceId, List<String> command, Duration timeout, String user) throws EngineException {
+        return docker.exec(container(serviceId), command, timeout, user);
+    }
+
+    /** The stack's services, each as a container summary: its state is its newest task's. */
+    @Override
+    public List<ContainerSummary> containers(String key, String value) throws EngineException {
+        List<ContainerSummary> summaries = new ArrayList<>();
+        for (JsonNode service : swarm.services(key, value)) {
+            String id = service.path("ID").asText();
+            JsonNode spec = service.path("Spec");
+            List<String> published = new ArrayList<>();
+            for (JsonNode port : service.path("Endpoint").path("Ports")) {
+                published.add("0.0.0.0:" + port.path("PublishedPort").asInt());
+            }
+            ContainerState state = inspect(id);
+            summaries.add(new ContainerSummary(id, spec.path("Name").asText(),
+                    spec.path("TaskTemplate").path("ContainerSpec").path("Image").asText(), "", List.copyOf(published),
+                    state.status(), state.toString(), labels(spec)));
+        }
+        return summaries;
+    }
+
+    /** The node each task of the service runs on. */
+    public List<String> nodes(String serviceId) throws EngineException {
+        Set<String> nodes = new TreeSet<>();
+        for (JsonNode task : swarm.tasks(serviceId)) {
+            if (task.hasNonNull("NodeID") && !task.path("NodeID").asText().isEmpty()) {
+                nodes.add(swarm.nodeName(task.path("NodeID").asText()));
+            }
+        }
+        return List.copyOf(nodes);
+    }
+
+    @Override
+    public void createNetwork(String name, Map<String, String> labels) throws EngineException {
+        swarm.createOverlayNetwork(name, labels);
+    }
+
+    @Override
+    public List<String> networks(String key, String value) throws EngineException {
+        return docker.networks(key, value);
+    }
+
+    @Override
+    public void removeNetwork(String name) throws EngineException {
+        docker.removeNetwork(name);
+    }
+
+    @Override
+    public void createVolume(String name, Map<String, String> labels) throws EngineException {
+        docker.createVolume(name, labels);
+    }
+
+    @Override
+    public List<VolumeSummary> volumes(String key, String value) throws EngineException {
+        return docker.volumes(key, value);
+    }
+
+    @Override
+    public void removeVolume(String name) throws EngineException {
+        docker.removeVolume(name);
+    }
+
+    @Override
+    public List<String> removeSecrets(String key, String value) throws EngineException {
+        return swarm.removeSecrets(key, value);
+    }
+
+    @Override
+    public int publishedPort(String serviceId, int containerPort) throws EngineException {
+        for (JsonNode port : existing(serviceId).path("Endpoint").path("Ports")) {
+            if (port.path("TargetPort").asInt() == containerPort) {
+                return port.path("PublishedPort").asInt();
+            }
+        }
+        throw new EngineException("Service " + serviceId + " publishes no port " + containerPort);
+    }
+
+    @Override
+    public int waitForExit(String serviceId, Duration timeout) throws EngineException {
+        awaitTask(serviceId, TERMINAL::contains, timeout);
+        return inspect(serviceId).exitCode();
+    }
+
+    @Override
+    public List<String> lastLogLines(String serviceId, int count) {
+        try {
+            return docker.lastLogLines(container(serviceId), count);
+        } catch (EngineException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public void followLogs(String serviceId, Consumer<String> lines) throws EngineException {
+        docker.followLogs(container(serviceId), lines);
+    }
+
+    /** Scales the service to none; its task stops within the grace period. */
+    @Override
+    public void stop(String serviceId, Duration grace) throws EngineException {
+        Optional<JsonNode> service = swarm.service(serviceId);
+        if (service.isEmpty() || !service.get().path("Spec").path("Mode").has("Replicated")) {
+            return;
+        }
+        ObjectNode spec = (ObjectNode) service.get().path("Spec").deepCopy();
+        ((ObjectNode) spec.path("Mode")).putObject("Replicated").put("Replicas", 0);
+        swarm.updateService(serviceId, service.get().path("Version").path("Index").asLong(), spec);
+        awaitTask(serviceId, TERMINAL::contains, grace.plus(docker.api().calls.bound()));
+    }
+
+    /** A new task in place of the old, as a restart of a container. */
+    @Override
+    public void restart(String serviceId, Duration grace) throws EngineException {
+        JsonNode service = existing(serviceId);
+        ObjectNode spec = (ObjectNode) service.path("Spec").deepCopy();
+        ObjectNode task = (ObjectNode) spec.path("TaskTemplate");
+        task.put("ForceUpdate", task.path("ForceUpdate").asInt() + 1);
+        String before = swarm.tasks(serviceId).stream().findFirst().map(old -> old.path("ID").asText()).orElse("");
+        swarm.updateService(serviceId, service.path("Version").path("Index").asLong(), spec);
+        long deadline = System.nanoTime() + grace.plus(docker.api().calls.bound()).toNanos();
+        while (true) {
+            List<JsonNode> tasks = swarm.tasks(serviceId);
+            if (!tasks.isEmpty() && !tasks.get(0).path("ID").asText().equals(before)
+                    && "running".equals(tasks.get(0).path("Status").path("State").asText())) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new EngineTimeoutException(docker.address(), "restarting service " + serviceId, grace);
+            }
+            DockerApi.pauseFor(SETTLE_POLL);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> readArchive(String serviceId, String path) throws EngineException {
+        return docker.readArchive(container(serviceId), path);
+    }
+
+    @Override
+    public void writeArchive(String serviceId, String directory, java.nio.file.Path tar) throws EngineException {
+        docker.writeArchive(container(serviceId), directory, tar);
+    }
+
+    @Override
+    public void remove(String serviceId) throws EngineException {
+        swarm.removeService(serviceId);
+    }
+
+    @Override
+    public void remove(String serviceId, boolean anonymousVolumes) throws EngineException {
+        swarm.removeService(serviceId);
+    }
+
+    @Override
+    public void close() {
+        docker.close();
+    }
+
+    /** The container of the service's newest task, which must run on this node. */
+    private String container(String serviceId) throws EngineException {
+        List<JsonNode> tasks = swarm.tasks(serviceId);
+        String container = tasks.isEmpty() ? "" : tasks.get(0).path("Status").path("ContainerStatus").path("ContainerID").asText("");
+        if (container.isEmpty()) {
+            throw new EngineException("Service " + serviceId + " has no container yet");
+        }
+        return container;
+    }
+
+    private JsonNode existing(String serviceId) throws EngineException {
+        return swarm.service(serviceId).orElseThrow(() -> new EngineException("Swarm service " + serviceId + " is gone"));
+    }
+
+    private void awaitTask(String serviceId, Predicate<String> state, Duration timeout) throws EngineException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration pause = Duration.ofMillis(20);
+        while (true) {
+            List<JsonNode> tasks = swarm.tasks(serviceId);
+            if (!tasks.isEmpty() && state.test(tasks.get(0).path("Status").path("State").asText())) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new EngineTimeoutException(docker.address(), "waiting for a task of service " + serviceId, timeout);
+            }
+            DockerApi.pauseFor(pause);
+            pause = DockerApi.nextPause(pause);
+        }
+    }
+
+    private static Map<String, String> labels(JsonNode spec) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        spec.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+        return labels;
+    }
+
+    private static String digest(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
