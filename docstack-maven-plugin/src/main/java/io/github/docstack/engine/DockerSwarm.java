@@ -109,6 +109,26 @@ final class DockerSwarm extends DockerPart {
         });
     }
 
+    /** The anonymous volumes (an image's VOLUME) mounted in this container, which Swarm leaves when it removes it. */
+    List<String> anonymousVolumes(String containerId) throws EngineException {
+        return calls.call("inspecting container " + containerId, () -> {
+            try {
+                String body = http.get(apiUrl + "/containers/" + containerId + "/json", HTTP_OK, HTTP_NOT_FOUND);
+                List<String> volumes = new ArrayList<>();
+                if (body != null) {
+                    for (JsonNode mount : json.readTree(body).path("Mounts")) {
+                        if ("volume".equals(mount.path("Type").asText()) && mount.path("Name").asText().matches("[0-9a-f]{64}")) {
+                            volumes.add(mount.path("Name").asText());
+                        }
+                    }
+                }
+                return volumes;
+            } catch (IOException e) {
+                throw new EngineException("Inspecting container " + containerId + " failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** The id of the secret of this name, made with {@code value} unless it exists (a secret cannot change). */
     String secret(String name, String value, Map<String, String> labels) throws EngineException {
         return calls.call("creating secret " + name, () -> {

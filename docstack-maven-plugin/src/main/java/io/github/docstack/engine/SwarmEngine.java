@@ -31,6 +31,8 @@ public final class SwarmEngine implements Engine {
     private static final Set<String> TERMINAL = Set.of("complete", "failed", "rejected", "shutdown", "orphaned", "remove");
     private static final Set<String> FAILED = Set.of("failed", "rejected");
     private static final Duration SETTLE_POLL = Duration.ofMillis(100);
+    /** The label Swarm puts on a task's container. */
+    private static final String SERVICE_ID_LABEL = "com.docker.swarm.service.id";
 
     private final DockerEngine docker;
     private final DockerSwarm swarm;
@@ -358,12 +360,44 @@ public final class SwarmEngine implements Engine {
 
     @Override
     public void remove(String serviceId) throws EngineException {
-        swarm.removeService(serviceId);
+        remove(serviceId, true);
     }
 
+    /**
+     * Removes the service, and returns once its task's container here is gone too (Swarm removes it afterwards),
+     * so its network and volumes are free to go; with {@code anonymousVolumes}, the image's VOLUMEs go too.
+     */
     @Override
     public void remove(String serviceId, boolean anonymousVolumes) throws EngineException {
+        List<String> volumes = new ArrayList<>();
+        if (anonymousVolumes) {
+            for (ContainerSummary container : docker.containers(SERVICE_ID_LABEL, serviceId)) {
+                volumes.addAll(swarm.anonymousVolumes(container.id()));
+            }
+        }
         swarm.removeService(serviceId);
+        long deadline = System.nanoTime() + docker.api().calls.bound().toNanos();
+        Duration pause = Duration.ofMillis(20);
+        while (true) {
+            List<ContainerSummary> left = docker.containers(SERVICE_ID_LABEL, serviceId);
+            if (left.isEmpty()) {
+                for (String volume : volumes) {
+                    docker.removeVolume(volume);
+                }
+                return;
+            }
+            for (ContainerSummary container : left) {
+                if (!container.running()) {
+                    docker.remove(container.id()); // a finished job's container, which Swarm leaves behind
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new EngineTimeoutException(docker.address(), "removing the container of service " + serviceId,
+                        docker.api().calls.bound());
+            }
+            DockerApi.pauseFor(pause);
+            pause = DockerApi.nextPause(pause);
+        }
     }
 
     @Override
