@@ -178,7 +178,7 @@ public final class SwarmEngine implements Engine {
             ((ObjectNode) spec.path("Mode")).putObject("Replicated").put("Replicas", 1);
             swarm.updateService(serviceId, service.path("Version").path("Index").asLong(), spec);
         }
-        awaitTask(id, state -> "running".equals(state) || TERMINAL.contains(state), docker.api().calls.bound());
+        awaitTask(id, state -> "running".equals(state) || TERMINAL.contains(state), docker.api().calls.bound(), "start its task");
         return id;
     }
 
@@ -294,7 +294,7 @@ public final class SwarmEngine implements Engine {
 
     @Override
     public int waitForExit(String serviceId, Duration timeout) throws EngineException {
-        awaitTask(serviceId, TERMINAL::contains, timeout);
+        awaitTask(serviceId, TERMINAL::contains, timeout, "finish");
         return inspect(serviceId).exitCode();
     }
 
@@ -322,7 +322,8 @@ public final class SwarmEngine implements Engine {
         ObjectNode spec = (ObjectNode) service.get().path("Spec").deepCopy();
         ((ObjectNode) spec.path("Mode")).putObject("Replicated").put("Replicas", 0);
         swarm.updateService(serviceId, service.get().path("Version").path("Index").asLong(), spec);
-        awaitTask(serviceId, TERMINAL::contains, grace.plus(docker.api().calls.bound()));
+        awaitTasks(serviceId, tasks -> tasks.stream().allMatch(task -> TERMINAL.contains(task.path("Status").path("State").asText())),
+                grace.plus(docker.api().calls.bound()), "stop");
     }
 
     /** A new task in place of the old, as a restart of a container. */
@@ -342,7 +343,8 @@ public final class SwarmEngine implements Engine {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new EngineTimeoutException(docker.address(), "restarting service " + serviceId, grace);
+                throw new EngineException("Swarm service " + serviceId + " did not restart within " + grace.plus(docker.api().calls.bound())
+                        .toSeconds() + " s. See: docker service ps --no-trunc " + serviceId);
             }
             DockerApi.pauseFor(SETTLE_POLL);
         }
@@ -392,8 +394,8 @@ public final class SwarmEngine implements Engine {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new EngineTimeoutException(docker.address(), "removing the container of service " + serviceId,
-                        docker.api().calls.bound());
+                throw new EngineException("The container of Swarm service " + serviceId + " was not removed within "
+                        + docker.api().calls.bound().toSeconds() + " s. See: docker ps -a --filter label=" + SERVICE_ID_LABEL + "=" + serviceId);
             }
             DockerApi.pauseFor(pause);
             pause = DockerApi.nextPause(pause);
@@ -419,16 +421,24 @@ public final class SwarmEngine implements Engine {
         return swarm.service(serviceId).orElseThrow(() -> new EngineException("Swarm service " + serviceId + " is gone"));
     }
 
-    private void awaitTask(String serviceId, Predicate<String> state, Duration timeout) throws EngineException {
+    /** Waits until the service's newest task is in a state {@code wanted} accepts. */
+    private void awaitTask(String serviceId, Predicate<String> wanted, Duration timeout, String what) throws EngineException {
+        awaitTasks(serviceId, tasks -> !tasks.isEmpty() && wanted.test(tasks.get(0).path("Status").path("State").asText()), timeout, what);
+    }
+
+    private void awaitTasks(String serviceId, Predicate<List<JsonNode>> done, Duration timeout, String what) throws EngineException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration pause = Duration.ofMillis(20);
         while (true) {
             List<JsonNode> tasks = swarm.tasks(serviceId);
-            if (!tasks.isEmpty() && state.test(tasks.get(0).path("Status").path("State").asText())) {
+            if (done.test(tasks)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new EngineTimeoutException(docker.address(), "waiting for a task of service " + serviceId, timeout);
+                String state = tasks.isEmpty() ? "no task" : "its task " + tasks.get(0).path("Status").path("State").asText()
+                        + " (" + tasks.get(0).path("Status").path("Message").asText() + ")";
+                throw new EngineException("Swarm service " + serviceId + " did not " + what + " within " + timeout.toSeconds()
+                        + " s: " + state + ". See: docker service ps --no-trunc " + serviceId);
             }
             DockerApi.pauseFor(pause);
             pause = DockerApi.nextPause(pause);

@@ -1,0 +1,172 @@
+package io.github.docstack.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.docstack.engine.SwarmEngine;
+import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackLabels;
+import io.github.docstack.stack.StackLoader;
+import io.github.docstack.stack.StackPreparer;
+import io.github.docstack.stack.StackRunner;
+import io.github.docstack.stack.SwarmTarget;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stacks on a single-node Docker Swarm (the engine made a manager for the test, and left again after): the demo
+ * stack and the sample cloud's base six come up as Swarm services and jobs, answer as on one engine, keep their
+ * secrets out of the service specs, come up again unchanged, and go without a trace.
+ */
+class SwarmIT {
+
+    @RegisterExtension
+    static final RealEngine REAL = new RealEngine();
+
+    private static final StackRunner.Timeouts TIMEOUTS = new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5));
+    private static final int CLOUD_OFFSET = Integer.getInteger("docstack.it.cloudPortOffset", 10000);
+
+    private static final String DEMO = "demo";
+    private static final String CLOUD = "swarm-cloud";
+
+    private static boolean initialised;
+    private static SwarmEngine swarm;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void aSwarmOfOne() throws Exception {
+        if (!docker("info", "--format", "{{.Swarm.LocalNodeState}}").strip().equals("active")) {
+            docker("swarm", "init", "--advertise-addr", "127.0.0.1");
+            initialised = true;
+        }
+        swarm = SwarmTarget.on(REAL.engine());
+    }
+
+    @AfterAll
+    static void leaveTheSwarm() throws Exception {
+        if (initialised) {
+            docker("swarm", "leave", "--force"); // its services, jobs, secrets and overlay networks go with it
+            docker("network", "rm", "docker_gwbridge");
+        }
+        for (String stack : List.of(DEMO, CLOUD)) {
+            new StackRunner(REAL.engine(), RealEngine.CONSOLE).down(stack, true); // the volumes a failed test left
+        }
+    }
+
+    @Test
+    void theDemoStackRunsAsServicesAndJobsAndGoesWithoutATrace() throws Exception {
+        TestResources.copy("/stacks/demo", work);
+        Stack stack = StackLoader.load(work.resolve("stack.yaml")).stack();
+        StackRunner runner = new StackRunner(swarm, RealEngine.CONSOLE);
+        runner.down(stack.name(), true);
+        try {
+            StackRunner.UpReport up = runner.up(StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, 0, 8).deployment(), TIMEOUTS, 8);
+            System.out.printf("[swarm-it] demo stack up on a Swarm in %.1f s%n", up.seconds());
+            assertEquals("webapp: account ok\n", HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:7002/")).build(), HttpResponse.BodyHandlers.ofString()).body(),
+                    "webapp reached kvstore by its name, with the account its provision step made");
+            List<String> services = List.of(docker("service", "ls", "--filter", "label=" + StackLabels.STACK + "=demo",
+                    "--format", "{{.Name}} {{.Mode}}").strip().split("\n"));
+            assertTrue(services.contains("demo-webapp replicated") && services.contains("demo-init-webapp-check-account replicated"),
+                    services.toString());
+            String specs = docker("service", "inspect", "demo-webapp", "demo-kvstore", "demo-clock", "demo-init-webapp-check-account",
+                    "demo-provision-kvstore-webapp");
+            for (String secret : secrets(work, "demo")) {
+                assertFalse(specs.contains(secret), "a secret in docker service inspect");
+            }
+            assertTrue(docker("secret", "ls", "--filter", "label=" + StackLabels.STACK + "=demo", "--format", "{{.Name}}")
+                    .contains("demo_account__kvstore__"), "the account is a Swarm secret");
+
+            StackRunner.UpReport again = runner.up(StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, 0, 8).deployment(), TIMEOUTS, 8);
+            assertEquals(0, again.started(), "nothing changed, nothing started again");
+            assertTrue(runner.status("demo").stream().anyMatch(unit -> unit.unit().equals("webapp") && unit.state().running()));
+        } finally {
+            runner.down(stack.name(), true);
+        }
+        for (String kind : List.of("service", "secret", "network", "volume")) {
+            assertEquals("", docker(kind, "ls", "-q", "--filter", "label=" + StackLabels.STACK + "=demo").strip(),
+                    "a " + kind + " of the stack is left");
+        }
+        assertEquals("", docker("ps", "-aq", "--filter", "label=com.docker.swarm.service.name").strip(), "a task's container is left");
+    }
+
+    @Test
+    void theBaseCloudOnASwarmBesideOneEngine() throws Exception {
+        Stack stack = SampleCloud.load(work, CLOUD, List.of(Stack.NO_PROFILES));
+        StackRunner onEngine = new StackRunner(REAL.engine(), RealEngine.CONSOLE);
+        StackRunner onSwarm = new StackRunner(swarm, RealEngine.CONSOLE);
+        onSwarm.down(stack.name(), true);
+        onEngine.down(stack.name(), true);
+        try {
+            StackRunner.UpReport engineUp = onEngine.up(StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, CLOUD_OFFSET, 8)
+                    .deployment(), TIMEOUTS, 8);
+            onEngine.down(stack.name(), true);
+            StackRunner.UpReport swarmUp = onSwarm.up(StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, CLOUD_OFFSET, 8)
+                    .deployment(), TIMEOUTS, 8);
+            SampleCloud.print("swarm-it", swarmUp);
+            System.out.printf("[swarm-it] the base six up to healthy, fresh volumes: one engine %.1f s, single-node Swarm %.1f s%n",
+                    engineUp.seconds(), swarmUp.seconds());
+
+            OpenStackClient openstack = new OpenStackClient(stack.name(), work.resolve(".docstack").resolve(stack.name()).resolve("clouds.yaml"));
+            assertTrue(openstack.run("token", "issue", "-f", "value", "-c", "id").strip().length() > 20);
+            Path image = Files.write(work.resolve("image.raw"), new byte[1024 * 1024]);
+            openstack.run("image", "create", "--disk-format", "raw", "--container-format", "bare", "--file", image.toString(), "swarm-it");
+            assertEquals("active", openstack.run("image", "show", "swarm-it", "-f", "value", "-c", "status").strip(),
+                    "glance stored it in its volume on the Swarm");
+            String catalog = openstack.run("catalog", "list", "-f", "value");
+            assertTrue(catalog.contains("'url': 'http://glance-api:9292'"), "internal endpoints are the Swarm network's names: " + catalog);
+        } finally {
+            onSwarm.down(stack.name(), true);
+            onEngine.down(stack.name(), true);
+        }
+        for (String kind : List.of("service", "secret", "network", "volume")) {
+            assertEquals("", docker(kind, "ls", "-q", "--filter", "label=" + StackLabels.STACK + "=" + CLOUD).strip(),
+                    "a " + kind + " of the stack is left");
+        }
+    }
+
+    private static List<String> secrets(Path work, String stack) throws Exception {
+        Properties secrets = new Properties();
+        try (Reader in = Files.newBufferedReader(work.resolve(".docstack").resolve(stack).resolve("secrets.properties"))) {
+            secrets.load(in);
+        }
+        List<String> values = new ArrayList<>();
+        secrets.forEach((key, value) -> {
+            if (!key.equals("docstack.secrets-id")) {
+                values.add(value.toString());
+            }
+        });
+        return values;
+    }
+
+    private static String docker(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(arguments));
+        Path output = Files.createTempFile("docker", ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "docker " + String.join(" ", arguments) + " did not finish");
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        Files.delete(output);
+        assertEquals(0, process.exitValue(), "docker " + String.join(" ", arguments) + ": " + out);
+        return out;
+    }
+}
