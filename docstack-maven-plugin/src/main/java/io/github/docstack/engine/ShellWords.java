@@ -18,11 +18,29 @@ public final class ShellWords {
      *                replaced inside a longer one)
      */
     public static String quote(String word, Map<String, String> secrets) {
-        String quoted = "'" + word.replace("'", "'\\''") + "'";
-        for (Map.Entry<String, String> secret : secrets.entrySet()) {
-            quoted = quoted.replace(secret.getKey(), "'\"${" + secret.getValue() + "}\"'");
+        StringBuilder quoted = new StringBuilder();
+        String rest = word;
+        while (true) {
+            int at = -1;
+            String found = null;
+            for (String value : secrets.keySet()) {
+                int index = rest.indexOf(value);
+                if (index >= 0 && (at < 0 || index < at)) {
+                    at = index;
+                    found = value;
+                }
+            }
+            if (found == null) {
+                return quoted.append(literal(rest)).toString();
+            }
+            quoted.append(literal(rest.substring(0, at))).append("\"${").append(secrets.get(found)).append("}\"");
+            rest = rest.substring(at + found.length());
         }
-        return quoted;
+    }
+
+    /** Text the shell takes as it is: single quotes, each ' in it closed, escaped and opened again. */
+    private static String literal(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     public static String quote(List<String> words, Map<String, String> secrets) {
