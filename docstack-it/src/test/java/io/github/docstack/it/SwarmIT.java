@@ -98,7 +98,9 @@ class SwarmIT {
 
             StackRunner.UpReport again = runner.up(StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, 0, 8).deployment(), TIMEOUTS, 8);
             assertEquals(0, again.started(), "nothing changed, nothing started again");
-            assertTrue(runner.status("demo").stream().anyMatch(unit -> unit.unit().equals("webapp") && unit.state().running()));
+            String node = docker("info", "--format", "{{.Name}}").strip();
+            assertTrue(runner.status(DEMO).stream().anyMatch(unit -> unit.unit().equals("webapp") && unit.state().running()
+                    && unit.nodes().equals(List.of(node))), "status names the node of each task: " + runner.status(DEMO));
         } finally {
             runner.down(stack.name(), true);
         }

@@ -133,6 +133,11 @@ public interface Engine extends AutoCloseable {
 
     void removeVolume(String name) throws EngineException;
 
+    /** The machines the container runs on, by name: a Swarm's nodes; none named for a lone engine. */
+    default List<String> nodes(String containerId) throws EngineException {
+        return List.of();
+    }
+
     /**
      * The secrets of the stack about to run, by the variable name each goes by, which the engine must keep out of
      * what it shows (a Swarm's service specs). A lone engine shows what a container was given to its owner only.

@@ -236,7 +236,8 @@ public final class SwarmEngine implements Engine {
         return summaries;
     }
 
-    /** The node each task of the service runs on. */
+    /** The nodes the service's tasks ran on. */
+    @Override
     public List<String> nodes(String serviceId) throws EngineException {
         Set<String> nodes = new TreeSet<>();
         for (JsonNode task : swarm.tasks(serviceId)) {

@@ -23,12 +23,21 @@ public class StatusMojo extends AbstractStackMojo {
                 getLog().info("Stack " + stackFile.name() + " has no containers: mvn docstack:up starts it");
                 return;
             }
-            TextTable table = new TextTable("UNIT", "KIND", "STATE", "HEALTH", "ADDRESS", "IMAGE", "DIGEST");
+            boolean onNodes = units.stream().anyMatch(unit -> !unit.nodes().isEmpty());
+            List<String> columns = new java.util.ArrayList<>(List.of("UNIT", "KIND", "STATE", "HEALTH", "ADDRESS", "IMAGE", "DIGEST"));
+            if (onNodes) {
+                columns.add("NODE");
+            }
+            TextTable table = new TextTable(columns.toArray(String[]::new));
             for (StackRunner.UnitStatus unit : units) {
                 String imageId = unit.imageId().replaceFirst("^sha256:", "");
-                table.row(unit.unit(), unit.kind() == null ? "?" : unit.kind(), state(unit), unit.state().health(),
-                        unit.published().isEmpty() ? "-" : String.join(", ", unit.published()), unit.image(),
-                        imageId.substring(0, Math.min(12, imageId.length())));
+                List<String> row = new java.util.ArrayList<>(List.of(unit.unit(), unit.kind() == null ? "?" : unit.kind(), state(unit),
+                        unit.state().health(), unit.published().isEmpty() ? "-" : String.join(", ", unit.published()), unit.image(),
+                        imageId.substring(0, Math.min(12, imageId.length()))));
+                if (onNodes) {
+                    row.add(unit.nodes().isEmpty() ? "-" : String.join(", ", unit.nodes()));
+                }
+                table.row(row.toArray(String[]::new));
             }
             table.print(getLog()::info);
         }

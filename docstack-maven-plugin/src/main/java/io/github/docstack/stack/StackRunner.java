@@ -409,9 +409,10 @@ public final class StackRunner {
      * @param kind       the unit's kind label (service, provision, init), or null on a container without one
      * @param finishedAt for a one-shot's record, when the step finished; else null
      * @param published  the host addresses its ports are published on
+     * @param nodes      the machines it runs on, when the engine names them (a Swarm's nodes)
      */
     public record UnitStatus(String unit, String kind, ContainerState state, java.time.Instant finishedAt, List<String> published,
-            String image, String imageId) {
+            String image, String imageId, List<String> nodes) {
     }
 
     /** Every container of the stack, by unit. */
@@ -422,7 +423,7 @@ public final class StackRunner {
             units.add(new UnitStatus(container.labels().getOrDefault(StackLabels.UNIT, container.name()),
                     container.labels().get(StackLabels.KIND), engine.inspect(container.id()),
                     finishedAt == null ? null : java.time.Instant.parse(finishedAt), container.published(), container.image(),
-                    container.imageId()));
+                    container.imageId(), engine.nodes(container.id())));
         }
         units.sort(java.util.Comparator.comparing(UnitStatus::unit));
         return units;
