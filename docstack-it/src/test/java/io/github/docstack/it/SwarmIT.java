@@ -2,10 +2,12 @@ package io.github.docstack.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.docstack.engine.SwarmEngine;
 import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackLabels;
 import io.github.docstack.stack.StackLoader;
 import io.github.docstack.stack.StackPreparer;
@@ -75,6 +77,10 @@ class SwarmIT {
     @Test
     void theDemoStackRunsAsServicesAndJobsAndGoesWithoutATrace() throws Exception {
         TestResources.copy("/stacks/demo", work);
+        String node = docker("info", "--format", "{{.Name}}").strip();
+        // kvstore has data: its project is placed, on the one node there is.
+        Files.writeString(work.resolve("stack.yaml"), Files.readString(work.resolve("stack.yaml"))
+                .replace("{name: kvstore, path: kvstore}", "{name: kvstore, path: kvstore, node: " + node + "}"));
         Stack stack = StackLoader.load(work.resolve("stack.yaml")).stack();
         StackRunner runner = new StackRunner(swarm, RealEngine.CONSOLE);
         runner.down(stack.name(), true);
@@ -98,7 +104,8 @@ class SwarmIT {
 
             StackRunner.UpReport again = runner.up(StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, 0, 8).deployment(), TIMEOUTS, 8);
             assertEquals(0, again.started(), "nothing changed, nothing started again");
-            String node = docker("info", "--format", "{{.Name}}").strip();
+            assertEquals("[node.hostname == " + node + "]", docker("service", "inspect", "demo-kvstore", "--format",
+                    "{{.Spec.TaskTemplate.Placement.Constraints}}").strip());
             assertTrue(runner.status(DEMO).stream().anyMatch(unit -> unit.unit().equals("webapp") && unit.state().running()
                     && unit.nodes().equals(List.of(node))), "status names the node of each task: " + runner.status(DEMO));
         } finally {
@@ -109,6 +116,24 @@ class SwarmIT {
                     "a " + kind + " of the stack is left");
         }
         assertEquals("", docker("ps", "-aq", "--filter", "label=com.docker.swarm.service.name").strip(), "a task's container is left");
+    }
+
+    @Test
+    void aProjectPlacedOnANodeTheSwarmDoesNotHaveStopsUpWithSwarmsReason() throws Exception {
+        TestResources.copy("/stacks/demo", work);
+        Files.writeString(work.resolve("stack.yaml"), Files.readString(work.resolve("stack.yaml"))
+                .replace("{name: clock, path: clock}", "{name: clock, path: clock, node: no-such-node}"));
+        Stack stack = StackLoader.load(work.resolve("stack.yaml")).stack();
+        StackRunner runner = new StackRunner(swarm, RealEngine.CONSOLE);
+        try {
+            long start = System.nanoTime();
+            StackException failure = assertThrows(StackException.class,
+                    () -> runner.up(StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, 0, 8).deployment(), TIMEOUTS, 8));
+            assertTrue(failure.getMessage().contains("no suitable node"), failure.getMessage());
+            assertTrue((System.nanoTime() - start) / 1e9 < 60, "it said so at once rather than wait out a timeout");
+        } finally {
+            runner.down(stack.name(), true);
+        }
     }
 
     @Test

@@ -38,14 +38,17 @@ public final class SwarmEngine implements Engine {
     private final DockerSwarm swarm;
     private final Predicate<Map<String, String>> runsOnce;
     private final String stackLabel;
+    private final String nodeLabel;
     /** Secret value to the variable name it is kept under, longest value first. */
     private final Map<String, String> secrets = new LinkedHashMap<>();
 
-    private SwarmEngine(DockerEngine docker, DockerSwarm swarm, Predicate<Map<String, String>> runsOnce, String stackLabel) {
+    private SwarmEngine(DockerEngine docker, DockerSwarm swarm, Predicate<Map<String, String>> runsOnce, String stackLabel,
+            String nodeLabel) {
         this.docker = docker;
         this.swarm = swarm;
         this.runsOnce = runsOnce;
         this.stackLabel = stackLabel;
+        this.nodeLabel = nodeLabel;
     }
 
     /**
@@ -53,9 +56,11 @@ public final class SwarmEngine implements Engine {
      *
      * @param runsOnce   which containers, by their labels, are one-shot steps (they run as jobs)
      * @param stackLabel the label that names a container's stack; its secrets carry it too, so they go with the stack
+     * @param nodeLabel  the label that names the node a container must run on (by hostname), if it must
      * @throws NotASwarmManagerException when the engine is not the manager of an active Swarm
      */
-    public static SwarmEngine of(Engine docker, Predicate<Map<String, String>> runsOnce, String stackLabel) throws EngineException {
+    public static SwarmEngine of(Engine docker, Predicate<Map<String, String>> runsOnce, String stackLabel, String nodeLabel)
+            throws EngineException {
         if (!(docker instanceof DockerEngine engine)) {
             throw new EngineException("A Swarm is reached through a Docker engine, not " + docker.getClass().getSimpleName());
         }
@@ -63,7 +68,7 @@ public final class SwarmEngine implements Engine {
         if (!swarm.isManager()) {
             throw new NotASwarmManagerException(docker.address());
         }
-        return new SwarmEngine(engine, swarm, runsOnce, stackLabel);
+        return new SwarmEngine(engine, swarm, runsOnce, stackLabel, nodeLabel);
     }
 
     /** Each becomes a Swarm secret when a service uses it, and its value never enters a service spec. */
@@ -156,7 +161,7 @@ public final class SwarmEngine implements Engine {
             ImageDetails image = docker.inspectImage(spec.image());
             imageRun = new SwarmServiceSpec.ImageRun(image.entrypoint(), image.cmd());
         }
-        return swarm.createService(SwarmServiceSpec.of(spec, used, secretRefs, imageRun));
+        return swarm.createService(SwarmServiceSpec.of(spec, spec.labels().get(nodeLabel), used, secretRefs, imageRun));
     }
 
     /**
@@ -434,6 +439,12 @@ public final class SwarmEngine implements Engine {
             List<JsonNode> tasks = swarm.tasks(serviceId);
             if (done.test(tasks)) {
                 return;
+            }
+            JsonNode newest = tasks.isEmpty() ? null : tasks.get(0).path("Status");
+            if (newest != null && "pending".equals(newest.path("State").asText()) && !newest.path("Err").asText().isEmpty()) {
+                // e.g. "no suitable node (scheduling constraints not satisfied on 1 node)": waiting will not help
+                throw new EngineException("Swarm cannot place service " + serviceId + ": " + newest.path("Err").asText()
+                        + ". See: docker node ls, and the node: of its project in the stack file");
             }
             if (System.nanoTime() > deadline) {
                 String state = tasks.isEmpty() ? "no task" : "its task " + tasks.get(0).path("Status").path("State").asText()

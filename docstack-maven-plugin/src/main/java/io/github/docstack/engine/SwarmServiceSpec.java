@@ -24,11 +24,13 @@ final class SwarmServiceSpec {
     }
 
     /**
+     * @param node        the node it must run on (its hostname), or null for any
      * @param secretRefs  for each secret the container uses (by its variable name), its Swarm secret
      * @param secrets     secret value to its variable name, longest value first
      * @param imageRuns   the image's entrypoint and command, which a wrapped container must run itself
      */
-    static ObjectNode of(ContainerSpec spec, Map<String, String> secrets, Map<String, SecretRef> secretRefs, ImageRun imageRuns) {
+    static ObjectNode of(ContainerSpec spec, String node, Map<String, String> secrets, Map<String, SecretRef> secretRefs,
+            ImageRun imageRuns) {
         ObjectNode service = JSON.createObjectNode().put("Name", spec.name());
         service.set("Labels", JSON.valueToTree(spec.labels()));
         ObjectNode task = service.putObject("TaskTemplate");
@@ -86,6 +88,9 @@ final class SwarmServiceSpec {
                     .put("Target", path));
         }
         task.putObject("RestartPolicy").put("Condition", "none");
+        if (node != null) {
+            task.putObject("Placement").putArray("Constraints").add("node.hostname == " + node);
+        }
         if (spec.network() != null) {
             ObjectNode network = task.putArray("Networks").addObject().put("Target", spec.network());
             network.set("Aliases", JSON.valueToTree(spec.aliases()));

@@ -5,6 +5,7 @@ import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackRunner;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -24,14 +25,14 @@ public class StatusMojo extends AbstractStackMojo {
                 return;
             }
             boolean onNodes = units.stream().anyMatch(unit -> !unit.nodes().isEmpty());
-            List<String> columns = new java.util.ArrayList<>(List.of("UNIT", "KIND", "STATE", "HEALTH", "ADDRESS", "IMAGE", "DIGEST"));
+            List<String> columns = new ArrayList<>(List.of("UNIT", "KIND", "STATE", "HEALTH", "ADDRESS", "IMAGE", "DIGEST"));
             if (onNodes) {
                 columns.add("NODE");
             }
             TextTable table = new TextTable(columns.toArray(String[]::new));
             for (StackRunner.UnitStatus unit : units) {
                 String imageId = unit.imageId().replaceFirst("^sha256:", "");
-                List<String> row = new java.util.ArrayList<>(List.of(unit.unit(), unit.kind() == null ? "?" : unit.kind(), state(unit),
+                List<String> row = new ArrayList<>(List.of(unit.unit(), unit.kind() == null ? "?" : unit.kind(), state(unit),
                         unit.state().health(), unit.published().isEmpty() ? "-" : String.join(", ", unit.published()), unit.image(),
                         imageId.substring(0, Math.min(12, imageId.length()))));
                 if (onNodes) {

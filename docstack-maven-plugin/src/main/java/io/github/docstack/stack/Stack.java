@@ -34,6 +34,11 @@ public record Stack(Path file, String name, String registry, String release, Lis
      * @param active the profiles asked for, or null for the stack's own; {@link #NO_PROFILES} for none
      * @throws StackException when a profile asked for is one no project has
      */
+    /** The project of this name, if the stack has it. */
+    public java.util.Optional<Project> project(String projectName) {
+        return projects.stream().filter(project -> project.name().equals(projectName)).findFirst();
+    }
+
     public Stack withProfiles(List<String> active) throws StackException {
         List<String> chosen = active == null ? profiles : active.equals(List.of(NO_PROFILES)) ? List.of() : active;
         Set<String> known = new TreeSet<>();
@@ -56,15 +61,16 @@ public record Stack(Path file, String name, String registry, String release, Lis
      * @param image   an exact image reference, or null
      * @param release  this project's channel, or null for the stack's
      * @param profiles the profiles that bring this project in; empty for always
+     * @param node     on a Swarm, the node (by hostname) its services and steps run on, where its volumes are; or null
      */
-    public record Project(String name, Path path, String image, String release, List<String> profiles) {
+    public record Project(String name, Path path, String image, String release, List<String> profiles, String node) {
 
         public Project {
             profiles = List.copyOf(profiles);
         }
 
         public Project(String name, Path path, String image, String release) {
-            this(name, path, image, release, List.of());
+            this(name, path, image, release, List.of(), null);
         }
     }
 }

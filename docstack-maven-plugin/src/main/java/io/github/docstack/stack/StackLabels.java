@@ -8,6 +8,8 @@ public final class StackLabels {
     public static final String UNIT = "io.github.docstack.unit";
     public static final String KIND = "io.github.docstack.kind";
     public static final String CONFIG_HASH = "io.github.docstack.config-hash";
+    /** On a container of a project the stack file places ({@code node:}): the node it is to run on, on a Swarm. */
+    public static final String NODE = "io.github.docstack.node";
     /**
      * On the record a succeeded one-shot step leaves: when it started and finished (ISO-8601). The record is a
      * container that is never started, made without the step's command and environment, which may hold secrets.

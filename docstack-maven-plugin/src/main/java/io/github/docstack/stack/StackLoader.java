@@ -94,6 +94,7 @@ public final class StackLoader {
                 String image = null;
                 String release = null;
                 List<String> profiles = List.of();
+                String node = null;
                 if (item instanceof YamlNode.Mapping mapping) {
                     Optional<YamlNode.Scalar> pathNode = text(mapping.get("path"));
                     if (pathNode.isPresent()) {
@@ -106,8 +107,9 @@ public final class StackLoader {
                     image = text(mapping.get("image")).map(YamlNode.Scalar::text).orElse(null);
                     release = text(mapping.get("release")).map(YamlNode.Scalar::text).orElse(null);
                     profiles = texts(mapping.get("profiles"));
+                    node = text(mapping.get("node")).map(YamlNode.Scalar::text).orElse(null);
                 }
-                projects.add(new Stack.Project(projectName.text(), path, image, release, profiles));
+                projects.add(new Stack.Project(projectName.text(), path, image, release, profiles, node));
             }
         }
         return new Stack(file, name.map(YamlNode.Scalar::text).orElse(null),

@@ -20,7 +20,10 @@ public final class StackShape {
                     new Shape.Field("image", new Value("Exact image reference, e.g. localhost:5000/docstack/glance@sha256:...", ValueType.TEXT), false),
                     new Shape.Field("release", new Value("Channel for this project: latest, milestone, a series such as 2025.2, or a tag.", ValueType.TEXT), false),
                     new Shape.Field("profiles", new ListOf("Optional project: it is part of the stack only when one of these profiles is"
-                            + " active (the stack's profiles, or -Ddocstack.profiles).", PROFILE), false))));
+                            + " active (the stack's profiles, or -Ddocstack.profiles).", PROFILE), false),
+                    new Shape.Field("node", new Value("On a Swarm (-Ddocstack.target=swarm): the node, by hostname, that runs this"
+                            + " project's services and steps. Its named volumes live there, so a project with data needs one."
+                            + " A lone engine runs everything itself.", ValueType.TEXT), false))));
 
     private static final Shape STACK = new Fields("A docstack stack: the projects a cloud is made of.", List.of(
             new Shape.Field("apiVersion", new Value("Always docstack/v1.", ValueType.TEXT), true),

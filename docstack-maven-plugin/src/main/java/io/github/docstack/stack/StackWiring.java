@@ -254,9 +254,12 @@ public final class StackWiring {
     /** @param version the image's id, or for an init step with inputs what they hash to */
     private static Deployment.Unit unit(Stack stack, String id, String project, Deployment.Kind kind, ContainerSpec spec,
             Set<String> after, Readiness readiness, String version, Map<Integer, Integer> ports) {
-        String hash = hash(spec, version);
-        return new Deployment.Unit(id, project, kind, spec.withLabels(labels(stack, id, project, kind, hash)), Set.copyOf(after),
-                readiness, hash, ports);
+        String node = stack.project(project).map(Stack.Project::node).orElse(null);
+        Map<String, String> placed = node == null ? Map.of() : Map.of(StackLabels.NODE, node);
+        String hash = hash(spec.withLabels(placed), version);
+        Map<String, String> labels = labels(stack, id, project, kind, hash);
+        labels.putAll(placed);
+        return new Deployment.Unit(id, project, kind, spec.withLabels(labels), Set.copyOf(after), readiness, hash, ports);
     }
 
     /** What finds a container again from any JVM: its stack, project, unit, kind and configuration hash. */
@@ -282,7 +285,8 @@ public final class StackWiring {
                 new TreeMap<>(spec.ports()).toString(), String.valueOf(spec.network()), spec.aliases().toString(),
                 new TreeMap<>(spec.volumes()).toString(), String.valueOf(spec.user()), String.valueOf(spec.workingDir()))
                 // Only when set, so the containers of a stack that adds none keep their hash across this change.
-                + (spec.capAdd().isEmpty() ? "" : "\ncap_add " + spec.capAdd());
+                + (spec.capAdd().isEmpty() ? "" : "\ncap_add " + spec.capAdd())
+                + (spec.labels().containsKey(StackLabels.NODE) ? "\nnode " + spec.labels().get(StackLabels.NODE) : "");
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8))).substring(0, 16);

@@ -6,7 +6,7 @@ import io.github.docstack.engine.SwarmEngine;
 
 /**
  * A stack on a Docker Swarm: the engine docstack talks to is a manager, its services become Swarm services and its
- * one-shot steps Swarm jobs; the stack's label keeps its Swarm secrets with it.
+ * one-shot steps Swarm jobs; the stack's label keeps its Swarm secrets with it, and a project's node label places it.
  */
 public final class SwarmTarget {
 
@@ -15,6 +15,7 @@ public final class SwarmTarget {
 
     /** @throws io.github.docstack.engine.NotASwarmManagerException when {@code engine} manages no Swarm */
     public static SwarmEngine on(Engine engine) throws EngineException {
-        return SwarmEngine.of(engine, labels -> !Deployment.Kind.SERVICE.label().equals(labels.get(StackLabels.KIND)), StackLabels.STACK);
+        return SwarmEngine.of(engine, labels -> !Deployment.Kind.SERVICE.label().equals(labels.get(StackLabels.KIND)), StackLabels.STACK,
+                StackLabels.NODE);
     }
 }

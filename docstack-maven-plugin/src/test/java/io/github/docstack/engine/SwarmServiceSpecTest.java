@@ -29,7 +29,7 @@ class SwarmServiceSpecTest {
 
     @Test
     void aSecretIsReadFromItsSwarmSecretAndNeverWrittenInTheSpec() {
-        JsonNode service = SwarmServiceSpec.of(keystone(), SECRETS, REFS, IMAGE);
+        JsonNode service = SwarmServiceSpec.of(keystone(), null, SECRETS, REFS, IMAGE);
 
         assertFalse(service.toString().contains("s3cr3t"), service.toString());
         JsonNode container = service.at("/TaskTemplate/ContainerSpec");
@@ -44,7 +44,7 @@ class SwarmServiceSpecTest {
 
     @Test
     void withoutSecretsTheCommandIsTheSpecsOwn() {
-        JsonNode service = SwarmServiceSpec.of(keystone().withEnvironment(Map.of()).withCommand(List.of("serve", "--debug")), SECRETS,
+        JsonNode service = SwarmServiceSpec.of(keystone().withEnvironment(Map.of()).withCommand(List.of("serve", "--debug")), null, SECRETS,
                 Map.of(), IMAGE);
 
         JsonNode container = service.at("/TaskTemplate/ContainerSpec");
@@ -55,7 +55,7 @@ class SwarmServiceSpecTest {
 
     @Test
     void madeWithNoReplicaAnsweringToItsNameWithItsPortsOnItsNode() {
-        JsonNode service = SwarmServiceSpec.of(keystone(), SECRETS, REFS, IMAGE);
+        JsonNode service = SwarmServiceSpec.of(keystone(), null, SECRETS, REFS, IMAGE);
 
         assertEquals(0, service.at("/Mode/Replicated/Replicas").asInt(), "made, not started");
         assertEquals("dnsrr", service.at("/EndpointSpec/Mode").asText(), "the name resolves to the task: no IPVS needed");
@@ -65,5 +65,12 @@ class SwarmServiceSpecTest {
         assertEquals("[\"NONE\"]", service.at("/TaskTemplate/ContainerSpec/Healthcheck/Test").toString(),
                 "docstack gates readiness; a Swarm healthcheck would hide the name until its first check");
         assertEquals("cloud_keys", service.at("/TaskTemplate/ContainerSpec/Mounts/0/Source").asText());
+    }
+
+    @Test
+    void aPlacedProjectRunsOnItsNodeAndAnyOtherWhereverSwarmPutsIt() {
+        assertEquals("[\"node.hostname == compute-1\"]", SwarmServiceSpec.of(keystone(), "compute-1", SECRETS, REFS, IMAGE)
+                .at("/TaskTemplate/Placement/Constraints").toString());
+        assertTrue(SwarmServiceSpec.of(keystone(), null, SECRETS, REFS, IMAGE).at("/TaskTemplate/Placement").isMissingNode());
     }
 }

@@ -34,12 +34,13 @@ class StackLoaderTest {
                 release: "2025.2"
                 projects:
                   - mariadb
-                  - {name: keystone, release: milestone}
+                  - {name: keystone, release: milestone, node: controller-1}
                   - {name: glance, path: glance}
                 """);
 
         Stack stack = result.stack();
         assertEquals(List.of(), problems(result));
+        assertEquals("controller-1", stack.projects().get(1).node(), "on a Swarm, keystone runs there");
         assertEquals("devcloud", stack.name());
         assertEquals("2025.2", stack.release());
         assertEquals(new Stack.Project("mariadb", null, null, null), stack.projects().get(0));

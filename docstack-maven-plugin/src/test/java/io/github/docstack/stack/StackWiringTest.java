@@ -182,6 +182,26 @@ class StackWiringTest {
     }
 
     @Test
+    void aPlacedProjectsUnitsCarryTheirNodeWhichChangesTheirHash() throws Exception {
+        SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
+        Deployment anywhere = StackWiring.wire(stack(GLANCE, MARIADB), List.of(GLANCE, MARIADB), secrets, 0);
+        Stack placed = stack(GLANCE, MARIADB);
+        placed = new Stack(placed.file(), placed.name(), placed.registry(), placed.release(), placed.projects().stream()
+                .map(p -> p.name().equals("mariadb") ? new Stack.Project(p.name(), p.path(), p.image(), p.release(), p.profiles(), "db-1") : p)
+                .toList());
+        Deployment onItsNode = StackWiring.wire(placed, List.of(GLANCE, MARIADB), secrets, 0);
+
+        Deployment.Unit mariadb = onItsNode.units().stream().filter(unit -> unit.id().equals("mariadb")).findFirst().orElseThrow();
+        assertEquals("db-1", mariadb.spec().labels().get(StackLabels.NODE));
+        assertTrue(onItsNode.units(Deployment.Kind.PROVISION).stream().allMatch(step -> "db-1".equals(step.spec().labels().get(StackLabels.NODE))),
+                "its steps go where its data is");
+        assertTrue(!mariadb.configHash().equals(anywhere.units().stream().filter(unit -> unit.id().equals("mariadb")).findFirst()
+                .orElseThrow().configHash()), "moving it is a change");
+        assertEquals(null, onItsNode.units().stream().filter(unit -> unit.id().equals("glance-api")).findFirst().orElseThrow()
+                .spec().labels().get(StackLabels.NODE));
+    }
+
+    @Test
     void missingProviderNamesWhoNeedsWhat() {
         StackException failure = assertThrows(StackException.class,
                 () -> StackWiring.wire(stack(GLANCE), List.of(GLANCE), new SecretStore(dir.resolve("s")), 0));
