@@ -201,7 +201,10 @@ public final class SwarmEngine implements Engine {
             return new ContainerState("running", 0, ContainerState.NO_HEALTHCHECK, "", at, null);
         }
         if (TERMINAL.contains(state)) {
-            int code = status.path("ContainerStatus").path("ExitCode").asInt(FAILED.contains(state) ? 1 : 0);
+            int code = status.path("ContainerStatus").path("ExitCode").asInt(0);
+            if (FAILED.contains(state) && code == 0) {
+                code = 1; // rejected before its container ran (no image, no node): still a failure
+            }
             return new ContainerState("exited", code, ContainerState.NO_HEALTHCHECK, status.path("Err").asText(""), created, at);
         }
         return new ContainerState("created", 0, ContainerState.NO_HEALTHCHECK, "", null, null);
