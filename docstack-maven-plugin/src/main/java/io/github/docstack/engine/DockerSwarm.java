@@ -28,12 +28,14 @@ final class DockerSwarm extends DockerPart {
         super(api);
     }
 
-    /** Whether the engine is a manager of an active Swarm, which services need. */
-    boolean isManager() throws EngineException {
+    /** The hostname of this engine's node, if it is a manager of an active Swarm (which services need), else empty. */
+    Optional<String> managerNode() throws EngineException {
         return calls.call("reading whether it is a Swarm manager", () -> {
             try {
-                JsonNode swarm = json.readTree(http.get(apiUrl + "/info", HTTP_OK)).path("Swarm");
-                return "active".equals(swarm.path("LocalNodeState").asText()) && swarm.path("ControlAvailable").asBoolean();
+                JsonNode info = json.readTree(http.get(apiUrl + "/info", HTTP_OK));
+                JsonNode swarm = info.path("Swarm");
+                boolean manager = "active".equals(swarm.path("LocalNodeState").asText()) && swarm.path("ControlAvailable").asBoolean();
+                return manager ? Optional.of(info.path("Name").asText()) : Optional.<String>empty();
             } catch (IOException e) {
                 throw new EngineException("Reading the engine's Swarm state failed: " + e.getMessage(), e);
             }

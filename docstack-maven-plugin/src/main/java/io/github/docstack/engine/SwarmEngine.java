@@ -30,6 +30,8 @@ public final class SwarmEngine implements Engine {
 
     private static final Set<String> TERMINAL = Set.of("complete", "failed", "rejected", "shutdown", "orphaned", "remove");
     private static final Set<String> FAILED = Set.of("failed", "rejected");
+    /** A task whose container runs: "starting" until the Swarm's healthcheck, if it has one, first passes. */
+    private static final Set<String> STARTED = Set.of("starting", "running");
     private static final Duration SETTLE_POLL = Duration.ofMillis(100);
     /** The label Swarm puts on a task's container. */
     private static final String SERVICE_ID_LABEL = "com.docker.swarm.service.id";
@@ -39,11 +41,14 @@ public final class SwarmEngine implements Engine {
     private final Predicate<Map<String, String>> runsOnce;
     private final String stackLabel;
     private final String nodeLabel;
+    /** The manager's own node (by hostname): up can look into a task's container only there. */
+    private final String managerNode;
     /** Secret value to the variable name it is kept under, longest value first. */
     private final Map<String, String> secrets = new LinkedHashMap<>();
 
     private SwarmEngine(DockerEngine docker, DockerSwarm swarm, Predicate<Map<String, String>> runsOnce, String stackLabel,
-            String nodeLabel) {
+            String nodeLabel, String managerNode) {
+        this.managerNode = managerNode;
         this.docker = docker;
         this.swarm = swarm;
         this.runsOnce = runsOnce;
@@ -65,10 +70,8 @@ public final class SwarmEngine implements Engine {
             throw new EngineException("A Swarm is reached through a Docker engine, not " + docker.getClass().getSimpleName());
         }
         DockerSwarm swarm = new DockerSwarm(engine.api());
-        if (!swarm.isManager()) {
-            throw new NotASwarmManagerException(docker.address());
-        }
-        return new SwarmEngine(engine, swarm, runsOnce, stackLabel, nodeLabel);
+        String managerNode = swarm.managerNode().orElseThrow(() -> new NotASwarmManagerException(docker.address()));
+        return new SwarmEngine(engine, swarm, runsOnce, stackLabel, nodeLabel, managerNode);
     }
 
     /** Each becomes a Swarm secret when a service uses it, and its value never enters a service spec. */
@@ -161,7 +164,8 @@ public final class SwarmEngine implements Engine {
             ImageDetails image = docker.inspectImage(spec.image());
             imageRun = new SwarmServiceSpec.ImageRun(image.entrypoint(), image.cmd());
         }
-        return swarm.createService(SwarmServiceSpec.of(spec, spec.labels().get(nodeLabel), used, secretRefs, imageRun));
+        String node = spec.labels().get(nodeLabel);
+        return swarm.createService(SwarmServiceSpec.of(spec, node, node != null && !node.equals(managerNode), used, secretRefs, imageRun));
     }
 
     /**
@@ -183,7 +187,7 @@ public final class SwarmEngine implements Engine {
             ((ObjectNode) spec.path("Mode")).putObject("Replicated").put("Replicas", 1);
             swarm.updateService(serviceId, service.path("Version").path("Index").asLong(), spec);
         }
-        awaitTask(id, state -> "running".equals(state) || TERMINAL.contains(state), docker.api().calls.bound(), "start its task");
+        awaitTask(id, state -> STARTED.contains(state) || TERMINAL.contains(state), docker.api().calls.bound(), "start its task");
         return id;
     }
 
@@ -197,8 +201,12 @@ public final class SwarmEngine implements Engine {
         String state = status.path("State").asText();
         Instant at = DockerApi.instant(status.path("Timestamp").asText());
         Instant created = DockerApi.instant(tasks.get(0).path("CreatedAt").asText());
-        if ("running".equals(state)) {
-            return new ContainerState("running", 0, ContainerState.NO_HEALTHCHECK, "", at, null);
+        if (STARTED.contains(state)) {
+            // A task with the Swarm's own check (one on another node) is running once that check has passed.
+            JsonNode check = tasks.get(0).path("Spec").path("ContainerSpec").path("Healthcheck").path("Test");
+            boolean checked = check.isArray() && !check.isEmpty() && !"NONE".equals(check.get(0).asText());
+            String health = !checked ? ContainerState.NO_HEALTHCHECK : "running".equals(state) ? "healthy" : "starting";
+            return new ContainerState("running", 0, health, "", at, null);
         }
         if (TERMINAL.contains(state)) {
             int code = status.path("ContainerStatus").path("ExitCode").asInt(0);

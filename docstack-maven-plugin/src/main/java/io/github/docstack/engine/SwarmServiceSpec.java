@@ -25,20 +25,32 @@ final class SwarmServiceSpec {
 
     /**
      * @param node        the node it must run on (its hostname), or null for any
+     * @param elsewhere   whether that node is not the manager's, where up cannot run the check in the container
      * @param secretRefs  for each secret the container uses (by its variable name), its Swarm secret
      * @param secrets     secret value to its variable name, longest value first
      * @param imageRuns   the image's entrypoint and command, which a wrapped container must run itself
      */
-    static ObjectNode of(ContainerSpec spec, String node, Map<String, String> secrets, Map<String, SecretRef> secretRefs,
-            ImageRun imageRuns) {
+    static ObjectNode of(ContainerSpec spec, String node, boolean elsewhere, Map<String, String> secrets,
+            Map<String, SecretRef> secretRefs, ImageRun imageRuns) {
         ObjectNode service = JSON.createObjectNode().put("Name", spec.name());
         service.set("Labels", JSON.valueToTree(spec.labels()));
         ObjectNode task = service.putObject("TaskTemplate");
         ObjectNode container = task.putObject("ContainerSpec").put("Image", spec.image()).put("Hostname", spec.name());
         container.set("Labels", JSON.valueToTree(spec.labels()));
-        // docstack gates readiness itself: a Swarm healthcheck would hide the service's name until its first check
-        // (one interval after start: Docker 20.10 has no start interval), and the image's own would do the same.
-        container.putObject("Healthcheck").putArray("Test").add("NONE");
+        Healthcheck check = spec.healthcheck();
+        if (elsewhere && check != null) {
+            // up cannot run the check in a container on another node, so the Swarm runs it, at up's start interval (Docker
+            // 20.10 has no start interval of its own), and up reads its verdict: the task runs once the check passes.
+            ObjectNode swarmCheck = container.putObject("Healthcheck").put("Interval", check.startInterval().toNanos())
+                    .put("Timeout", check.timeout().toNanos()).put("Retries", check.retries())
+                    .put("StartPeriod", check.startPeriod().toNanos());
+            ArrayNode test = swarmCheck.putArray("Test").add("CMD");
+            check.command().forEach(test::add);
+        } else if (!elsewhere) {
+            // Here up gates readiness itself: a Swarm healthcheck would hide the service's name until its first check
+            // (one interval after start: Docker 20.10 has no start interval), and the image's own would do the same.
+            container.putObject("Healthcheck").putArray("Test").add("NONE");
+        }
         if (spec.user() != null) {
             container.put("User", spec.user());
         }

@@ -24,6 +24,12 @@ final class ServiceReadiness {
      * @throws ContainerNotHealthyException when the container stops, or the check still fails after {@code timeout}
      */
     static void await(Engine engine, Deployment.Unit unit, String id, Duration timeout) throws EngineException, InterruptedException {
+        await(engine, unit, id, timeout, false);
+    }
+
+    /** @param freshVerdict whether the engine's own verdict is about this start, so "healthy" from it counts too */
+    private static void await(Engine engine, Deployment.Unit unit, String id, Duration timeout, boolean freshVerdict)
+            throws EngineException, InterruptedException {
         Readiness readiness = unit.readiness();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -31,6 +37,9 @@ final class ServiceReadiness {
             ContainerState state = engine.inspect(id);
             if (!state.running()) {
                 throw exitedBeforeReady(engine, unit, id, state);
+            }
+            if (freshVerdict && state.healthy()) {
+                return; // the engine checked it first (a Swarm task on another node, where up cannot look)
             }
             OptionalInt check;
             try {
@@ -64,7 +73,7 @@ final class ServiceReadiness {
         if (engineChecksAsOften(unit)) {
             awaitEngineVerdict(engine, unit, id, System.nanoTime() + timeout.toNanos(), timeout);
         } else {
-            await(engine, unit, id, timeout);
+            await(engine, unit, id, timeout, true);
         }
     }
 

@@ -29,7 +29,7 @@ class SwarmServiceSpecTest {
 
     @Test
     void aSecretIsReadFromItsSwarmSecretAndNeverWrittenInTheSpec() {
-        JsonNode service = SwarmServiceSpec.of(keystone(), null, SECRETS, REFS, IMAGE);
+        JsonNode service = SwarmServiceSpec.of(keystone(), null, false, SECRETS, REFS, IMAGE);
 
         assertFalse(service.toString().contains("s3cr3t"), service.toString());
         JsonNode container = service.at("/TaskTemplate/ContainerSpec");
@@ -44,7 +44,7 @@ class SwarmServiceSpecTest {
 
     @Test
     void withoutSecretsTheCommandIsTheSpecsOwn() {
-        JsonNode service = SwarmServiceSpec.of(keystone().withEnvironment(Map.of()).withCommand(List.of("serve", "--debug")), null, SECRETS,
+        JsonNode service = SwarmServiceSpec.of(keystone().withEnvironment(Map.of()).withCommand(List.of("serve", "--debug")), null, false, SECRETS,
                 Map.of(), IMAGE);
 
         JsonNode container = service.at("/TaskTemplate/ContainerSpec");
@@ -55,7 +55,7 @@ class SwarmServiceSpecTest {
 
     @Test
     void madeWithNoReplicaAnsweringToItsNameWithItsPortsOnItsNode() {
-        JsonNode service = SwarmServiceSpec.of(keystone(), null, SECRETS, REFS, IMAGE);
+        JsonNode service = SwarmServiceSpec.of(keystone(), null, false, SECRETS, REFS, IMAGE);
 
         assertEquals(0, service.at("/Mode/Replicated/Replicas").asInt(), "made, not started");
         assertEquals("dnsrr", service.at("/EndpointSpec/Mode").asText(), "the name resolves to the task: no IPVS needed");
@@ -69,8 +69,8 @@ class SwarmServiceSpecTest {
 
     @Test
     void aPlacedProjectRunsOnItsNodeAndAnyOtherWhereverSwarmPutsIt() {
-        assertEquals("[\"node.hostname == compute-1\"]", SwarmServiceSpec.of(keystone(), "compute-1", SECRETS, REFS, IMAGE)
+        assertEquals("[\"node.hostname == compute-1\"]", SwarmServiceSpec.of(keystone(), "compute-1", true, SECRETS, REFS, IMAGE)
                 .at("/TaskTemplate/Placement/Constraints").toString());
-        assertTrue(SwarmServiceSpec.of(keystone(), null, SECRETS, REFS, IMAGE).at("/TaskTemplate/Placement").isMissingNode());
+        assertTrue(SwarmServiceSpec.of(keystone(), null, false, SECRETS, REFS, IMAGE).at("/TaskTemplate/Placement").isMissingNode());
     }
 }
