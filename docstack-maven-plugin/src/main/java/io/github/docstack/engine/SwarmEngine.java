@@ -147,7 +147,9 @@ public final class SwarmEngine implements Engine {
     /** A service with no replica yet, its secrets made first. */
     @Override
     public String create(ContainerSpec spec) throws EngineException {
-        Map<String, String> used = SwarmServiceSpec.usedSecrets(spec, secrets);
+        String node = spec.labels().get(nodeLabel);
+        boolean elsewhere = node != null && !node.equals(managerNode);
+        Map<String, String> used = SwarmServiceSpec.usedSecrets(spec, elsewhere, secrets);
         Map<String, SwarmServiceSpec.SecretRef> secretRefs = new LinkedHashMap<>();
         Map<String, String> labels = spec.labels().containsKey(stackLabel) ? Map.of(stackLabel, spec.labels().get(stackLabel)) : Map.of();
         for (Map.Entry<String, String> secret : used.entrySet()) {
@@ -160,12 +162,11 @@ public final class SwarmEngine implements Engine {
             }
         }
         SwarmServiceSpec.ImageRun imageRun = new SwarmServiceSpec.ImageRun(List.of(), List.of());
-        if (!used.isEmpty() && spec.entrypoint().isEmpty()) {
+        if (spec.entrypoint().isEmpty() && !SwarmServiceSpec.usedSecrets(spec, false, secrets).isEmpty()) {
             ImageDetails image = docker.inspectImage(spec.image());
             imageRun = new SwarmServiceSpec.ImageRun(image.entrypoint(), image.cmd());
         }
-        String node = spec.labels().get(nodeLabel);
-        return swarm.createService(SwarmServiceSpec.of(spec, node, node != null && !node.equals(managerNode), used, secretRefs, imageRun));
+        return swarm.createService(SwarmServiceSpec.of(spec, node, elsewhere, used, secretRefs, imageRun));
     }
 
     /**

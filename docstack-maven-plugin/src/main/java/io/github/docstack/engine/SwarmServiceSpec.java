@@ -44,8 +44,13 @@ final class SwarmServiceSpec {
             ObjectNode swarmCheck = container.putObject("Healthcheck").put("Interval", check.startInterval().toNanos())
                     .put("Timeout", check.timeout().toNanos()).put("Retries", check.retries())
                     .put("StartPeriod", check.startPeriod().toNanos());
-            ArrayNode test = swarmCheck.putArray("Test").add("CMD");
-            check.command().forEach(test::add);
+            Map<String, String> inCheck = usedSecrets(check.command(), secrets);
+            if (inCheck.isEmpty()) {
+                ArrayNode test = swarmCheck.putArray("Test").add("CMD");
+                check.command().forEach(test::add);
+            } else { // read from the secret's file, as the command does, so the spec never holds it
+                swarmCheck.putArray("Test").add("CMD-SHELL").add(readSecrets(inCheck) + "exec " + ShellWords.quote(check.command(), inCheck));
+            }
         } else if (!elsewhere) {
             // Here up gates readiness itself: a Swarm healthcheck would hide the service's name until its first check
             // (one interval after start: Docker 20.10 has no start interval), and the image's own would do the same.
@@ -60,7 +65,7 @@ final class SwarmServiceSpec {
         if (!spec.capAdd().isEmpty()) {
             container.set("CapabilityAdd", JSON.valueToTree(spec.capAdd()));
         }
-        Map<String, String> used = usedSecrets(spec, secrets);
+        Map<String, String> used = usedSecrets(spec, elsewhere, secrets);
         ArrayNode environment = container.putArray("Env");
         List<String> exports = new ArrayList<>();
         spec.environment().forEach((name, value) -> {
@@ -72,7 +77,8 @@ final class SwarmServiceSpec {
         });
         List<String> entrypoint = spec.entrypoint().isEmpty() ? imageRuns.entrypoint() : spec.entrypoint();
         List<String> command = !spec.command().isEmpty() ? spec.command() : spec.entrypoint().isEmpty() ? imageRuns.cmd() : List.of();
-        if (used.isEmpty()) {
+        Map<String, String> inRun = usedSecrets(entrypointAndEnvironment(spec), used);
+        if (inRun.isEmpty()) {
             if (!spec.entrypoint().isEmpty()) {
                 container.set("Command", JSON.valueToTree(spec.entrypoint()));
             }
@@ -80,19 +86,20 @@ final class SwarmServiceSpec {
                 container.set("Args", JSON.valueToTree(spec.command()));
             }
         } else {
-            StringBuilder script = new StringBuilder("set -e\n");
+            StringBuilder script = new StringBuilder("set -e\n").append(readSecrets(inRun));
+            exports.forEach(export -> script.append(export).append('\n'));
+            List<String> run = new ArrayList<>(entrypoint);
+            run.addAll(command);
+            script.append("exec ").append(ShellWords.quote(run, inRun)).append('\n');
+            container.set("Command", JSON.valueToTree(List.of("/bin/sh", "-c", script.toString())));
+        }
+        if (!used.isEmpty()) {
             ArrayNode files = container.putArray("Secrets");
             new TreeMap<>(used).forEach((value, variable) -> {
-                script.append(variable).append("=$(cat ").append(SECRETS_DIRECTORY).append(variable).append(")\n");
                 SecretRef secret = secretRefs.get(variable);
                 ObjectNode file = files.addObject().put("SecretID", secret.id()).put("SecretName", secret.name());
                 file.putObject("File").put("Name", variable).put("UID", "0").put("GID", "0").put("Mode", 0444);
             });
-            exports.forEach(export -> script.append(export).append('\n'));
-            List<String> run = new ArrayList<>(entrypoint);
-            run.addAll(command);
-            script.append("exec ").append(ShellWords.quote(run, used)).append('\n');
-            container.set("Command", JSON.valueToTree(List.of("/bin/sh", "-c", script.toString())));
         }
         if (!spec.volumes().isEmpty()) {
             ArrayNode mounts = container.putArray("Mounts");
@@ -119,18 +126,41 @@ final class SwarmServiceSpec {
         return service;
     }
 
-    /** Secret value to variable, for the secrets this container's environment or command holds. */
-    static Map<String, String> usedSecrets(ContainerSpec spec, Map<String, String> secrets) {
-        Map<String, String> used = new java.util.LinkedHashMap<>();
+    /**
+     * Secret value to variable, for the secrets this container's environment or command holds, and its healthcheck
+     * when the Swarm runs that ({@code elsewhere}): each is mounted from its Swarm secret.
+     */
+    static Map<String, String> usedSecrets(ContainerSpec spec, boolean elsewhere, Map<String, String> secrets) {
+        List<String> words = entrypointAndEnvironment(spec);
+        if (elsewhere && spec.healthcheck() != null) {
+            words.addAll(spec.healthcheck().command());
+        }
+        return usedSecrets(words, secrets);
+    }
+
+    private static List<String> entrypointAndEnvironment(ContainerSpec spec) {
         List<String> words = new ArrayList<>(spec.environment().values());
         words.addAll(spec.entrypoint());
         words.addAll(spec.command());
+        return words;
+    }
+
+    private static Map<String, String> usedSecrets(List<String> words, Map<String, String> secrets) {
+        Map<String, String> used = new java.util.LinkedHashMap<>();
         secrets.forEach((value, variable) -> {
             if (words.stream().anyMatch(word -> word.contains(value))) {
                 used.put(value, variable);
             }
         });
         return used;
+    }
+
+    /** Shell lines that read each secret from its file into the variable named after it. */
+    private static String readSecrets(Map<String, String> secrets) {
+        StringBuilder lines = new StringBuilder();
+        secrets.values().stream().sorted().forEach(variable -> lines.append(variable).append("=$(cat ").append(SECRETS_DIRECTORY)
+                .append(variable).append(")\n"));
+        return lines.toString();
     }
 
     /** A Swarm secret, as a service refers to it. */

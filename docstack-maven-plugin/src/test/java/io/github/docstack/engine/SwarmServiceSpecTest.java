@@ -73,4 +73,20 @@ class SwarmServiceSpecTest {
                 .at("/TaskTemplate/Placement/Constraints").toString());
         assertTrue(SwarmServiceSpec.of(keystone(), null, false, SECRETS, REFS, IMAGE).at("/TaskTemplate/Placement").isMissingNode());
     }
+
+    @Test
+    void onAnotherNodeTheSwarmRunsTheCheckAtTheStartIntervalReadingItsSecretFromItsFile() {
+        ContainerSpec placed = keystone().withHealthcheck(new Healthcheck(List.of("mysqladmin", "ping", "-p" + PASSWORD),
+                java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(10), 3, java.time.Duration.ofMinutes(5),
+                java.time.Duration.ofMillis(500)));
+
+        JsonNode check = SwarmServiceSpec.of(placed, "compute-1", true, SECRETS, REFS, IMAGE).at("/TaskTemplate/ContainerSpec/Healthcheck");
+
+        assertEquals(500_000_000L, check.get("Interval").asLong(), "up's start interval: the task runs once it passes");
+        assertEquals("CMD-SHELL", check.at("/Test/0").asText());
+        assertFalse(check.toString().contains("s3cr3t"), check.toString());
+        assertTrue(check.at("/Test/1").asText().startsWith("DOCSTACK_SECRET_OWN__KEYSTONE=$(cat /run/secrets/"), check.toString());
+        assertEquals("[\"NONE\"]", SwarmServiceSpec.of(placed, null, false, SECRETS, REFS, IMAGE)
+                .at("/TaskTemplate/ContainerSpec/Healthcheck/Test").toString(), "on the manager's node, up checks it itself");
+    }
 }
