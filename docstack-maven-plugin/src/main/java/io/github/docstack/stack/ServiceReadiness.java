@@ -24,57 +24,16 @@ final class ServiceReadiness {
      * @throws ContainerNotHealthyException when the container stops, or the check still fails after {@code timeout}
      */
     static void await(Engine engine, Deployment.Unit unit, String id, Duration timeout) throws EngineException, InterruptedException {
-        await(engine, unit, id, timeout, false);
-    }
-
-    /** @param freshVerdict whether the engine's own verdict is about this start, so "healthy" from it counts too */
-    private static void await(Engine engine, Deployment.Unit unit, String id, Duration timeout, boolean freshVerdict)
-            throws EngineException, InterruptedException {
-        Readiness readiness = unit.readiness();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long checkStarted = System.nanoTime();
-            ContainerState state = engine.inspect(id);
-            if (!state.running()) {
-                throw exitedBeforeReady(engine, unit, id, state);
-            }
-            if (freshVerdict && state.healthy()) {
-                return; // the engine checked it first (a Swarm task on another node, where up cannot look)
-            }
-            OptionalInt check;
-            try {
-                check = engine.exec(id, readiness.command(), readiness.timeout());
-            } catch (EngineException execFailed) {
-                // The container stopped (or restarted) between the inspect and the exec: the next inspect says which.
-                check = OptionalInt.empty();
-            }
-            if (check.isPresent() && check.getAsInt() == 0) {
-                return;
-            }
-            if (System.nanoTime() >= deadline) {
-                String verdict = check.isPresent() ? "exits with code " + check.getAsInt()
-                        : "does not finish within " + readiness.timeout().toSeconds() + " s";
-                throw new ContainerNotHealthyException("Service " + unit.id() + " was not ready after " + timeout.toSeconds()
-                        + " s: its check " + String.join(" ", readiness.command()) + " " + verdict + ". See more with: docker logs "
-                        + unit.spec().name(), state, engine.lastLogLines(id, 40));
-            }
-            long untilNext = readiness.interval().toNanos() - (System.nanoTime() - checkStarted);
-            if (untilNext > 0) {
-                Thread.sleep(untilNext / 1_000_000, (int) (untilNext % 1_000_000));
-            }
-        }
+        await(engine, unit, id, timeout, false, true);
     }
 
     /**
-     * Waiting for a service whose container was just started, so the engine's verdict on it starts afresh: when the
-     * engine runs the same check at least as often, up reads that verdict rather than running the check itself.
+     * Waiting for a service whose container was just started, so the engine's verdict on it starts afresh and
+     * counts too (a Swarm task on another node, where up cannot look, has only that): when the engine runs the same
+     * check at least as often, up reads that verdict rather than running the check itself.
      */
     static void awaitStarted(Engine engine, Deployment.Unit unit, String id, Duration timeout) throws EngineException, InterruptedException {
-        if (engineChecksAsOften(unit)) {
-            awaitEngineVerdict(engine, unit, id, System.nanoTime() + timeout.toNanos(), timeout);
-        } else {
-            await(engine, unit, id, timeout, true);
-        }
+        await(engine, unit, id, timeout, true, !engineChecksAsOften(unit));
     }
 
     /**
@@ -87,36 +46,52 @@ final class ServiceReadiness {
                 && check.interval().compareTo(unit.readiness().interval()) <= 0;
     }
 
-    /** Reads the engine's verdict (an inspect, no process in the container) until it says healthy. */
-    private static void awaitEngineVerdict(Engine engine, Deployment.Unit unit, String id, long deadline, Duration timeout)
-            throws EngineException, InterruptedException {
-        long poll = Math.min(VERDICT_POLL.toNanos(), unit.readiness().interval().toNanos());
+    /**
+     * @param freshVerdict whether the engine's own verdict is about this start, so "healthy" from it counts
+     * @param runCheck     whether up runs the check itself, each readiness interval; else it reads the engine's
+     *                     verdict (an inspect, no process in the container) each {@link #VERDICT_POLL}
+     */
+    private static void await(Engine engine, Deployment.Unit unit, String id, Duration timeout, boolean freshVerdict,
+            boolean runCheck) throws EngineException, InterruptedException {
+        Readiness readiness = unit.readiness();
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
+            long checkStarted = System.nanoTime();
             ContainerState state = engine.inspect(id);
             if (!state.running()) {
-                throw exitedBeforeReady(engine, unit, id, state);
+                throw new ContainerNotHealthyException("Service " + unit.id() + " exited with code " + state.exitCode()
+                        + " before it was ready. See more with: docker logs " + unit.spec().name(), state, engine.lastLogLines(id, 40));
             }
-            if (state.healthy()) {
+            if (freshVerdict && state.healthy()) {
                 return;
             }
-            if (ContainerState.NO_HEALTHCHECK.equals(state.health())) {
-                // The engine runs no check of it after all (a Swarm's service has none): up checks it itself.
-                await(engine, unit, id, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                return;
+            // The engine runs no check of it after all (a Swarm's service on the manager's node has none): up checks it.
+            runCheck |= ContainerState.NO_HEALTHCHECK.equals(state.health());
+            OptionalInt check = OptionalInt.empty();
+            if (runCheck) {
+                try {
+                    check = engine.exec(id, readiness.command(), readiness.timeout());
+                } catch (EngineException execFailed) {
+                    // The container stopped (or restarted) between the inspect and the exec: the next inspect says which.
+                }
+                if (check.isPresent() && check.getAsInt() == 0) {
+                    return;
+                }
             }
             if (System.nanoTime() >= deadline) {
+                String verdict = !runCheck ? "is " + state.health() + (state.lastCheckOutput().isBlank() ? ""
+                        : " (" + state.lastCheckOutput().strip() + ")")
+                        : check.isPresent() ? "exits with code " + check.getAsInt()
+                        : "does not finish within " + readiness.timeout().toSeconds() + " s";
                 throw new ContainerNotHealthyException("Service " + unit.id() + " was not ready after " + timeout.toSeconds()
-                        + " s: its check " + String.join(" ", unit.readiness().command()) + " is " + state.health()
-                        + (state.lastCheckOutput().isBlank() ? "" : " (" + state.lastCheckOutput().strip() + ")")
-                        + ". See more with: docker logs " + unit.spec().name(), state, engine.lastLogLines(id, 40));
+                        + " s: its check " + String.join(" ", readiness.command()) + " " + verdict + ". See more with: docker logs "
+                        + unit.spec().name(), state, engine.lastLogLines(id, 40));
             }
-            Thread.sleep(poll / 1_000_000, (int) (poll % 1_000_000));
+            long pause = runCheck ? readiness.interval().toNanos() : Math.min(VERDICT_POLL.toNanos(), readiness.interval().toNanos());
+            long untilNext = pause - (System.nanoTime() - checkStarted);
+            if (untilNext > 0) {
+                Thread.sleep(untilNext / 1_000_000, (int) (untilNext % 1_000_000));
+            }
         }
-    }
-
-    private static ContainerNotHealthyException exitedBeforeReady(Engine engine, Deployment.Unit unit, String id, ContainerState state)
-            throws EngineException {
-        return new ContainerNotHealthyException("Service " + unit.id() + " exited with code " + state.exitCode()
-                + " before it was ready. See more with: docker logs " + unit.spec().name(), state, engine.lastLogLines(id, 40));
     }
 }
