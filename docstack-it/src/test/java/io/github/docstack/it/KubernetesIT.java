@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,13 +85,7 @@ class KubernetesIT {
     private static List<String> kubectl(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("kubectl"));
         command.addAll(List.of(arguments));
-        Path output = Files.createTempFile("kubectl", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "kubectl did not finish in 2 minutes");
-        String out = Files.readString(output, StandardCharsets.UTF_8);
-        Files.delete(output);
-        assertEquals(0, process.exitValue(), out);
-        return out.lines().toList();
+        return Commands.run(command.toArray(String[]::new)).lines().toList();
     }
 
     private static List<JsonNode> documents(Path file) throws Exception {

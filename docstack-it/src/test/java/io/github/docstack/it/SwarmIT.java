@@ -18,14 +18,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -188,12 +186,6 @@ class SwarmIT {
     private static String docker(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("docker"));
         command.addAll(List.of(arguments));
-        Path output = Files.createTempFile("docker", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "docker " + String.join(" ", arguments) + " did not finish");
-        String out = Files.readString(output, StandardCharsets.UTF_8);
-        Files.delete(output);
-        assertEquals(0, process.exitValue(), "docker " + String.join(" ", arguments) + ": " + out);
-        return out;
+        return Commands.run(command.toArray(String[]::new));
     }
 }

@@ -13,11 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -55,33 +53,33 @@ class TwoNodeSwarmIT {
 
     @BeforeAll
     static void aWorkerBesideTheEngine() throws Exception {
-        Assumptions.assumeTrue(run("docker", "info", "--format", "{{.Swarm.LocalNodeState}}").strip().equals("inactive"),
+        Assumptions.assumeTrue(Commands.run("docker", "info", "--format", "{{.Swarm.LocalNodeState}}").strip().equals("inactive"),
                 "the test engine is in a Swarm already: this test makes its own");
         workerDirectory = Files.createTempDirectory("docstack-worker");
         workerSocket = "unix://" + workerDirectory.resolve("docker.sock");
-        run("ip", "netns", "add", NAMESPACE);
-        run("ip", "link", "add", "dsit-veth0", "type", "veth", "peer", "name", "dsit-veth1");
-        run("ip", "link", "set", "dsit-veth1", "netns", NAMESPACE);
-        run("ip", "addr", "add", HOST_ADDRESS + "/24", "dev", "dsit-veth0");
-        run("ip", "link", "set", "dsit-veth0", "up");
-        run("ip", "netns", "exec", NAMESPACE, "ip", "addr", "add", WORKER_ADDRESS + "/24", "dev", "dsit-veth1");
-        run("ip", "netns", "exec", NAMESPACE, "ip", "link", "set", "dsit-veth1", "up");
-        run("ip", "netns", "exec", NAMESPACE, "ip", "link", "set", "lo", "up");
+        Commands.run("ip", "netns", "add", NAMESPACE);
+        Commands.run("ip", "link", "add", "dsit-veth0", "type", "veth", "peer", "name", "dsit-veth1");
+        Commands.run("ip", "link", "set", "dsit-veth1", "netns", NAMESPACE);
+        Commands.run("ip", "addr", "add", HOST_ADDRESS + "/24", "dev", "dsit-veth0");
+        Commands.run("ip", "link", "set", "dsit-veth0", "up");
+        Commands.run("ip", "netns", "exec", NAMESPACE, "ip", "addr", "add", WORKER_ADDRESS + "/24", "dev", "dsit-veth1");
+        Commands.run("ip", "netns", "exec", NAMESPACE, "ip", "link", "set", "dsit-veth1", "up");
+        Commands.run("ip", "netns", "exec", NAMESPACE, "ip", "link", "set", "lo", "up");
         // nsenter, not ip netns exec (which remounts /sys: "Devices cgroup isn't mounted"); a UTS namespace for its name.
         new ProcessBuilder("nsenter", "--net=/run/netns/" + NAMESPACE, "unshare", "--uts", "sh", "-c", "hostname " + WORKER
                 + " && exec dockerd --data-root " + workerDirectory.resolve("data") + " --exec-root " + workerDirectory.resolve("exec")
                 + " -H " + workerSocket + " --pidfile " + workerDirectory.resolve("docker.pid"))
                 .redirectErrorStream(true).redirectOutput(workerDirectory.resolve("dockerd.log").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!answers("docker", "-H", workerSocket, "info")) {
+        while (!Commands.succeeds("docker", "-H", workerSocket, "info")) {
             assertTrue(System.nanoTime() < deadline, "the second engine did not answer in 60 s: "
                     + Files.readString(workerDirectory.resolve("dockerd.log")));
             Thread.sleep(200);
         }
-        run("docker", "swarm", "init", "--advertise-addr", HOST_ADDRESS);
+        Commands.run("docker", "swarm", "init", "--advertise-addr", HOST_ADDRESS);
         swarmMade = true;
-        String token = run("docker", "swarm", "join-token", "-q", "worker").strip();
-        run("docker", "-H", workerSocket, "swarm", "join", "--token", token, "--advertise-addr", WORKER_ADDRESS, HOST_ADDRESS + ":2377");
+        String token = Commands.run("docker", "swarm", "join-token", "-q", "worker").strip();
+        Commands.run("docker", "-H", workerSocket, "swarm", "join", "--token", token, "--advertise-addr", WORKER_ADDRESS, HOST_ADDRESS + ":2377");
     }
 
     @AfterAll
@@ -89,10 +87,10 @@ class TwoNodeSwarmIT {
         if (workerDirectory == null) {
             return;
         }
-        answers("docker", "-H", workerSocket, "swarm", "leave", "--force");
+        Commands.succeeds("docker", "-H", workerSocket, "swarm", "leave", "--force");
         if (swarmMade) {
-            answers("docker", "swarm", "leave", "--force");
-            answers("docker", "network", "rm", "docker_gwbridge");
+            Commands.succeeds("docker", "swarm", "leave", "--force");
+            Commands.succeeds("docker", "network", "rm", "docker_gwbridge");
         }
         Path pidFile = workerDirectory.resolve("docker.pid");
         if (Files.exists(pidFile)) {
@@ -101,18 +99,18 @@ class TwoNodeSwarmIT {
                 dockerd.onExit().orTimeout(60, TimeUnit.SECONDS).join();
             });
         }
-        answers("ip", "netns", "del", NAMESPACE); // the veth pair goes with it, once the kernel lets go of the namespace
+        Commands.succeeds("ip", "netns", "del", NAMESPACE); // the veth pair goes with it, once the kernel lets go of the namespace
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (answers("ip", "link", "show", "dsit-veth0") && System.nanoTime() < deadline) {
+        while (Commands.succeeds("ip", "link", "show", "dsit-veth0") && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        answers("rm", "-rf", workerDirectory.toString());
+        Commands.succeeds("rm", "-rf", workerDirectory.toString());
     }
 
     @Test
     void theDemoStackAcrossTwoNodes() throws Exception {
         TestResources.copy("/stacks/demo", work);
-        String manager = run("docker", "info", "--format", "{{.Name}}").strip();
+        String manager = Commands.run("docker", "info", "--format", "{{.Name}}").strip();
         Files.writeString(work.resolve("stack.yaml"), Files.readString(work.resolve("stack.yaml"))
                 .replace("{name: webapp, path: webapp}", "{name: webapp, path: webapp, node: " + WORKER + "}")
                 .replace("{name: kvstore, path: kvstore}", "{name: kvstore, path: kvstore, node: " + manager + "}")
@@ -124,7 +122,7 @@ class TwoNodeSwarmIT {
         try {
             StackPreparer.Prepared prepared = StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, 0, 8);
             // The worker has no images of its own and reaches no registry here: it is given webapp's.
-            run("sh", "-c", "docker save webapp:dev | docker -H " + workerSocket + " load");
+            Commands.run("sh", "-c", "docker save webapp:dev | docker -H " + workerSocket + " load");
 
             StackRunner.UpReport up = runner.up(prepared.deployment(), TIMEOUTS, 8);
             System.out.printf("[two-node-it] demo stack up across two Swarm nodes in %.1f s%n", up.seconds());
@@ -138,26 +136,10 @@ class TwoNodeSwarmIT {
         } finally {
             runner.down(stack.name(), true);
         }
-        assertEquals("", run("docker", "service", "ls", "-q").strip(), "a service of the stack is left");
+        assertEquals("", Commands.run("docker", "service", "ls", "-q").strip(), "a service of the stack is left");
     }
 
     private static List<String> node(List<StackRunner.UnitStatus> units, String unit) {
         return units.stream().filter(status -> status.unit().equals(unit)).findFirst().orElseThrow().nodes();
-    }
-
-    private static String run(String... command) throws Exception {
-        Path output = Files.createTempFile("two-node", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        assertTrue(process.waitFor(3, TimeUnit.MINUTES), String.join(" ", command) + " did not finish");
-        String out = Files.readString(output, StandardCharsets.UTF_8);
-        Files.delete(output);
-        assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + out);
-        return out;
-    }
-
-    private static boolean answers(String... command) throws Exception {
-        Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        return process.waitFor(2, TimeUnit.MINUTES) && process.exitValue() == 0;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.docstack.engine;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,9 +16,22 @@ public final class ShellWords {
     }
 
     /**
-     * @param secrets secret value to the name of the variable that holds it, longest value first (so no value is
-     *                replaced inside a longer one)
+     * @param secrets secret value to the name of the variable that holds it, as {@link #byValue} orders them
      */
+    /**
+     * Secret value to its variable, the order {@link #quote} and every replacement of secrets need: longest value
+     * first, so no value is replaced inside a longer one; an empty value is no secret to replace.
+     *
+     * @param variables variable name to secret value
+     */
+    public static Map<String, String> byValue(Map<String, String> variables) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        variables.entrySet().stream().filter(secret -> !secret.getValue().isEmpty())
+                .sorted(Comparator.comparing((Map.Entry<String, String> secret) -> secret.getValue().length()).reversed())
+                .forEach(secret -> secrets.put(secret.getValue(), secret.getKey()));
+        return secrets;
+    }
+
     public static String quote(String word, Map<String, String> secrets) {
         StringBuilder quoted = new StringBuilder();
         String rest = word;

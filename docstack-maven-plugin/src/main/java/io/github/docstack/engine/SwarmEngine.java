@@ -2,14 +2,9 @@ package io.github.docstack.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +27,6 @@ public final class SwarmEngine implements Engine {
     private static final Set<String> FAILED = Set.of("failed", "rejected");
     /** A task whose container runs: "starting" until the Swarm's healthcheck, if it has one, first passes. */
     private static final Set<String> STARTED = Set.of("starting", "running");
-    private static final Duration SETTLE_POLL = Duration.ofMillis(100);
     /** The label Swarm puts on a task's container. */
     private static final String SERVICE_ID_LABEL = "com.docker.swarm.service.id";
 
@@ -43,6 +37,8 @@ public final class SwarmEngine implements Engine {
     private final String nodeLabel;
     /** The manager's own node (by hostname): up can look into a task's container only there. */
     private final String managerNode;
+    /** Node id to its hostname, as far as asked. */
+    private final Map<String, String> nodeNames = new java.util.concurrent.ConcurrentHashMap<>();
     /** Secret value to the variable name it is kept under, longest value first. */
     private final Map<String, String> secrets = new LinkedHashMap<>();
 
@@ -78,9 +74,7 @@ public final class SwarmEngine implements Engine {
     @Override
     public void keepSecrets(Map<String, String> variables) {
         secrets.clear();
-        variables.entrySet().stream().filter(secret -> !secret.getValue().isEmpty())
-                .sorted(Comparator.comparing((Map.Entry<String, String> secret) -> secret.getValue().length()).reversed())
-                .forEach(secret -> secrets.put(secret.getValue(), secret.getKey()));
+        secrets.putAll(ShellWords.byValue(variables));
     }
 
     @Override
@@ -156,7 +150,7 @@ public final class SwarmEngine implements Engine {
             // A Swarm secret cannot change: a new value is a new secret, named after a digest of it.
             String variable = secret.getValue().toLowerCase().replaceFirst("^docstack_secret_", "");
             String name = labels.getOrDefault(stackLabel, "docstack") + "_" + variable.substring(0, Math.min(variable.length(), 18))
-                    + "_" + digest(secret.getValue() + "=" + secret.getKey());
+                    + "_" + Sha256.hex(secret.getValue() + "=" + secret.getKey(), 6);
             synchronized (secrets) { // services made in parallel share secrets: the second finds the first's
                 secretRefs.put(secret.getValue(), new SwarmServiceSpec.SecretRef(swarm.secret(name, secret.getKey(), labels), name));
             }
@@ -184,11 +178,12 @@ public final class SwarmEngine implements Engine {
             spec.putObject("Mode").putObject("ReplicatedJob").put("MaxConcurrent", 1).put("TotalCompletions", 1);
             id = swarm.createService(spec);
         } else {
-            ((ObjectNode) spec.path("TaskTemplate")).putObject("RestartPolicy").put("Condition", "any");
-            ((ObjectNode) spec.path("Mode")).putObject("Replicated").put("Replicas", 1);
-            swarm.updateService(serviceId, service.path("Version").path("Index").asLong(), spec);
+            update(service, changed -> {
+                ((ObjectNode) changed.path("TaskTemplate")).putObject("RestartPolicy").put("Condition", "any");
+                ((ObjectNode) changed.path("Mode")).putObject("Replicated").put("Replicas", 1);
+            });
         }
-        awaitTask(id, state -> STARTED.contains(state) || TERMINAL.contains(state), docker.api().calls.bound(), "start its task");
+        awaitTask(id, state -> STARTED.contains(state) || TERMINAL.contains(state), bound(), "start its task");
         return id;
     }
 
@@ -259,7 +254,13 @@ public final class SwarmEngine implements Engine {
         Set<String> nodes = new TreeSet<>();
         for (JsonNode task : swarm.tasks(serviceId)) {
             if (task.hasNonNull("NodeID") && !task.path("NodeID").asText().isEmpty()) {
-                nodes.add(swarm.nodeName(task.path("NodeID").asText()));
+                String id = task.path("NodeID").asText();
+                String name = nodeNames.get(id);
+                if (name == null) {
+                    name = swarm.nodeName(id);
+                    nodeNames.put(id, name); // a node keeps its name: one inspect each, not one per task and status
+                }
+                nodes.add(name);
             }
         }
         return List.copyOf(nodes);
@@ -337,35 +338,21 @@ public final class SwarmEngine implements Engine {
         if (service.isEmpty() || !service.get().path("Spec").path("Mode").has("Replicated")) {
             return;
         }
-        ObjectNode spec = (ObjectNode) service.get().path("Spec").deepCopy();
-        ((ObjectNode) spec.path("Mode")).putObject("Replicated").put("Replicas", 0);
-        swarm.updateService(serviceId, service.get().path("Version").path("Index").asLong(), spec);
+        update(service.get(), spec -> ((ObjectNode) spec.path("Mode")).putObject("Replicated").put("Replicas", 0));
         awaitTasks(serviceId, tasks -> tasks.stream().allMatch(task -> TERMINAL.contains(task.path("Status").path("State").asText())),
-                grace.plus(docker.api().calls.bound()), "stop");
+                grace.plus(bound()), "stop");
     }
 
     /** A new task in place of the old, as a restart of a container. */
     @Override
     public void restart(String serviceId, Duration grace) throws EngineException {
-        JsonNode service = existing(serviceId);
-        ObjectNode spec = (ObjectNode) service.path("Spec").deepCopy();
-        ObjectNode task = (ObjectNode) spec.path("TaskTemplate");
-        task.put("ForceUpdate", task.path("ForceUpdate").asInt() + 1);
         String before = swarm.tasks(serviceId).stream().findFirst().map(old -> old.path("ID").asText()).orElse("");
-        swarm.updateService(serviceId, service.path("Version").path("Index").asLong(), spec);
-        long deadline = System.nanoTime() + grace.plus(docker.api().calls.bound()).toNanos();
-        while (true) {
-            List<JsonNode> tasks = swarm.tasks(serviceId);
-            if (!tasks.isEmpty() && !tasks.get(0).path("ID").asText().equals(before)
-                    && "running".equals(tasks.get(0).path("Status").path("State").asText())) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new EngineException("Swarm service " + serviceId + " did not restart within " + grace.plus(docker.api().calls.bound())
-                        .toSeconds() + " s. See: docker service ps --no-trunc " + serviceId);
-            }
-            DockerApi.pauseFor(SETTLE_POLL);
-        }
+        update(existing(serviceId), spec -> {
+            ObjectNode task = (ObjectNode) spec.path("TaskTemplate");
+            task.put("ForceUpdate", task.path("ForceUpdate").asInt() + 1);
+        });
+        awaitTasks(serviceId, tasks -> !tasks.isEmpty() && !tasks.get(0).path("ID").asText().equals(before)
+                && "running".equals(tasks.get(0).path("Status").path("State").asText()), grace.plus(bound()), "restart");
     }
 
     @Override
@@ -396,7 +383,7 @@ public final class SwarmEngine implements Engine {
             }
         }
         swarm.removeService(serviceId);
-        long deadline = System.nanoTime() + docker.api().calls.bound().toNanos();
+        long deadline = System.nanoTime() + bound().toNanos();
         Duration pause = Duration.ofMillis(20);
         while (true) {
             List<ContainerSummary> left = docker.containers(SERVICE_ID_LABEL, serviceId);
@@ -413,7 +400,7 @@ public final class SwarmEngine implements Engine {
             }
             if (System.nanoTime() > deadline) {
                 throw new EngineException("The container of Swarm service " + serviceId + " was not removed within "
-                        + docker.api().calls.bound().toSeconds() + " s. See: docker ps -a --filter label=" + SERVICE_ID_LABEL + "=" + serviceId);
+                        + bound().toSeconds() + " s. See: docker ps -a --filter label=" + SERVICE_ID_LABEL + "=" + serviceId);
             }
             DockerApi.pauseFor(pause);
             pause = DockerApi.nextPause(pause);
@@ -433,6 +420,18 @@ public final class SwarmEngine implements Engine {
             throw new EngineException("Service " + serviceId + " has no container yet");
         }
         return container;
+    }
+
+    /** Changes the service's spec as {@code change} says, against the version it was read at. */
+    private void update(JsonNode service, Consumer<ObjectNode> change) throws EngineException {
+        ObjectNode spec = (ObjectNode) service.path("Spec").deepCopy();
+        change.accept(spec);
+        swarm.updateService(service.path("ID").asText(), service.path("Version").path("Index").asLong(), spec);
+    }
+
+    /** How long one engine call may take: the wait for a task to start or a container to go. */
+    private Duration bound() {
+        return docker.api().calls.bound();
     }
 
     private JsonNode existing(String serviceId) throws EngineException {
@@ -473,13 +472,5 @@ public final class SwarmEngine implements Engine {
         Map<String, String> labels = new LinkedHashMap<>();
         spec.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
         return labels;
-    }
-
-    private static String digest(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -109,7 +109,7 @@ public final class KubernetesManifests {
         new TreeSet<>(unit.spec().ports().keySet()).forEach(port -> spec.addToPorts(new ServicePortBuilder()
                 .withName("tcp-" + port).withProtocol("TCP").withPort(port).withTargetPort(new IntOrString(port)).build()));
         spec.endSpec();
-        PodTemplateSpec template = template(unit, unit.spec(), "Always");
+        PodTemplateSpec template = template(unit, "Always");
         HasMetadata workload = unit.spec().volumes().isEmpty()
                 ? new DeploymentBuilder().withMetadata(metadata(name, labels(unit))).withNewSpec().withReplicas(1)
                         .withNewSelector().withMatchLabels(selector).endSelector()
@@ -125,7 +125,7 @@ public final class KubernetesManifests {
     /** A provision or init step: a Job that runs once, and fails rather than runs again, as on one engine. */
     private HasMetadata job(Deployment.Unit unit) {
         return new JobBuilder().withMetadata(metadata(KubernetesNames.of(unit.id()), labels(unit))).withNewSpec()
-                .withBackoffLimit(0).withTemplate(template(unit, unit.spec(), "Never")).endSpec().build();
+                .withBackoffLimit(0).withTemplate(template(unit, "Never")).endSpec().build();
     }
 
     /** An acceptance test: a Job that waits for every service of the stack. */
@@ -141,9 +141,10 @@ public final class KubernetesManifests {
         return job(unit);
     }
 
-    private PodTemplateSpec template(Deployment.Unit unit, ContainerSpec spec, String restartPolicy) {
+    private PodTemplateSpec template(Deployment.Unit unit, String restartPolicy) {
+        ContainerSpec spec = unit.spec();
         PodSpecBuilder pod = new PodSpecBuilder().withRestartPolicy(restartPolicy)
-                .withContainers(PodContainer.of(unit, spec, new SecretReferences(secretValues), secretName(), unmapped));
+                .withContainers(PodContainer.of(unit, new SecretReferences(secretValues), secretName(), unmapped));
         Container wait = waitFor(unit.after());
         if (wait != null) {
             pod.withServiceAccountName(waitAccount()).withInitContainers(wait);

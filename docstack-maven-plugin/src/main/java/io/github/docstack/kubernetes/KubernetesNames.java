@@ -1,9 +1,6 @@
 package io.github.docstack.kubernetes;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.github.docstack.engine.Sha256;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -37,10 +34,6 @@ final class KubernetesNames {
 
     /** Eight hex digits of the name's SHA-256: two names that map to the same label still get two. */
     private static String hash(String name) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)), 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(name, 4);
     }
 }

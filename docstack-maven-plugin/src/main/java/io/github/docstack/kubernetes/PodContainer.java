@@ -28,7 +28,8 @@ final class PodContainer {
     private PodContainer() {
     }
 
-    static Container of(Deployment.Unit unit, ContainerSpec spec, SecretReferences secrets, String secretName, List<String> unmapped) {
+    static Container of(Deployment.Unit unit, SecretReferences secrets, String secretName, List<String> unmapped) {
+        ContainerSpec spec = unit.spec();
         // An entrypoint replaces the image's, a command its CMD: Kubernetes' command and args, the same rule.
         ContainerBuilder container = new ContainerBuilder().withName(KubernetesNames.of(unit.id())).withImage(spec.image())
                 .withImagePullPolicy("IfNotPresent").withCommand(secrets.expanded(spec.entrypoint()))

@@ -1,8 +1,6 @@
 package io.github.docstack.kubernetes;
 
 import io.github.docstack.engine.ShellWords;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,15 +14,13 @@ import java.util.TreeSet;
  */
 final class SecretReferences {
 
-    /** Secret value to its variable, longest value first, so no value is replaced inside a longer one. */
-    private final Map<String, String> variables = new LinkedHashMap<>();
+    /** Secret value to its variable, in the order of {@link ShellWords#byValue}. */
+    private final Map<String, String> variables;
     private final Set<String> used = new TreeSet<>();
 
     /** @param secrets variable name to secret value */
     SecretReferences(Map<String, String> secrets) {
-        secrets.entrySet().stream().filter(secret -> !secret.getValue().isEmpty())
-                .sorted(Comparator.comparing((Map.Entry<String, String> secret) -> secret.getValue().length()).reversed())
-                .forEach(secret -> variables.put(secret.getValue(), secret.getKey()));
+        variables = ShellWords.byValue(secrets);
     }
 
     /** {@code value} as Kubernetes expands it: secrets as {@code $(VARIABLE)}. */

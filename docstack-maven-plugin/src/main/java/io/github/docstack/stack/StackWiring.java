@@ -2,14 +2,11 @@ package io.github.docstack.stack;
 
 import io.github.docstack.engine.ContainerSpec;
 import io.github.docstack.engine.Healthcheck;
+import io.github.docstack.engine.Sha256;
 import io.github.docstack.manifest.Manifest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -287,11 +284,6 @@ public final class StackWiring {
                 // Only when set, so the containers of a stack that adds none keep their hash across this change.
                 + (spec.capAdd().isEmpty() ? "" : "\ncap_add " + spec.capAdd())
                 + (spec.labels().containsKey(StackLabels.NODE) ? "\nnode " + spec.labels().get(StackLabels.NODE) : "");
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(canonical, 8);
     }
 }
