@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.docstack.engine.SwarmEngine;
 import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackLabels;
 import io.github.docstack.stack.StackLoader;
 import io.github.docstack.stack.StackPreparer;
 import io.github.docstack.stack.StackRunner;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * test's own, in a network namespace with a veth pair and a hostname of its own, joins as a worker. webapp (and its
  * init step) are placed on the worker, kvstore on the manager: the step and the service reach kvstore by its name
  * across the overlay network, with its account from a Swarm secret, and up reads the worker's readiness from the
- * Swarm. The test removes all of it after: the stack, both engines' Swarm membership, the second engine (by its
+ * Swarm. Then the sample cloud's compute profile with nova on the worker: its public endpoint is the worker's
+ * address, and a server on a neutron network (whose agents run on the manager) reaches ACTIVE on the worker's
+ * nova-compute. The test removes all of it after: the stack, both engines' Swarm membership, the second engine (by its
  * pid), the namespace.
  */
 class TwoNodeSwarmIT {
@@ -43,6 +47,9 @@ class TwoNodeSwarmIT {
     private static final String HOST_ADDRESS = "10.213.0.1";
     private static final String WORKER_ADDRESS = "10.213.0.2";
     private static final StackRunner.Timeouts TIMEOUTS = new StackRunner.Timeouts(Duration.ofMinutes(3), Duration.ofMinutes(3));
+    private static final StackRunner.Timeouts CLOUD_TIMEOUTS = new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5));
+    private static final int CLOUD_OFFSET = Integer.getInteger("docstack.it.cloudPortOffset", 10000);
+    private static final String CLOUD = "twonode-cloud";
 
     private static Path workerDirectory;
     private static String workerSocket;
@@ -137,6 +144,67 @@ class TwoNodeSwarmIT {
             runner.down(stack.name(), true);
         }
         assertEquals("", Commands.run("docker", "service", "ls", "-q").strip(), "a service of the stack is left");
+    }
+
+    @Test
+    void novaOnTheWorkerRunsAServerThatReachesActive() throws Exception {
+        SampleCloud.load(work, CLOUD, List.of("compute")); // copied into work, under the test's stack name
+        String manager = Commands.run("docker", "info", "--format", "{{.Name}}").strip();
+        // nova (api, conductor, scheduler, compute and its steps) on the worker; the rest on the manager, which has the images.
+        Path stackFile = work.resolve("stack.yaml");
+        Files.writeString(stackFile, Pattern.compile("\\{name: (\\w+), path: \\w+").matcher(Files.readString(stackFile))
+                .replaceAll(project -> project.group() + ", node: " + (project.group(1).equals("nova") ? WORKER : manager)));
+        Stack stack = StackLoader.load(stackFile).stack().withProfiles(List.of("compute"));
+        SwarmEngine swarm = SwarmTarget.on(REAL.engine());
+        StackRunner runner = new StackRunner(swarm, RealEngine.CONSOLE);
+        try {
+            StackPreparer.Prepared prepared = StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, CLOUD_OFFSET, 8);
+            String novaImage = prepared.deployment().units().stream().filter(unit -> unit.project().equals("nova")).findFirst()
+                    .orElseThrow().spec().image();
+            long loading = System.nanoTime();
+            Commands.run("sh", "-c", "docker save " + novaImage + " | docker -H " + workerSocket + " load");
+            System.out.printf("[two-node-it] nova's image given to the worker in %.1f s%n", (System.nanoTime() - loading) / 1e9);
+
+            StackRunner.UpReport up = runner.up(prepared.deployment(), CLOUD_TIMEOUTS, 8);
+            SampleCloud.print("two-node-it", up);
+
+            List<StackRunner.UnitStatus> units = runner.status(stack.name());
+            for (String service : List.of("nova-api", "nova-conductor", "nova-scheduler", "nova-compute")) {
+                assertEquals(List.of(WORKER), node(units, service), service + " runs on the worker");
+            }
+            assertEquals(List.of(manager), node(units, "neutron-server"));
+            OpenStackClient openstack = new OpenStackClient(stack.name(),
+                    work.resolve(".docstack").resolve(stack.name()).resolve("clouds.yaml"));
+            String endpoints = openstack.run("endpoint", "list", "--service", "compute", "--interface", "public", "-f", "value", "-c", "URL");
+            assertTrue(endpoints.contains("http://" + WORKER_ADDRESS + ":"), "nova's public endpoint is its node's address: " + endpoints);
+
+            // nova-compute registers its node a moment after it starts, and the scheduler maps it into cell1 on its next
+            // discovery; the neutron agents on the manager report as the same host (the stack's name).
+            openstack.runUntil(Duration.ofMinutes(2), output -> output.lines().anyMatch(CLOUD::equals),
+                    "hypervisor", "list", "-f", "value", "-c", "Hypervisor Hostname");
+            openstack.runUntil(Duration.ofMinutes(2), output -> output.contains("Linux bridge agent") && output.contains("DHCP agent"),
+                    "network", "agent", "list", "--host", CLOUD, "-f", "value", "-c", "Agent Type");
+            openstack.run("network", "create", "two-node-net");
+            openstack.run("subnet", "create", "--network", "two-node-net", "--subnet-range", "10.20.40.0/24", "two-node-subnet");
+            openstack.run("flavor", "create", "--ram", "64", "--disk", "1", "--vcpus", "1", "two-node.tiny");
+            Path disk = Files.write(work.resolve("disk.raw"), new byte[1024 * 1024]);
+            openstack.run("image", "create", "--disk-format", "raw", "--container-format", "bare", "--file", disk.toString(), "two-node-disk");
+
+            long creating = System.nanoTime();
+            String status = openstack.run("server", "create", "--flavor", "two-node.tiny", "--image", "two-node-disk",
+                    "--network", "two-node-net", "--wait", "-f", "value", "-c", "status", "two-node-server");
+            System.out.printf("[two-node-it] server ACTIVE on the worker's nova-compute in %.1f s%n", (System.nanoTime() - creating) / 1e9);
+
+            assertEquals("ACTIVE", status.strip().lines().reduce((first, last) -> last).orElse(""), status);
+            String addresses = openstack.run("server", "show", "two-node-server", "-f", "value", "-c", "addresses");
+            assertTrue(addresses.matches("(?s).*two-node-net.*10\\.20\\.40\\.\\d+.*"), addresses);
+        } finally {
+            runner.down(stack.name(), true);
+        }
+        for (String kind : List.of("service", "secret", "network", "volume")) {
+            assertEquals("", Commands.run("docker", kind, "ls", "-q", "--filter", "label=" + StackLabels.STACK + "=" + CLOUD).strip(),
+                    "a " + kind + " of the stack is left");
+        }
     }
 
     private static List<String> node(List<StackRunner.UnitStatus> units, String unit) {

@@ -70,7 +70,7 @@ final class DockerContainers extends DockerPart {
             }
             if (!spec.ports().isEmpty()) {
                 List<String> mappings = new ArrayList<>();
-                spec.ports().forEach((container, published) -> mappings.add("127.0.0.1:" + published + ":" + container));
+                spec.ports().forEach((container, published) -> mappings.add(Engine.LOOPBACK + ":" + published + ":" + container));
                 PortMapping portMapping = new PortMapping(mappings, new java.util.Properties());
                 config.exposedPorts(portMapping.getContainerPorts());
                 host.portBindings(portMapping);

@@ -111,6 +111,16 @@ final class DockerSwarm extends DockerPart {
         });
     }
 
+    /** The address the Swarm knows the node of this hostname by (its {@code Status.Addr}), if it has such a node. */
+    Optional<String> nodeAddress(String hostname) throws EngineException {
+        for (JsonNode node : list("/nodes", "listing nodes")) {
+            if (node.path("Description").path("Hostname").asText().equals(hostname)) {
+                return Optional.of(node.path("Status").path("Addr").asText()).filter(address -> !address.isEmpty());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The anonymous volumes (an image's VOLUME) mounted in this container, which Swarm leaves when it removes it. */
     List<String> anonymousVolumes(String containerId) throws EngineException {
         return calls.call("inspecting container " + containerId, () -> {

@@ -14,6 +14,9 @@ public interface Engine extends AutoCloseable {
     /** How long one request may take before docstack judges the engine hung: far above a busy engine's seconds. */
     Duration DEFAULT_CALL_BOUND = Duration.ofSeconds(60);
 
+    /** Where a lone engine publishes a container's ports: this machine only. */
+    String LOOPBACK = "127.0.0.1";
+
     /** Connects with the default bound on each request ({@link #DEFAULT_CALL_BOUND}). */
     static Engine connect(EngineAddress address, EngineLog log) throws EngineException {
         return DockerEngine.connect(address, log, DEFAULT_CALL_BOUND);
@@ -132,6 +135,14 @@ public interface Engine extends AutoCloseable {
     List<VolumeSummary> volumes(String key, String value) throws EngineException;
 
     void removeVolume(String name) throws EngineException;
+
+    /**
+     * Where, seen from this machine, a port answers that a container publishes: on {@code node} (by hostname) when
+     * it is placed there, else wherever the engine runs it. A lone engine publishes on its loopback address.
+     */
+    default String publishedAddress(String node) throws EngineException {
+        return LOOPBACK;
+    }
 
     /** The machines the container runs on, by name: a Swarm's nodes; none named for a lone engine. */
     default List<String> nodes(String containerId) throws EngineException {

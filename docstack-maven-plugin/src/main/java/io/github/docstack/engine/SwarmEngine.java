@@ -39,6 +39,8 @@ public final class SwarmEngine implements Engine {
     private final String managerNode;
     /** Node id to its hostname, as far as asked. */
     private final Map<String, String> nodeNames = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Node hostname to the address its published ports answer on, as far as asked. */
+    private final Map<String, String> nodeAddresses = new java.util.concurrent.ConcurrentHashMap<>();
     /** Secret value to the variable name it is kept under, longest value first. */
     private final Map<String, String> secrets = new LinkedHashMap<>();
 
@@ -246,6 +248,24 @@ public final class SwarmEngine implements Engine {
                     state.status(), state.toString(), labels(spec)));
         }
         return summaries;
+    }
+
+    /**
+     * Ports are published in host mode, on the node a task runs on: a project placed on another node answers on that
+     * node's address, one on the manager's node (or left to the Swarm) on the loopback address, as on one engine.
+     */
+    @Override
+    public String publishedAddress(String node) throws EngineException {
+        if (node == null || node.equals(managerNode)) {
+            return LOOPBACK;
+        }
+        String address = nodeAddresses.get(node);
+        if (address == null) {
+            // A node the Swarm lacks: up stops on its first service with the Swarm's own reason ("no suitable node").
+            address = swarm.nodeAddress(node).orElse(LOOPBACK);
+            nodeAddresses.put(node, address);
+        }
+        return address;
     }
 
     /** The nodes the service's tasks ran on. */

@@ -26,13 +26,16 @@ final class Renderer {
     private final java.util.function.Function<String, String> projectSecret;
     /** Service name to its ports, container port to host port. */
     private final Map<String, Map<Integer, Integer>> ports;
+    /** Service name to the address its published ports answer on, from this machine. */
+    private final Map<String, String> addresses;
 
     Renderer(String stackName, String adminPassword, java.util.function.Function<String, String> projectSecret,
-            Map<String, Map<Integer, Integer>> ports) {
+            Map<String, Map<Integer, Integer>> ports, Map<String, String> addresses) {
         this.stackName = stackName;
         this.adminPassword = adminPassword;
         this.projectSecret = projectSecret;
         this.ports = ports;
+        this.addresses = addresses;
     }
 
     String render(String value, Scope scope) throws StackException {
@@ -81,7 +84,7 @@ final class Renderer {
             }
             case "public" -> {
                 Map<Integer, Integer> servicePorts = service(path.get(0), shown, scope);
-                return "127.0.0.1:" + port(servicePorts, path.get(1), shown, scope, true);
+                return addresses.get(path.get(0)) + ":" + port(servicePorts, path.get(1), shown, scope, true);
             }
             default -> throw new StackException(scope.owner() + " uses " + shown + ", which is not a placeholder docstack knows");
         }

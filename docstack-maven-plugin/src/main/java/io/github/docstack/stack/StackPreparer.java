@@ -48,8 +48,14 @@ public final class StackPreparer {
         SecretStore secrets = new SecretStore(secretsFile(stack));
         checkVolumesMatch(stack, engine, secrets);
         ImagePuller puller = new ImagePuller(engine, log, RetryPolicy.DEFAULT, credentials);
+        Map<String, String> publishedAddresses = new java.util.HashMap<>();
+        for (Stack.Project project : stack.projects()) {
+            if (project.node() != null) {
+                publishedAddresses.put(project.name(), engine.publishedAddress(project.node()));
+            }
+        }
         Deployment deployment = StackWiring.wire(stack, new StackResolver(engine, log, parallelism, puller).resolve(stack), secrets,
-                portOffset);
+                portOffset, publishedAddresses);
         secrets.save();
         Map<String, String> variables = new java.util.TreeMap<>();
         secrets.all().forEach((key, value) -> variables.put(SecretKeys.variable(key), value));

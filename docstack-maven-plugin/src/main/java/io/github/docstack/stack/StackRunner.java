@@ -129,7 +129,8 @@ public final class StackRunner {
         List<ServiceReport> services = new ArrayList<>();
         int unchanged = 0;
         for (Deployment.Unit unit : deployment.units(Deployment.Kind.SERVICE)) {
-            String address = unit.ports().values().stream().map(port -> "127.0.0.1:" + port).reduce((a, b) -> a + ", " + b).orElse("-");
+            String host = engine.publishedAddress(unit.spec().labels().get(StackLabels.NODE));
+            String address = unit.ports().values().stream().map(port -> host + ":" + port).reduce((a, b) -> a + ", " + b).orElse("-");
             services.add(new ServiceReport(unit.id(), unit.project(), outcomes.get(unit.id()), address, readyAt.get(unit.id())));
         }
         for (StepOutcome step : outcomes.values()) {

@@ -1,6 +1,7 @@
 package io.github.docstack.stack;
 
 import io.github.docstack.engine.ContainerSpec;
+import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.Healthcheck;
 import io.github.docstack.engine.Sha256;
 import io.github.docstack.manifest.Manifest;
@@ -26,14 +27,27 @@ public final class StackWiring {
     private StackWiring() {
     }
 
+    /** As {@link #wire(Stack, List, SecretStore, int, Map)}, every port published on this machine's loopback address. */
     public static Deployment wire(Stack stack, List<ResolvedProject> projects, SecretStore secrets, int portOffset)
             throws StackException {
+        return wire(stack, projects, secrets, portOffset, Map.of());
+    }
+
+    /**
+     * @param publishedAddresses project name to the address its published ports answer on, from this machine, where
+     *                           it is not {@link Engine#LOOPBACK} (a project placed on another Swarm node)
+     */
+    public static Deployment wire(Stack stack, List<ResolvedProject> projects, SecretStore secrets, int portOffset,
+            Map<String, String> publishedAddresses) throws StackException {
         String network = stack.name();
         Map<String, ResolvedProject> byName = new LinkedHashMap<>();
         projects.forEach(project -> byName.put(project.name(), project));
         Map<String, Map<Integer, Integer>> ports = ports(projects, portOffset);
+        Map<String, String> serviceAddresses = new HashMap<>();
+        projects.forEach(project -> project.manifest().services().keySet().forEach(service -> serviceAddresses.put(service,
+                publishedAddresses.getOrDefault(project.name(), Engine.LOOPBACK))));
         Renderer renderer = new Renderer(stack.name(), secrets.get(SecretKeys.ADMIN), project -> secrets.get(SecretKeys.own(project)),
-                ports);
+                ports, serviceAddresses);
 
         // Who provides what, and who each requirement is met by.
         Map<String, List<String>> providers = new HashMap<>();

@@ -202,6 +202,18 @@ class StackWiringTest {
     }
 
     @Test
+    void aProjectPublishedOnAnotherNodesAddressIsReachedThereByItsPublicPlaceholders() throws Exception {
+        SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
+        Deployment deployment = StackWiring.wire(stack(GLANCE, MARIADB), List.of(GLANCE, MARIADB), secrets, 1000,
+                Map.of("glance", "10.213.0.2"));
+
+        Deployment.Unit glance = deployment.units().stream().filter(unit -> unit.id().equals("glance-api")).findFirst().orElseThrow();
+        assertEquals("http://10.213.0.2:10292", glance.spec().environment().get("SELF"),
+                "a client on this machine reaches glance where its node publishes it");
+        assertEquals(Map.of(9292, 10292), glance.ports());
+    }
+
+    @Test
     void missingProviderNamesWhoNeedsWhat() {
         StackException failure = assertThrows(StackException.class,
                 () -> StackWiring.wire(stack(GLANCE), List.of(GLANCE), new SecretStore(dir.resolve("s")), 0));
