@@ -66,13 +66,17 @@ class PackageDependenciesTest {
         // The grammar's reference text (the *Shape classes) documents the plugin, properties included.
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(file -> file.toString().endsWith(".java")).toList()) {
-                if (file.getParent().endsWith("mojo") || file.getFileName().toString().endsWith("Shape.java")) {
+            for (Path file :
+                    files.filter(file -> file.toString().endsWith(".java")).toList()) {
+                if (file.getParent().endsWith("mojo")
+                        || file.getFileName().toString().endsWith("Shape.java")) {
                     continue;
                 }
                 for (String line : Files.readAllLines(file)) {
                     String code = line.strip();
-                    if (!code.startsWith("*") && !code.startsWith("/") && (code.contains("mvn docstack:") || code.contains("-Ddocstack."))) {
+                    if (!code.startsWith("*")
+                            && !code.startsWith("/")
+                            && (code.contains("mvn docstack:") || code.contains("-Ddocstack."))) {
                         found.add(SOURCES.relativize(file) + ": " + code);
                     }
                 }
@@ -106,7 +110,8 @@ class PackageDependenciesTest {
         assertEquals(List.of(), cycles, "package dependencies: " + uses);
     }
 
-    private static boolean reachesBack(String start, String from, Map<String, Set<String>> uses, List<String> path, Set<String> seen) {
+    private static boolean reachesBack(
+            String start, String from, Map<String, Set<String>> uses, List<String> path, Set<String> seen) {
         for (String next : uses.getOrDefault(from, Set.of())) {
             if (next.equals(start)) {
                 path.add(next);

@@ -26,29 +26,33 @@ import java.util.stream.Stream;
 public final class BuildPushBenchmark {
 
     private static final String REGISTRY = System.getProperty("docstack.it.registry", "localhost:5000");
-    private static final Path REGISTRY_STORAGE = Path.of(System.getProperty("docstack.bench.registryStorage",
-            "/var/lib/docstack-host/registry"));
+    private static final Path REGISTRY_STORAGE =
+            Path.of(System.getProperty("docstack.bench.registryStorage", "/var/lib/docstack-host/registry"));
     private static final int ROUNDS = 5;
 
     public static void main(String[] args) throws Exception {
         try (SampleProject sample = SampleProject.copy("hello", Files.createTempDirectory("docstack-bench-hello"));
-                Engine engine = Engine.connect(EngineAddress.resolve(System.getProperty("docstack.dockerHost"), System.getenv()),
-                EngineLog.SILENT)) {
+                Engine engine = Engine.connect(
+                        EngineAddress.resolve(System.getProperty("docstack.dockerHost"), System.getenv()),
+                        EngineLog.SILENT)) {
             ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
             Path project = sample.directory;
-            BuildRequest request = new BuildRequest(sample.docstack(), REGISTRY, "bench", List.of(), Map.of(),
-                    false, false, List.of(), Map.of());
+            BuildRequest request = new BuildRequest(
+                    sample.docstack(), REGISTRY, "bench", List.of(), Map.of(), false, false, List.of(), Map.of());
             ImagePusher pusher = new ImagePusher(engine, EngineLog.SILENT, RetryPolicy.DEFAULT);
             String cliImage = REGISTRY + "/bench/hello-cli";
 
             // Warm both caches (and the registry) once, then alternate the two ways.
-            pusher.push(builder.build(builder.plan(request, project.resolve(".docstack")), engine, EngineLog.SILENT), null);
+            pusher.push(
+                    builder.build(builder.plan(request, project.resolve(".docstack")), engine, EngineLog.SILENT), null);
             cli(project, cliImage);
             double[] docstack = new double[ROUNDS];
             double[] raw = new double[ROUNDS];
             for (int i = 0; i < ROUNDS; i++) {
                 long start = System.nanoTime();
-                pusher.push(builder.build(builder.plan(request, project.resolve(".docstack")), engine, EngineLog.SILENT), null);
+                pusher.push(
+                        builder.build(builder.plan(request, project.resolve(".docstack")), engine, EngineLog.SILENT),
+                        null);
                 docstack[i] = (System.nanoTime() - start) / 1e6;
                 start = System.nanoTime();
                 cli(project, cliImage);
@@ -56,20 +60,26 @@ public final class BuildPushBenchmark {
             }
             double docstackMedian = median(docstack);
             double rawMedian = median(raw);
-            System.out.printf("[bench] warm build+push, median of %d: docstack %.0f ms, docker CLI %.0f ms: ratio %.2f (target <= 1.10)%n",
+            System.out.printf(
+                    "[bench] warm build+push, median of %d: docstack %.0f ms, docker CLI %.0f ms: ratio %.2f (target <= 1.10)%n",
                     ROUNDS, docstackMedian, rawMedian, docstackMedian / rawMedian);
 
             long before = size(REGISTRY_STORAGE);
             sample.replaceInFile("app/hello.pl", "hello from docstack v1", "hello from docstack v2");
             sample.commit("v2");
             long start = System.nanoTime();
-            BuiltImage changed = builder.build(builder.plan(request, project.resolve(".docstack")), engine, EngineLog.SILENT);
+            BuiltImage changed =
+                    builder.build(builder.plan(request, project.resolve(".docstack")), engine, EngineLog.SILENT);
             double rebuildMs = (System.nanoTime() - start) / 1e6;
             pusher.push(changed, null);
             long added = size(REGISTRY_STORAGE) - before;
-            long imageBytes = engine.inspectImage(changed.tags().get(0)).id().isEmpty() ? 0 : imageSize(changed.tags().get(0));
-            System.out.printf("[bench] rebuild after a one-line source change: %.0f ms (target < 5000 ms)%n", rebuildMs);
-            System.out.printf("[bench] bytes the registry gained from that change: %d (the image is %d bytes uncompressed)%n",
+            long imageBytes = engine.inspectImage(changed.tags().get(0)).id().isEmpty()
+                    ? 0
+                    : imageSize(changed.tags().get(0));
+            System.out.printf(
+                    "[bench] rebuild after a one-line source change: %.0f ms (target < 5000 ms)%n", rebuildMs);
+            System.out.printf(
+                    "[bench] bytes the registry gained from that change: %d (the image is %d bytes uncompressed)%n",
                     added, imageBytes);
             for (String tag : changed.tags()) {
                 engine.removeImage(tag);
@@ -81,8 +91,19 @@ public final class BuildPushBenchmark {
 
     /** The same work by hand: the same two tags docstack gives a commit on main, both pushed. */
     private static void cli(Path project, String image) throws IOException, InterruptedException {
-        run(project, Map.of("DOCKER_BUILDKIT", "0"), "docker", "build", "-q", "-f", "docstack/Dockerfile",
-                "-t", image + ":git-bench", "-t", image + ":latest", ".");
+        run(
+                project,
+                Map.of("DOCKER_BUILDKIT", "0"),
+                "docker",
+                "build",
+                "-q",
+                "-f",
+                "docstack/Dockerfile",
+                "-t",
+                image + ":git-bench",
+                "-t",
+                image + ":latest",
+                ".");
         run(project, Map.of(), "docker", "push", "-q", image + ":git-bench");
         run(project, Map.of(), "docker", "push", "-q", image + ":latest");
     }
@@ -94,8 +115,10 @@ public final class BuildPushBenchmark {
         return Long.parseLong(out);
     }
 
-    private static void run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    private static void run(Path dir, Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes());
@@ -109,7 +132,9 @@ public final class BuildPushBenchmark {
             return 0;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(file -> file.toFile().length())
+                    .sum();
         }
     }
 

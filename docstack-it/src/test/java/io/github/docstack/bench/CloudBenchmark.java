@@ -33,25 +33,33 @@ public final class CloudBenchmark {
         Files.writeString(stackFile, Files.readString(stackFile).replace("name: cloud", "name: " + NAME));
         // The base six: the figures compare with docker-compose on the same stack, and with earlier runs.
         Stack stack = StackLoader.load(stackFile).stack().withProfiles(List.of(Stack.NO_PROFILES));
-        try (Engine engine = Engine.connect(EngineAddress.resolve(System.getProperty("docstack.dockerHost"), System.getenv()),
-                EngineLog.SILENT)) {
+        try (Engine engine = Engine.connect(
+                EngineAddress.resolve(System.getProperty("docstack.dockerHost"), System.getenv()), EngineLog.SILENT)) {
             StackRunner runner = new StackRunner(engine, EngineLog.SILENT);
-            StackPreparer.Prepared prepared = StackPreparer.prepare(stack, engine, EngineLog.SILENT, OFFSET, 8); // builds
+            StackPreparer.Prepared prepared =
+                    StackPreparer.prepare(stack, engine, EngineLog.SILENT, OFFSET, 8); // builds
             Deployment deployment = prepared.deployment();
             runner.down(NAME, true);
             StackRunner.Timeouts timeouts = new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5));
-            ComposeExport.ComposeFiles files = ComposeExport.write(deployment, prepared.secrets(), work.resolve("compose"));
-            SideBySide runs = SideBySide.run(engine, deployment, timeouts, files.compose(), "cloudbench", Duration.ofMinutes(10));
+            ComposeExport.ComposeFiles files =
+                    ComposeExport.write(deployment, prepared.secrets(), work.resolve("compose"));
+            SideBySide runs =
+                    SideBySide.run(engine, deployment, timeouts, files.compose(), "cloudbench", Duration.ofMinutes(10));
             Rounds docstack = runs.docstack;
             Rounds compose = runs.compose;
             StackRunner.UpReport up = runs.medianDocstackRound();
 
-            System.out.printf("[bench] sample cloud (%d services, %d steps), images built, nothing running:%n",
-                    deployment.units(Deployment.Kind.SERVICE).size(), deployment.units().size());
+            System.out.printf(
+                    "[bench] sample cloud (%d services, %d steps), images built, nothing running:%n",
+                    deployment.units(Deployment.Kind.SERVICE).size(),
+                    deployment.units().size());
             System.out.printf("[bench] docstack up to all healthy: %s (target < 60 s)%n", docstack.describe());
-            System.out.printf("[bench] docker-compose 1.29 up to all healthy: %s; docstack/docker-compose = %.2f (target <= 1.0)%n",
+            System.out.printf(
+                    "[bench] docker-compose 1.29 up to all healthy: %s; docstack/docker-compose = %.2f (target <= 1.0)%n",
                     compose.describe(), docstack.median() / compose.median());
-            System.out.printf("[bench] no-op second up: %.2f s; devstack's documentation says 15 to 30 minutes%n", runs.noopSeconds());
+            System.out.printf(
+                    "[bench] no-op second up: %.2f s; devstack's documentation says 15 to 30 minutes%n",
+                    runs.noopSeconds());
             System.out.println("[bench] the median docstack round:");
             for (StackRunner.ServiceReport service : up.services()) {
                 System.out.printf("[bench]   %-14s healthy at %5.1f s%n", service.service(), service.secondsToReady());
@@ -64,12 +72,14 @@ public final class CloudBenchmark {
 
             // devstack's default set, at rest: what a developer's laptop pays while the cloud just stands there.
             Stack full = StackLoader.load(stackFile).stack();
-            Deployment cloud = StackPreparer.prepare(full, engine, EngineLog.SILENT, OFFSET, 8).deployment();
+            Deployment cloud = StackPreparer.prepare(full, engine, EngineLog.SILENT, OFFSET, 8)
+                    .deployment();
             StackRunner.UpReport fullUp = runner.up(cloud, timeouts, 8);
             Thread.sleep(15_000); // let start-up work (caches, first periodic tasks) pass
             double idle = IdleCpu.busyCores(Duration.ofSeconds(30));
-            System.out.printf("[bench] default cloud (%d services): up %.1f s; at rest it keeps %.0f %% of one core busy"
-                    + " (target < 15 %%; with the engine checking every service each second it was 129-152 %%)%n",
+            System.out.printf(
+                    "[bench] default cloud (%d services): up %.1f s; at rest it keeps %.0f %% of one core busy"
+                            + " (target < 15 %%; with the engine checking every service each second it was 129-152 %%)%n",
                     cloud.units(Deployment.Kind.SERVICE).size(), fullUp.seconds(), idle * 100);
             runner.down(NAME, true);
         }

@@ -10,8 +10,7 @@ import java.time.Duration;
  */
 final class IdleCpu {
 
-    private IdleCpu() {
-    }
+    private IdleCpu() {}
 
     static double busyCores(Duration over) throws Exception {
         long[] before = counters();
@@ -29,7 +28,8 @@ final class IdleCpu {
     }
 
     private static long[] counters() throws Exception {
-        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        String[] fields =
+                Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         long[] values = new long[8];
         for (int i = 0; i < 8; i++) {
             values[i] = Long.parseLong(fields[i + 1]);

@@ -27,8 +27,10 @@ public final class KeystrokeBenchmark {
 
     private KeystrokeBenchmark(Path work) throws Exception {
         this.work = work;
-        this.mvnw = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "mvnw").toAbsolutePath();
-        this.settings = Files.writeString(work.resolve("settings.xml"),
+        this.mvnw = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "mvnw")
+                .toAbsolutePath();
+        this.settings = Files.writeString(
+                work.resolve("settings.xml"),
                 "<settings><pluginGroups><pluginGroup>io.github.docstack</pluginGroup></pluginGroups></settings>\n");
         useJvmConfig(true);
     }
@@ -69,7 +71,12 @@ public final class KeystrokeBenchmark {
             time("mvn docstack:down", mvn("docstack:down"));
             // Exported with its ports moved, so it never meets a port docstack's stack still holds.
             run(mvn("docstack:compose", "-Ddocstack.portOffset=200"));
-            List<String> compose = List.of("docker-compose", "-p", "keystrokebench", "-f", composeFile().toString());
+            List<String> compose = List.of(
+                    "docker-compose",
+                    "-p",
+                    "keystrokebench",
+                    "-f",
+                    composeFile().toString());
             for (int round = 0; round < rounds; round++) {
                 time("mvn docstack:up, from nothing (images built)", mvn("docstack:up"));
                 time("mvn docstack:down", mvn("docstack:down"));
@@ -79,15 +86,25 @@ public final class KeystrokeBenchmark {
                 time("docker-compose down", with(compose, "down"));
             }
         } finally {
-            // Compose first: docstack's down -Ddocstack.removeVolumes removes .docstack/demo/, the Compose file with it.
+            // Compose first: docstack's down -Ddocstack.removeVolumes removes .docstack/demo/, the Compose file with
+            // it.
             if (Files.exists(composeFile())) {
-                run(List.of("docker-compose", "-p", "keystrokebench", "-f", composeFile().toString(), "down", "-v"));
+                run(List.of(
+                        "docker-compose",
+                        "-p",
+                        "keystrokebench",
+                        "-f",
+                        composeFile().toString(),
+                        "down",
+                        "-v"));
             }
             run(mvn("docstack:down", "-Ddocstack.removeVolumes"));
         }
         System.out.println("[keystroke-bench] wall time from the command line, " + rounds + " rounds, on "
-                + Runtime.getRuntime().availableProcessors() + " cores; Maven with .mvn/jvm.config " + JVM_CONFIG + " unless said:");
-        timings.forEach((command, seconds) -> System.out.printf("[keystroke-bench]   %-50s %s%n", command, seconds.describe()));
+                + Runtime.getRuntime().availableProcessors() + " cores; Maven with .mvn/jvm.config " + JVM_CONFIG
+                + " unless said:");
+        timings.forEach(
+                (command, seconds) -> System.out.printf("[keystroke-bench]   %-50s %s%n", command, seconds.describe()));
     }
 
     private Path composeFile() {
@@ -114,7 +131,11 @@ public final class KeystrokeBenchmark {
 
     private void run(List<String> command) throws Exception {
         Path log = work.resolve("command.log");
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(log));

@@ -32,7 +32,10 @@ final class Rounds {
 
     /** E.g. "median 38.2 s of 3 (37.9, 38.2, 41.0)". */
     String describe() {
-        return String.format("median %.1f s of %d (%s)", median(), seconds.size(),
+        return String.format(
+                "median %.1f s of %d (%s)",
+                median(),
+                seconds.size(),
                 seconds.stream().map(value -> String.format("%.1f", value)).collect(Collectors.joining(", ")));
     }
 }

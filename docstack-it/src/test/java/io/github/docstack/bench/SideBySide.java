@@ -27,8 +27,14 @@ final class SideBySide {
      * @param composeProject  docker-compose's project name, so its containers are PROJECT_SERVICE_1
      * @param composeTimeout  how long one docker-compose command may take
      */
-    static SideBySide run(Engine engine, Deployment deployment, StackRunner.Timeouts timeouts, Path composeFile,
-            String composeProject, Duration composeTimeout) throws Exception {
+    static SideBySide run(
+            Engine engine,
+            Deployment deployment,
+            StackRunner.Timeouts timeouts,
+            Path composeFile,
+            String composeProject,
+            Duration composeTimeout)
+            throws Exception {
         StackRunner runner = new StackRunner(engine, EngineLog.SILENT);
         SideBySide result = new SideBySide();
         for (int round = 0; round < Rounds.COUNT; round++) {
@@ -70,7 +76,10 @@ final class SideBySide {
     private static void compose(Path file, String project, Duration timeout, String... command) throws Exception {
         List<String> arguments = new ArrayList<>(List.of("docker-compose", "-p", project, "-f", file.toString()));
         arguments.addAll(List.of(command));
-        Process process = new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(arguments)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("docker-compose " + String.join(" ", command) + " failed");
         }

@@ -5,13 +5,13 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineAddress;
 import io.github.docstack.engine.EngineLog;
 import io.github.docstack.engine.Healthcheck;
+import io.github.docstack.it.TestResources;
 import io.github.docstack.stack.ComposeExport;
 import io.github.docstack.stack.Deployment;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackLoader;
 import io.github.docstack.stack.StackPreparer;
 import io.github.docstack.stack.StackRunner;
-import io.github.docstack.it.TestResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,33 +46,49 @@ public final class StackBenchmark {
         Path work = Files.createTempDirectory("docstack-bench-stack");
         writeStack(work);
         Stack stack = StackLoader.load(work.resolve("stack.yaml")).stack();
-        try (Engine engine = Engine.connect(EngineAddress.resolve(System.getProperty("docstack.dockerHost"), System.getenv()),
-                EngineLog.SILENT)) {
+        try (Engine engine = Engine.connect(
+                EngineAddress.resolve(System.getProperty("docstack.dockerHost"), System.getenv()), EngineLog.SILENT)) {
             StackRunner runner = new StackRunner(engine, EngineLog.SILENT);
-            StackPreparer.Prepared prepared = StackPreparer.prepare(stack, engine, EngineLog.SILENT, 0, 8); // builds the images
+            StackPreparer.Prepared prepared =
+                    StackPreparer.prepare(stack, engine, EngineLog.SILENT, 0, 8); // builds the images
             Deployment deployment = prepared.deployment();
             StackRunner.Timeouts timeouts = new StackRunner.Timeouts(Duration.ofSeconds(120), Duration.ofSeconds(120));
             runner.down(stack.name(), true);
 
             double ideal = criticalPath();
-            String image = deployment.units().stream().filter(unit -> unit.id().equals("bench-a1")).findFirst().orElseThrow()
-                    .spec().image();
+            String image = deployment.units().stream()
+                    .filter(unit -> unit.id().equals("bench-a1"))
+                    .findFirst()
+                    .orElseThrow()
+                    .spec()
+                    .image();
             Rounds floor = engineFloor(engine, image);
-            ComposeExport.ComposeFiles files = ComposeExport.write(deployment, prepared.secrets(), work.resolve("compose"));
-            SideBySide runs = SideBySide.run(engine, deployment, timeouts, files.compose(), "benchcompose", Duration.ofMinutes(5));
+            ComposeExport.ComposeFiles files =
+                    ComposeExport.write(deployment, prepared.secrets(), work.resolve("compose"));
+            SideBySide runs = SideBySide.run(
+                    engine, deployment, timeouts, files.compose(), "benchcompose", Duration.ofMinutes(5));
             Rounds docstack = runs.docstack;
             Rounds compose = runs.compose;
             StackRunner.UpReport up = runs.medianDocstackRound();
 
-            System.out.printf("[bench] stack of %d services in 3 levels, readiness 1-3 s: ideal critical path %.1f s%n", SERVICES.size(), ideal);
-            System.out.printf("[bench] docstack up to all healthy: %s, %.2fx the ideal (target <= 1.3)%n", docstack.describe(),
-                    docstack.median() / ideal);
-            System.out.printf("[bench] docker-compose 1.29 up to all healthy: %s, %.2fx the ideal; docstack/docker-compose = %.2f"
-                    + " (target <= 1.0)%n", compose.describe(), compose.median() / ideal, docstack.median() / compose.median());
-            System.out.printf("[bench] engine floor, one container from start to healthy with no delay: %s; the ideal plus 3"
-                    + " levels of it: %.1f s; docstack is %.2fx that%n", floor.describe(), ideal + 3 * floor.median(),
-                    docstack.median() / (ideal + 3 * floor.median()));
-            System.out.printf("[bench] no-op second up: %.2f s (%d of %d steps unchanged)%n", runs.noopSeconds(), runs.noop().unchanged(),
+            System.out.printf(
+                    "[bench] stack of %d services in 3 levels, readiness 1-3 s: ideal critical path %.1f s%n",
+                    SERVICES.size(), ideal);
+            System.out.printf(
+                    "[bench] docstack up to all healthy: %s, %.2fx the ideal (target <= 1.3)%n",
+                    docstack.describe(), docstack.median() / ideal);
+            System.out.printf(
+                    "[bench] docker-compose 1.29 up to all healthy: %s, %.2fx the ideal; docstack/docker-compose = %.2f"
+                            + " (target <= 1.0)%n",
+                    compose.describe(), compose.median() / ideal, docstack.median() / compose.median());
+            System.out.printf(
+                    "[bench] engine floor, one container from start to healthy with no delay: %s; the ideal plus 3"
+                            + " levels of it: %.1f s; docstack is %.2fx that%n",
+                    floor.describe(), ideal + 3 * floor.median(), docstack.median() / (ideal + 3 * floor.median()));
+            System.out.printf(
+                    "[bench] no-op second up: %.2f s (%d of %d steps unchanged)%n",
+                    runs.noopSeconds(),
+                    runs.noop().unchanged(),
                     deployment.units().size());
             System.out.println("[bench] the median docstack round:");
             for (StackRunner.ServiceReport service : up.services()) {
@@ -88,9 +104,11 @@ public final class StackBenchmark {
     private static Rounds engineFloor(Engine engine, String image) throws Exception {
         Rounds floor = new Rounds();
         for (int round = 0; round < Rounds.COUNT; round++) {
-            ContainerSpec spec = ContainerSpec.of(image).withName("bench-floor")
+            ContainerSpec spec = ContainerSpec.of(image)
+                    .withName("bench-floor")
                     .withEnvironment(Map.of("ROLE", "clock", "PORT", "7199", "DELAY", "0"))
-                    .withHealthcheck(Healthcheck.of(List.of("perl", "/srv/probe.pl", "7199"), Duration.ofMillis(200), 120));
+                    .withHealthcheck(
+                            Healthcheck.of(List.of("perl", "/srv/probe.pl", "7199"), Duration.ofMillis(200), 120));
             String id = engine.create(spec);
             try {
                 long start = System.nanoTime();
@@ -119,22 +137,34 @@ public final class StackBenchmark {
 
     private static void writeStack(Path work) throws Exception {
         TestResources.copy("/stacks/demo/lib", work.resolve("lib"));
-        String dockerfile = Files.readString(Path.of(StackBenchmark.class.getResource("/stacks/demo/clock/docstack/Dockerfile").toURI()));
+        String dockerfile = Files.readString(Path.of(StackBenchmark.class
+                .getResource("/stacks/demo/clock/docstack/Dockerfile")
+                .toURI()));
         List<String> projects = new ArrayList<>();
         int port = 7101;
         for (Map.Entry<String, String[]> service : SERVICES.entrySet()) {
             String name = "bench-" + service.getKey();
-            StringBuilder manifest = new StringBuilder("apiVersion: docstack/v1\nname: " + name + "\nbuild: {context: ../..}\n"
-                    + "provides: [{capability: " + service.getKey() + "}]\n");
+            StringBuilder manifest = new StringBuilder("apiVersion: docstack/v1\nname: " + name
+                    + "\nbuild: {context: ../..}\n" + "provides: [{capability: " + service.getKey() + "}]\n");
             if (service.getValue().length > 1) {
                 manifest.append("requires:\n");
                 for (int i = 1; i < service.getValue().length; i++) {
-                    manifest.append("  - capability: ").append(service.getValue()[i]).append('\n');
+                    manifest.append("  - capability: ")
+                            .append(service.getValue()[i])
+                            .append('\n');
                 }
             }
-            manifest.append("services:\n  ").append(name).append(":\n    environment: {ROLE: clock, PORT: \"").append(port)
-                    .append("\", DELAY: \"").append(service.getValue()[0]).append("\"}\n    ports: [").append(port)
-                    .append("]\n    healthcheck: {command: [perl, /srv/probe.pl, \"").append(port).append("\"], interval: 200ms}\n")
+            manifest.append("services:\n  ")
+                    .append(name)
+                    .append(":\n    environment: {ROLE: clock, PORT: \"")
+                    .append(port)
+                    .append("\", DELAY: \"")
+                    .append(service.getValue()[0])
+                    .append("\"}\n    ports: [")
+                    .append(port)
+                    .append("]\n    healthcheck: {command: [perl, /srv/probe.pl, \"")
+                    .append(port)
+                    .append("\"], interval: 200ms}\n")
                     .append("ignore: [port-not-exposed]\n");
             Path docstack = Files.createDirectories(work.resolve(name).resolve("docstack"));
             Files.writeString(docstack.resolve("docstack.yaml"), manifest);
@@ -142,7 +172,8 @@ public final class StackBenchmark {
             projects.add("  - {name: " + name + ", path: " + name + "}");
             port++;
         }
-        Files.writeString(work.resolve("stack.yaml"), "apiVersion: docstack/v1\nkind: Stack\nname: bench\nprojects:\n"
-                + String.join("\n", projects) + "\n");
+        Files.writeString(
+                work.resolve("stack.yaml"),
+                "apiVersion: docstack/v1\nkind: Stack\nname: bench\nprojects:\n" + String.join("\n", projects) + "\n");
     }
 }

@@ -59,9 +59,11 @@ public final class ValidateBenchmark {
         }
         Arrays.sort(runs);
 
-        System.out.printf("[bench] validate one typical docstack/ directory, warm: median %.2f ms, p90 %.2f ms (target < 50 ms)%n",
+        System.out.printf(
+                "[bench] validate one typical docstack/ directory, warm: median %.2f ms, p90 %.2f ms (target < 50 ms)%n",
                 runs[runs.length / 2], runs[runs.length * 9 / 10]);
-        System.out.printf("[bench] validate 200 directories in one fresh JVM: %.0f ms (target < 2000 ms)%n", twoHundredMs);
+        System.out.printf(
+                "[bench] validate 200 directories in one fresh JVM: %.0f ms (target < 2000 ms)%n", twoHundredMs);
 
         Path broken = project(work.resolve("broken"), 0);
         Files.delete(broken.resolve("glance-api.conf"));
@@ -74,19 +76,28 @@ public final class ValidateBenchmark {
 
     private static void baseline(Path project, double validateMs) throws IOException {
         Path archive = Files.createTempFile("docstack-bench", ".tar");
-        try (Engine engine = Engine.connect(EngineAddress.resolve(System.getProperty("docstack.dockerHost"), System.getenv()),
-                EngineLog.SILENT)) {
+        try (Engine engine = Engine.connect(
+                EngineAddress.resolve(System.getProperty("docstack.dockerHost"), System.getenv()), EngineLog.SILENT)) {
             long start = System.nanoTime();
             ContextArchive.write(project, archive);
             try {
-                engine.build(new ImageBuild(archive, "docstack/Dockerfile", List.of("docstack-bench/broken:latest"),
-                        java.util.Map.of(), java.util.Map.of(), null, true, false));
+                engine.build(new ImageBuild(
+                        archive,
+                        "docstack/Dockerfile",
+                        List.of("docstack-bench/broken:latest"),
+                        java.util.Map.of(),
+                        java.util.Map.of(),
+                        null,
+                        true,
+                        false));
                 System.out.println("[bench] baseline: docker build unexpectedly succeeded");
                 return;
             } catch (EngineException expected) {
                 double buildMs = (System.nanoTime() - start) / 1e6;
-                System.out.printf("[bench] a missing COPY source: validate finds it in %.1f ms, docker build (no cache) in %.0f ms:"
-                        + " validate is %.0fx faster%n", validateMs, buildMs, buildMs / validateMs);
+                System.out.printf(
+                        "[bench] a missing COPY source: validate finds it in %.1f ms, docker build (no cache) in %.0f ms:"
+                                + " validate is %.0fx faster%n",
+                        validateMs, buildMs, buildMs / validateMs);
             }
         } catch (EngineException e) {
             System.out.println("[bench] baseline skipped: " + e.getMessage());
@@ -98,11 +109,16 @@ public final class ValidateBenchmark {
     /** A glance-like project; {@code variant} changes names and ports so no two directories are alike. */
     private static Path project(Path root, int variant) throws IOException {
         Path docstack = Files.createDirectories(root.resolve("docstack"));
-        String manifest = ManifestReference.EXAMPLE.replace("glance", "glance" + variant)
+        String manifest = ManifestReference.EXAMPLE
+                .replace("glance", "glance" + variant)
                 .replace("9292", String.valueOf(9000 + variant));
         Files.writeString(docstack.resolve("docstack.yaml"), manifest);
-        Files.writeString(docstack.resolve("Dockerfile"), DOCKERFILE.replace("9292", String.valueOf(9000 + variant))
-                .replace("glance", "glance" + variant).replace("glance" + variant + "-api.conf", "glance-api.conf"));
+        Files.writeString(
+                docstack.resolve("Dockerfile"),
+                DOCKERFILE
+                        .replace("9292", String.valueOf(9000 + variant))
+                        .replace("glance", "glance" + variant)
+                        .replace("glance" + variant + "-api.conf", "glance-api.conf"));
         Files.writeString(docstack.resolve("glance-api.conf"), "[DEFAULT]\n");
         return docstack;
     }

@@ -50,12 +50,18 @@ final class AuthenticatedRegistry implements BeforeAllCallback, AfterAllCallback
                 http: {addr: 127.0.0.1:%d}
                 auth: {htpasswd: {realm: docstack-it, path: %s/htpasswd}}
                 """.formatted(directory, port, directory));
-        process = new ProcessBuilder("docker-registry", "serve", directory.resolve("config.yml").toString())
-                .redirectErrorStream(true).redirectOutput(directory.resolve("registry.log").toFile()).start();
+        process = new ProcessBuilder(
+                        "docker-registry",
+                        "serve",
+                        directory.resolve("config.yml").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("registry.log").toFile())
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (status() != 401) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
-                throw new IllegalStateException("the test registry did not start: " + Files.readString(directory.resolve("registry.log")));
+                throw new IllegalStateException(
+                        "the test registry did not start: " + Files.readString(directory.resolve("registry.log")));
             }
             Thread.onSpinWait();
         }
@@ -63,8 +69,13 @@ final class AuthenticatedRegistry implements BeforeAllCallback, AfterAllCallback
 
     private int status() {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + address() + "/v2/"))
-                    .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://" + address() + "/v2/"))
+                                    .timeout(Duration.ofSeconds(1))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

@@ -46,7 +46,8 @@ class BuildPushIT {
     @TempDir
     Path work;
 
-    private final String namespace = "docstack-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String namespace =
+            "docstack-it-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
     void ciLoopTagsDigestsLabelsAndTheServedChange() throws Exception {
@@ -56,7 +57,9 @@ class BuildPushIT {
             PushedImage v1 = buildAndPush(project, Map.of());
             String firstShaTag = "git-" + first.name().substring(0, 12);
             assertEquals(List.of(ref(firstShaTag), ref("latest")), v1.tags());
-            assertTrue(registryTags().containsAll(List.of(firstShaTag, "latest")), registryTags().toString());
+            assertTrue(
+                    registryTags().containsAll(List.of(firstShaTag, "latest")),
+                    registryTags().toString());
 
             project.replaceInFile("app/hello.pl", "hello from docstack v1", "hello from docstack v2");
             RevCommit second = project.commit("say v2");
@@ -67,16 +70,21 @@ class BuildPushIT {
             // The old immutable tag still pulls, and still says v1.
             engine.removeImage(ref(firstShaTag));
             engine.pull(ref(firstShaTag), null);
-            assertEquals(first.name(), engine.inspectImage(ref(firstShaTag)).labels().get("org.opencontainers.image.revision"));
+            assertEquals(
+                    first.name(),
+                    engine.inspectImage(ref(firstShaTag)).labels().get("org.opencontainers.image.revision"));
 
             // Pulled back from the registry, latest carries the commit, the manifest and clean source labels.
             engine.removeImage(ref("latest"));
             engine.pull(ref("latest"), null);
             ImageDetails latest = engine.inspectImage(ref("latest"));
             assertEquals(second.name(), latest.labels().get("org.opencontainers.image.revision"));
-            assertEquals("https://git.example.org/demo/hello.git", latest.labels().get("org.opencontainers.image.source"),
+            assertEquals(
+                    "https://git.example.org/demo/hello.git",
+                    latest.labels().get("org.opencontainers.image.source"),
                     "credentials are stripped from the remote URL");
-            assertEquals(DocstackValidator.validate(project.docstack(), List.of()).manifest(),
+            assertEquals(
+                    DocstackValidator.validate(project.docstack(), List.of()).manifest(),
                     ManifestJson.read(latest.labels().get(ManifestJson.LABEL)));
             assertEquals(Instant(second), latest.labels().get("org.opencontainers.image.created"));
 
@@ -84,21 +92,39 @@ class BuildPushIT {
             String container = engine.run(ContainerSpec.of(ref("latest")).withPorts(Map.of(8080, 0)));
             REAL.removeContainerAfterAll(container);
             engine.waitHealthy(container, Duration.ofSeconds(60));
-            assertEquals("hello from docstack v2\n", get("http://127.0.0.1:" + engine.publishedPort(container, 8080) + "/"));
-            String check = engine.run(ContainerSpec.of(ref("latest")).withCommand(List.of("sh", "-c",
-                    "test -e /srv/hello.pl && test ! -e /srv/secret.txt && test ! -e /srv/debug.log")));
+            assertEquals(
+                    "hello from docstack v2\n", get("http://127.0.0.1:" + engine.publishedPort(container, 8080) + "/"));
+            String check = engine.run(ContainerSpec.of(ref("latest"))
+                    .withCommand(List.of(
+                            "sh",
+                            "-c",
+                            "test -e /srv/hello.pl && test ! -e /srv/secret.txt && test ! -e /srv/debug.log")));
             REAL.removeContainerAfterAll(check);
-            assertEquals(0, engine.waitForExit(check, Duration.ofSeconds(30)), "excluded files are absent from the image");
+            assertEquals(
+                    0, engine.waitForExit(check, Duration.ofSeconds(30)), "excluded files are absent from the image");
 
-            project.git.checkout().setCreateBranch(true).setName("stable/2025.2").call();
+            project.git
+                    .checkout()
+                    .setCreateBranch(true)
+                    .setName("stable/2025.2")
+                    .call();
             PushedImage stable = buildAndPush(project, Map.of());
             assertTrue(stable.tags().contains(ref("2025.2")), stable.tags().toString());
             assertFalse(stable.tags().contains(ref("latest")), "only the default branch moves latest");
 
-            project.git.tag().setName("29.0.0.0b1").setAnnotated(true).setMessage("milestone").call();
+            project.git
+                    .tag()
+                    .setName("29.0.0.0b1")
+                    .setAnnotated(true)
+                    .setMessage("milestone")
+                    .call();
             PushedImage milestone = buildAndPush(project, Map.of());
-            assertTrue(milestone.tags().containsAll(List.of(ref("29.0.0.0b1"), ref("milestone"))), milestone.tags().toString());
-            assertTrue(registryTags().containsAll(List.of("2025.2", "29.0.0.0b1", "milestone")), registryTags().toString());
+            assertTrue(
+                    milestone.tags().containsAll(List.of(ref("29.0.0.0b1"), ref("milestone"))),
+                    milestone.tags().toString());
+            assertTrue(
+                    registryTags().containsAll(List.of("2025.2", "29.0.0.0b1", "milestone")),
+                    registryTags().toString());
         } finally {
             for (String tag : registryTags()) {
                 REAL.removeImageAfterAll(ref(tag));
@@ -112,8 +138,10 @@ class BuildPushIT {
             String commit = project.git.log().call().iterator().next().name();
             project.git.checkout().setName(commit).call(); // what Jenkins checks out
             ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
-            BuiltImage built = builder.build(builder.plan(request(project, Map.of("BRANCH_NAME", "main")), work.resolve("out")),
-                    REAL.engine(), RealEngine.CONSOLE);
+            BuiltImage built = builder.build(
+                    builder.plan(request(project, Map.of("BRANCH_NAME", "main")), work.resolve("out")),
+                    REAL.engine(),
+                    RealEngine.CONSOLE);
             built.tags().forEach(REAL::removeImageAfterAll);
             REAL.removeImageAfterAll(built.imageId());
             assertTrue(built.tags().contains(ref("latest")), built.tags().toString());
@@ -122,15 +150,15 @@ class BuildPushIT {
 
     private PushedImage buildAndPush(SampleProject project, Map<String, String> environment) throws Exception {
         ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
-        BuiltImage built = builder.build(builder.plan(request(project, environment), work.resolve("out")), REAL.engine(),
-                RealEngine.CONSOLE);
+        BuiltImage built = builder.build(
+                builder.plan(request(project, environment), work.resolve("out")), REAL.engine(), RealEngine.CONSOLE);
         REAL.removeImageAfterAll(built.imageId()); // also when a later build takes its tags away
         return new ImagePusher(REAL.engine(), RealEngine.CONSOLE, RetryPolicy.DEFAULT).push(built, null);
     }
 
     private BuildRequest request(SampleProject project, Map<String, String> environment) {
-        return new BuildRequest(project.docstack(), REGISTRY, namespace, List.of(), Map.of(), false, false, List.of(),
-                environment);
+        return new BuildRequest(
+                project.docstack(), REGISTRY, namespace, List.of(), Map.of(), false, false, List.of(), environment);
     }
 
     private String ref(String tag) {
@@ -143,14 +171,20 @@ class BuildPushIT {
             return List.of();
         }
         List<String> tags = new java.util.ArrayList<>();
-        new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("tags").forEach(tag -> tags.add(tag.asText()));
+        new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(body)
+                .path("tags")
+                .forEach(tag -> tags.add(tag.asText()));
         return tags;
     }
 
     private static String get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return response.body();
     }
 

@@ -42,8 +42,10 @@ class CloudIT {
 
     /** A registry may hold 5000 (keystone's port) on a test machine, so the cloud moves its ports. */
     private static final int OFFSET = Integer.getInteger("docstack.it.cloudPortOffset", 10000);
+
     private static final String NAME = "cloud-it";
-    private static final StackRunner.Timeouts TIMEOUTS = new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5));
+    private static final StackRunner.Timeouts TIMEOUTS =
+            new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5));
 
     @TempDir
     static Path work;
@@ -72,13 +74,19 @@ class CloudIT {
     @Test
     @Order(1)
     void tokenAndACatalogWithPublicAndInternalEndpoints() throws Exception {
-        assertTrue(openstack("token", "issue", "-f", "value", "-c", "id").strip().length() > 20);
+        assertTrue(
+                openstack("token", "issue", "-f", "value", "-c", "id").strip().length() > 20);
         String catalog = openstack("catalog", "list", "-f", "value");
         for (String service : List.of("keystone identity", "glance image", "placement placement")) {
-            String line = catalog.lines().filter(l -> l.startsWith(service)).findFirst().orElse("");
+            String line = catalog.lines()
+                    .filter(l -> l.startsWith(service))
+                    .findFirst()
+                    .orElse("");
             assertTrue(line.contains("'interface': 'public'") && line.contains("'interface': 'internal'"), catalog);
         }
-        assertTrue(catalog.contains("'url': 'http://127.0.0.1:" + (9292 + OFFSET) + "'"), "public endpoints are reachable from here");
+        assertTrue(
+                catalog.contains("'url': 'http://127.0.0.1:" + (9292 + OFFSET) + "'"),
+                "public endpoints are reachable from here");
         assertTrue(catalog.contains("'url': 'http://glance-api:9292'"), "internal endpoints are the stack network's");
     }
 
@@ -89,8 +97,20 @@ class CloudIT {
         new SecureRandom().nextBytes(data);
         Path upload = Files.write(work.resolve("image.raw"), data);
         imageSha256 = sha256(upload);
-        openstack("image", "create", "--disk-format", "raw", "--container-format", "bare", "--file", upload.toString(), "docstack-it");
-        assertEquals("active", openstack("image", "show", "docstack-it", "-f", "value", "-c", "status").strip());
+        openstack(
+                "image",
+                "create",
+                "--disk-format",
+                "raw",
+                "--container-format",
+                "bare",
+                "--file",
+                upload.toString(),
+                "docstack-it");
+        assertEquals(
+                "active",
+                openstack("image", "show", "docstack-it", "-f", "value", "-c", "status")
+                        .strip());
         Path download = work.resolve("image.back");
         openstack("image", "save", "--file", download.toString(), "docstack-it");
         assertEquals(imageSha256, sha256(download));
@@ -100,10 +120,14 @@ class CloudIT {
     @Order(3)
     void placementListsResourceProviders() throws Exception {
         String token = openstack("token", "issue", "-f", "value", "-c", "id").strip();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + (8778 + OFFSET) + "/resource_providers"))
-                .header("X-Auth-Token", token).header("OpenStack-API-Version", "placement 1.6").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + (8778 + OFFSET) + "/resource_providers"))
+                                .header("X-Auth-Token", token)
+                                .header("OpenStack-API-Version", "placement 1.6")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"resource_providers\""), response.body());
     }
@@ -123,13 +147,19 @@ class CloudIT {
     @Order(5)
     void aStackWithoutMariadbNamesWhoNeedsADatabase() throws Exception {
         Path stackFile = work.resolve("no-database.yaml");
-        Files.writeString(stackFile, Files.readString(work.resolve("stack.yaml")).replace("name: " + NAME, "name: nodb")
-                .replace("  - {name: mariadb, path: mariadb}\n", ""));
+        Files.writeString(
+                stackFile,
+                Files.readString(work.resolve("stack.yaml"))
+                        .replace("name: " + NAME, "name: nodb")
+                        .replace("  - {name: mariadb, path: mariadb}\n", ""));
         Stack withoutDatabase = StackLoader.load(stackFile).stack().withProfiles(List.of(Stack.NO_PROFILES));
-        StackException failure = assertThrows(StackException.class,
+        StackException failure = assertThrows(
+                StackException.class,
                 () -> StackPreparer.prepare(withoutDatabase, REAL.engine(), RealEngine.CONSOLE, OFFSET, 8));
-        assertEquals("keystone requires database, but no project of the stack provides it: add a project that provides"
-                + " database to the stack file", failure.getMessage());
+        assertEquals(
+                "keystone requires database, but no project of the stack provides it: add a project that provides"
+                        + " database to the stack file",
+                failure.getMessage());
     }
 
     private static String openstack(String... arguments) throws Exception {

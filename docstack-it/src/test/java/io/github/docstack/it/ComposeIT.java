@@ -32,22 +32,34 @@ class ComposeIT {
         TestResources.copy("/stacks/demo", work);
         Stack stack = StackLoader.load(work.resolve("stack.yaml")).stack();
         StackPreparer.Prepared prepared = StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, 0, 4);
-        ComposeExport.ComposeFiles files = ComposeExport.write(prepared.deployment(), prepared.secrets(), work.resolve("out"));
+        ComposeExport.ComposeFiles files =
+                ComposeExport.write(prepared.deployment(), prepared.secrets(), work.resolve("out"));
 
         String project = "docstackcompose";
         try {
             assertEquals(0, compose(files.compose(), project, "up", "-d"));
             REAL.engine().waitHealthy(project + "_webapp_1", Duration.ofSeconds(60));
-            assertEquals("webapp: account ok\n", HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:7002/")).build(), HttpResponse.BodyHandlers.ofString()).body());
-            assertEquals(0, REAL.engine().inspect(project + "_init-webapp-check-account_1").exitCode());
+            assertEquals(
+                    "webapp: account ok\n",
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:7002/"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body());
+            assertEquals(
+                    0,
+                    REAL.engine()
+                            .inspect(project + "_init-webapp-check-account_1")
+                            .exitCode());
         } finally {
             compose(files.compose(), project, "down", "-v");
         }
     }
 
     private static int compose(Path file, String project, String... command) throws Exception {
-        List<String> arguments = new java.util.ArrayList<>(List.of("docker-compose", "-p", project, "-f", file.toString()));
+        List<String> arguments =
+                new java.util.ArrayList<>(List.of("docker-compose", "-p", project, "-f", file.toString()));
         arguments.addAll(List.of(command));
         Process process = new ProcessBuilder(arguments).inheritIO().start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {

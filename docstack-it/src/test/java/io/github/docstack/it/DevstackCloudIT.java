@@ -37,12 +37,14 @@ class DevstackCloudIT {
 
     private static final int OFFSET = Integer.getInteger("docstack.it.devstackPortOffset", 11000);
     private static final String NAME = "devstack-it";
-    private static final StackRunner.Timeouts TIMEOUTS = new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5));
+    private static final StackRunner.Timeouts TIMEOUTS =
+            new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5));
     /** CI's smoke subset of tempest: one group of each service; -Ddocstack.it.tempest.filter runs others. */
-    private static final String TEMPEST_FILTER = System.getProperty("docstack.it.tempest.filter",
+    private static final String TEMPEST_FILTER = System.getProperty(
+            "docstack.it.tempest.filter",
             "^tempest\\.api\\.(identity\\.v3\\.test_tokens\\.|image\\.v2\\.test_images\\.BasicOperationsImagesTest\\."
-            + "|network\\.test_networks\\.NetworksTest\\.test_(list|show)_|compute\\.servers\\.test_create_server\\.ServersTestJSON\\."
-            + "|volume\\.test_volumes_get\\.VolumesGetTest\\.)");
+                    + "|network\\.test_networks\\.NetworksTest\\.test_(list|show)_|compute\\.servers\\.test_create_server\\.ServersTestJSON\\."
+                    + "|volume\\.test_volumes_get\\.VolumesGetTest\\.)");
 
     @TempDir
     static Path work;
@@ -55,7 +57,8 @@ class DevstackCloudIT {
         Stack stack = SampleCloud.load(work, NAME, null); // the stack file's own profiles: devstack's default set
         // A fresh checkout has fresh secrets: the data an interrupted earlier run left would (rightly) refuse them.
         new StackRunner(REAL.engine(), RealEngine.CONSOLE).down(NAME, true);
-        deployment = StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, OFFSET, 8).deployment();
+        deployment = StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, OFFSET, 8)
+                .deployment();
         SampleCloud.print(NAME, new StackRunner(REAL.engine(), RealEngine.CONSOLE).up(deployment, TIMEOUTS, 8));
         openstack = new OpenStackClient(NAME, stateDirectory().resolve("clouds.yaml"));
     }
@@ -72,44 +75,138 @@ class DevstackCloudIT {
     @Test
     @Order(1)
     void aServerOnARealNeutronNetworkReachesActiveWithAnAddressInItsSubnet() throws Exception {
-        assertTrue(openstack.run("catalog", "list", "-f", "value", "-c", "Name").lines().anyMatch("neutron"::equals));
+        assertTrue(openstack
+                .run("catalog", "list", "-f", "value", "-c", "Name")
+                .lines()
+                .anyMatch("neutron"::equals));
         // nova-compute registers its node a moment after it starts, and the scheduler maps it into cell1 on its
         // next discovery: until then a server would find no host. Both it and neutron's agents report as the
         // stack's one host, named after the stack.
-        openstack.runUntil(Duration.ofMinutes(2), output -> output.lines().anyMatch(NAME::equals),
-                "hypervisor", "list", "-f", "value", "-c", "Hypervisor Hostname");
-        openstack.runUntil(Duration.ofMinutes(2), output -> output.contains("Linux bridge agent") && output.contains("DHCP agent"),
-                "network", "agent", "list", "--host", NAME, "-f", "value", "-c", "Agent Type");
+        openstack.runUntil(
+                Duration.ofMinutes(2),
+                output -> output.lines().anyMatch(NAME::equals),
+                "hypervisor",
+                "list",
+                "-f",
+                "value",
+                "-c",
+                "Hypervisor Hostname");
+        openstack.runUntil(
+                Duration.ofMinutes(2),
+                output -> output.contains("Linux bridge agent") && output.contains("DHCP agent"),
+                "network",
+                "agent",
+                "list",
+                "--host",
+                NAME,
+                "-f",
+                "value",
+                "-c",
+                "Agent Type");
         openstack.run("network", "create", "docstack-it-net");
-        openstack.run("subnet", "create", "--network", "docstack-it-net", "--subnet-range", "10.20.30.0/24", "docstack-it-subnet");
+        openstack.run(
+                "subnet",
+                "create",
+                "--network",
+                "docstack-it-net",
+                "--subnet-range",
+                "10.20.30.0/24",
+                "docstack-it-subnet");
         openstack.run("flavor", "create", "--ram", "64", "--disk", "1", "--vcpus", "1", "docstack-it.tiny");
         Path disk = Files.write(work.resolve("disk.raw"), new byte[1024 * 1024]);
-        openstack.run("image", "create", "--disk-format", "raw", "--container-format", "bare", "--file", disk.toString(), "docstack-it-disk");
+        openstack.run(
+                "image",
+                "create",
+                "--disk-format",
+                "raw",
+                "--container-format",
+                "bare",
+                "--file",
+                disk.toString(),
+                "docstack-it-disk");
 
-        String status = openstack.run("server", "create", "--flavor", "docstack-it.tiny", "--image", "docstack-it-disk",
-                "--network", "docstack-it-net", "--wait", "-f", "value", "-c", "status", "docstack-it-server");
+        String status = openstack.run(
+                "server",
+                "create",
+                "--flavor",
+                "docstack-it.tiny",
+                "--image",
+                "docstack-it-disk",
+                "--network",
+                "docstack-it-net",
+                "--wait",
+                "-f",
+                "value",
+                "-c",
+                "status",
+                "docstack-it-server");
 
-        assertEquals("ACTIVE", status.strip().lines().reduce((first, last) -> last).orElse(""), status);
-        assertEquals(NAME, openstack.run("server", "show", "docstack-it-server", "-f", "value", "-c", "OS-EXT-SRV-ATTR:host").strip());
+        assertEquals(
+                "ACTIVE", status.strip().lines().reduce((first, last) -> last).orElse(""), status);
+        assertEquals(
+                NAME,
+                openstack
+                        .run("server", "show", "docstack-it-server", "-f", "value", "-c", "OS-EXT-SRV-ATTR:host")
+                        .strip());
         String addresses = openstack.run("server", "show", "docstack-it-server", "-f", "value", "-c", "addresses");
         assertTrue(addresses.matches("(?s).*docstack-it-net.*10\\.20\\.30\\.\\d+.*"), addresses);
         // The port is bound to the host by the linuxbridge mechanism driver, which only binds where its agent lives.
-        String port = openstack.run("port", "list", "--server", "docstack-it-server", "-f", "value", "-c", "ID").strip();
-        assertEquals(NAME, openstack.run("port", "show", port, "-f", "value", "-c", "binding_host_id").strip());
-        assertEquals("bridge", openstack.run("port", "show", port, "-f", "value", "-c", "binding_vif_type").strip());
+        String port = openstack
+                .run("port", "list", "--server", "docstack-it-server", "-f", "value", "-c", "ID")
+                .strip();
+        assertEquals(
+                NAME,
+                openstack
+                        .run("port", "show", port, "-f", "value", "-c", "binding_host_id")
+                        .strip());
+        assertEquals(
+                "bridge",
+                openstack
+                        .run("port", "show", port, "-f", "value", "-c", "binding_vif_type")
+                        .strip());
     }
 
     @Test
     @Order(2)
     void aRouterFromTheTestsSubnetToPublicIsPlumbedByTheL3Agent() throws Exception {
-        openstack.runUntil(Duration.ofMinutes(2), output -> output.contains("L3 agent"),
-                "network", "agent", "list", "--host", NAME, "-f", "value", "-c", "Agent Type");
+        openstack.runUntil(
+                Duration.ofMinutes(2),
+                output -> output.contains("L3 agent"),
+                "network",
+                "agent",
+                "list",
+                "--host",
+                NAME,
+                "-f",
+                "value",
+                "-c",
+                "Agent Type");
         // "public" as devstack's lib/neutron (and docstack-tempest, which finds it) makes it: flat, external.
-        if (openstack.run("network", "list", "--external", "-f", "value", "-c", "Name").lines().noneMatch("public"::equals)) {
-            openstack.run("network", "create", "--external", "--default", "--provider-network-type", "flat",
-                    "--provider-physical-network", "public", "public");
-            openstack.run("subnet", "create", "--network", "public", "--subnet-range", "172.24.4.0/24",
-                    "--gateway", "172.24.4.1", "--no-dhcp", "public-subnet");
+        if (openstack
+                .run("network", "list", "--external", "-f", "value", "-c", "Name")
+                .lines()
+                .noneMatch("public"::equals)) {
+            openstack.run(
+                    "network",
+                    "create",
+                    "--external",
+                    "--default",
+                    "--provider-network-type",
+                    "flat",
+                    "--provider-physical-network",
+                    "public",
+                    "public");
+            openstack.run(
+                    "subnet",
+                    "create",
+                    "--network",
+                    "public",
+                    "--subnet-range",
+                    "172.24.4.0/24",
+                    "--gateway",
+                    "172.24.4.1",
+                    "--no-dhcp",
+                    "public-subnet");
         }
 
         openstack.run("router", "create", "--external-gateway", "public", "docstack-it-router");
@@ -117,35 +214,61 @@ class DevstackCloudIT {
 
         // A router's ports go ACTIVE only once the L3 agent has made its namespace and plugged them into the
         // bridges, and the L2 agent has seen them there.
-        openstack.runUntil(Duration.ofMinutes(2),
+        openstack.runUntil(
+                Duration.ofMinutes(2),
                 output -> output.lines().count() == 2 && output.lines().allMatch("ACTIVE"::equals),
-                "port", "list", "--router", "docstack-it-router", "-f", "value", "-c", "Status");
-        String addresses = openstack.run("port", "list", "--router", "docstack-it-router", "-f", "value", "-c", "Fixed IP Addresses");
+                "port",
+                "list",
+                "--router",
+                "docstack-it-router",
+                "-f",
+                "value",
+                "-c",
+                "Status");
+        String addresses = openstack.run(
+                "port", "list", "--router", "docstack-it-router", "-f", "value", "-c", "Fixed IP Addresses");
         assertTrue(addresses.contains("'10.20.30.1'") && addresses.contains("'172.24.4."), addresses);
     }
 
     @Test
     @Order(3)
     void aVolumeOnCephBecomesAvailableAndIsDeleted() throws Exception {
-        assertTrue(openstack.run("catalog", "list", "-f", "value", "-c", "Type").lines().anyMatch("volumev3"::equals));
+        assertTrue(openstack
+                .run("catalog", "list", "-f", "value", "-c", "Type")
+                .lines()
+                .anyMatch("volumev3"::equals));
 
-        String id = openstack.run("volume", "create", "--size", "1", "-f", "value", "-c", "id", "docstack-it-volume").strip();
-        openstack.runUntil(Duration.ofMinutes(2), output -> output.strip().equals("available"),
-                "volume", "show", id, "-f", "value", "-c", "status");
+        String id = openstack
+                .run("volume", "create", "--size", "1", "-f", "value", "-c", "id", "docstack-it-volume")
+                .strip();
+        openstack.runUntil(
+                Duration.ofMinutes(2),
+                output -> output.strip().equals("available"),
+                "volume",
+                "show",
+                id,
+                "-f",
+                "value",
+                "-c",
+                "status");
         openstack.run("volume", "delete", id);
 
-        openstack.runUntil(Duration.ofMinutes(2), output -> !output.contains(id), "volume", "list", "-f", "value", "-c", "ID");
+        openstack.runUntil(
+                Duration.ofMinutes(2), output -> !output.contains(id), "volume", "list", "-f", "value", "-c", "ID");
     }
 
     @Test
     @Order(4)
     void horizonLogsTheAdminInAndListsTheImageTheTestUploaded() throws Exception {
-        String dashboard = Files.readString(stateDirectory().resolve("dashboard.url")).strip();
-        Matcher password = Pattern.compile("password: (\\S+)").matcher(Files.readString(stateDirectory().resolve("clouds.yaml")));
+        String dashboard =
+                Files.readString(stateDirectory().resolve("dashboard.url")).strip();
+        Matcher password = Pattern.compile("password: (\\S+)")
+                .matcher(Files.readString(stateDirectory().resolve("clouds.yaml")));
         assertTrue(password.find(), "clouds.yaml names the admin password");
         Path screenshot = Path.of("target", "horizon-images.png").toAbsolutePath();
 
-        String page = Horizon.imagesPageAfterLogin(dashboard, "admin", password.group(1), "docstack-it-disk", screenshot, work);
+        String page = Horizon.imagesPageAfterLogin(
+                dashboard, "admin", password.group(1), "docstack-it-disk", screenshot, work);
 
         assertTrue(page.contains("docstack-it-disk"), "the images page lists the image");
         assertTrue(Files.size(screenshot) > 10_000, "a screenshot of the images page: " + screenshot);
@@ -162,10 +285,13 @@ class DevstackCloudIT {
         assertEquals(1, results.size());
         String junit = Files.readString(results.get(0).reports().resolve("tempest.xml"));
         assertEquals(0, results.get(0).exitCode(), junit);
-        Matcher counts = Pattern.compile("<testsuite errors=\"(\\d+)\" failures=\"(\\d+)\" name=\"[^\"]*\" tests=\"(\\d+)\"").matcher(junit);
+        Matcher counts = Pattern.compile(
+                        "<testsuite errors=\"(\\d+)\" failures=\"(\\d+)\" name=\"[^\"]*\" tests=\"(\\d+)\"")
+                .matcher(junit);
         assertTrue(counts.find(), junit);
         assertEquals("0", counts.group(1), junit);
         assertEquals("0", counts.group(2), junit);
-        assertTrue(Integer.parseInt(counts.group(3)) >= 10, "tempest ran the smoke subset: " + counts.group(3) + " tests");
+        assertTrue(
+                Integer.parseInt(counts.group(3)) >= 10, "tempest ran the smoke subset: " + counts.group(3) + " tests");
     }
 }

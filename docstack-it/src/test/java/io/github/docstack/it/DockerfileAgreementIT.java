@@ -41,7 +41,9 @@ class DockerfileAgreementIT {
 
     static Stream<Path> dockerfiles() throws IOException, URISyntaxException {
         Path dir = Path.of(DockerfileAgreementIT.class.getResource("/agreement").toURI());
-        return Files.list(dir).filter(path -> path.toString().endsWith(".Dockerfile")).sorted();
+        return Files.list(dir)
+                .filter(path -> path.toString().endsWith(".Dockerfile"))
+                .sorted();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,12 +66,10 @@ class DockerfileAgreementIT {
             }
 
             @Override
-            public void warn(String message) {
-            }
+            public void warn(String message) {}
 
             @Override
-            public void debug(String message) {
-            }
+            public void debug(String message) {}
         };
         try (var engine = io.github.docstack.engine.Engine.connect(REAL.engine().address(), stepLog)) {
             engine.build(ImageBuild.of(archive, "Dockerfile", image));
@@ -77,7 +77,8 @@ class DockerfileAgreementIT {
             Files.delete(archive);
         }
 
-        List<String> originals = parsed.instructions().stream().map(Instruction::original).toList();
+        List<String> originals =
+                parsed.instructions().stream().map(Instruction::original).toList();
         assertEquals(originals, steps, "the builder's steps");
 
         ImageDetails details = REAL.engine().inspectImage(image);
@@ -90,7 +91,9 @@ class DockerfileAgreementIT {
         assertEquals(expected.ports, new java.util.TreeSet<>(details.exposedPorts()), "ExposedPorts");
         assertEquals(expected.labels, details.labels(), "Labels");
         Map<String, String> env = new TreeMap<>();
-        details.env().forEach(entry -> env.put(entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1)));
+        details.env()
+                .forEach(entry ->
+                        env.put(entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1)));
         env.remove("PATH");
         assertEquals(expected.env, env, "Env");
     }
@@ -129,7 +132,8 @@ class DockerfileAgreementIT {
                         expected.healthcheck = arguments.get(0).equals("NONE") ? List.of("NONE") : test;
                     }
                     case "USER" -> expected.user = instruction.arguments().get(0);
-                    case "WORKDIR" -> expected.workingDir = instruction.arguments().get(0);
+                    case "WORKDIR" ->
+                        expected.workingDir = instruction.arguments().get(0);
                     case "EXPOSE" -> {
                         for (String port : instruction.arguments()) {
                             expected.ports.add(port.contains("/") ? port : port + "/tcp");
@@ -137,8 +141,7 @@ class DockerfileAgreementIT {
                     }
                     case "LABEL" -> expected.labels.putAll(dockerfile.keyValues(instruction));
                     case "ENV" -> expected.env.putAll(dockerfile.keyValues(instruction));
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             return expected;

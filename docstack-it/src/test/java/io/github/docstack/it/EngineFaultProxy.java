@@ -21,7 +21,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class EngineFaultProxy implements AutoCloseable {
 
-    enum Fault { STALL, DROP }
+    enum Fault {
+        STALL,
+        DROP
+    }
 
     private final Path socket;
     private final Path engineSocket;
@@ -44,7 +47,8 @@ final class EngineFaultProxy implements AutoCloseable {
     }
 
     /** Starts a proxy at {@code socket} to the engine at {@code engine} (a unix:// address). */
-    static EngineFaultProxy failAt(Path socket, EngineAddress engine, String requestPath, Fault fault) throws IOException {
+    static EngineFaultProxy failAt(Path socket, EngineAddress engine, String requestPath, Fault fault)
+            throws IOException {
         if (!engine.url().startsWith("unix://")) {
             throw new IllegalStateException("the fault proxy needs an engine on a Unix socket, not " + engine);
         }
@@ -80,31 +84,38 @@ final class EngineFaultProxy implements AutoCloseable {
     }
 
     private void pump(SocketChannel from, SocketChannel to, boolean requests) {
-        Thread thread = new Thread(() -> {
-            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-            try {
-                while (from.read(buffer.clear()) >= 0) {
-                    buffer.flip();
-                    if (requests && !failing && StandardCharsets.ISO_8859_1.decode(buffer.duplicate()).toString().contains(trigger)) {
-                        failing = true;
-                    }
-                    if (failing) {
-                        if (fault == Fault.DROP) {
-                            from.close();
-                            to.close();
-                            return;
+        Thread thread = new Thread(
+                () -> {
+                    ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+                    try {
+                        while (from.read(buffer.clear()) >= 0) {
+                            buffer.flip();
+                            if (requests
+                                    && !failing
+                                    && StandardCharsets.ISO_8859_1
+                                            .decode(buffer.duplicate())
+                                            .toString()
+                                            .contains(trigger)) {
+                                failing = true;
+                            }
+                            if (failing) {
+                                if (fault == Fault.DROP) {
+                                    from.close();
+                                    to.close();
+                                    return;
+                                }
+                                continue; // STALL: swallow the bytes, answer nothing
+                            }
+                            while (buffer.hasRemaining()) {
+                                to.write(buffer);
+                            }
                         }
-                        continue; // STALL: swallow the bytes, answer nothing
+                        to.shutdownOutput();
+                    } catch (IOException e) {
+                        // one side closed: so does this direction
                     }
-                    while (buffer.hasRemaining()) {
-                        to.write(buffer);
-                    }
-                }
-                to.shutdownOutput();
-            } catch (IOException e) {
-                // one side closed: so does this direction
-            }
-        }, "fault-proxy-pump");
+                },
+                "fault-proxy-pump");
         thread.setDaemon(true);
         thread.start();
     }

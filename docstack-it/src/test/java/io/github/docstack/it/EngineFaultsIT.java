@@ -33,7 +33,8 @@ class EngineFaultsIT {
     static final RealEngine REAL = new RealEngine();
 
     private static final Duration CALL_BOUND = Duration.ofSeconds(5);
-    private static final StackRunner.Timeouts TIMEOUTS = new StackRunner.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(60));
+    private static final StackRunner.Timeouts TIMEOUTS =
+            new StackRunner.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(60));
 
     @TempDir
     Path work;
@@ -54,28 +55,43 @@ class EngineFaultsIT {
         "/start, STALL, did not answer within 5 s while",
         "/containers/create, DROP, dropped the connection while creating a container of",
     })
-    void upFailsWithinItsBoundAndTheNextUpConverges(String request, EngineFaultProxy.Fault fault, String said) throws Exception {
+    void upFailsWithinItsBoundAndTheNextUpConverges(String request, EngineFaultProxy.Fault fault, String said)
+            throws Exception {
         Stack stack = StackLoader.load(work.resolve("stack.yaml")).stack();
-        try (EngineFaultProxy proxy = EngineFaultProxy.failAt(work.resolve("engine.sock"), REAL.engine().address(), request, fault);
+        try (EngineFaultProxy proxy = EngineFaultProxy.failAt(
+                        work.resolve("engine.sock"), REAL.engine().address(), request, fault);
                 Engine faulty = Engine.connect(proxy.address(), RealEngine.CONSOLE, CALL_BOUND)) {
             // Images are built straight from the engine: the faults are for up.
-            Deployment deployment = StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, 0, 4).deployment();
+            Deployment deployment = StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, 0, 4)
+                    .deployment();
 
             long start = System.nanoTime();
-            Exception failure = assertThrows(Exception.class, () -> new StackRunner(faulty, RealEngine.CONSOLE).up(deployment, TIMEOUTS, 8));
+            Exception failure = assertThrows(
+                    Exception.class, () -> new StackRunner(faulty, RealEngine.CONSOLE).up(deployment, TIMEOUTS, 8));
             double seconds = (System.nanoTime() - start) / 1e9;
 
-            System.out.printf("[engine-faults] %s at %s: up failed after %.1f s: %s%n", fault, request, seconds, failure.getMessage());
+            System.out.printf(
+                    "[engine-faults] %s at %s: up failed after %.1f s: %s%n",
+                    fault, request, seconds, failure.getMessage());
             assertTrue(proxy.failing(), "the fault was reached");
             assertTrue(failure.getMessage().contains(said), failure.getMessage());
-            assertTrue(failure.getMessage().contains(proxy.address().url()), "it names the engine: " + failure.getMessage());
+            assertTrue(
+                    failure.getMessage().contains(proxy.address().url()),
+                    "it names the engine: " + failure.getMessage());
             assertTrue(seconds < 4 * CALL_BOUND.toSeconds(), "failed within its bound, not after " + seconds + " s");
         }
 
-        Deployment again = StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, 0, 4).deployment();
+        Deployment again = StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, 0, 4)
+                .deployment();
         StackRunner.UpReport converged = new StackRunner(REAL.engine(), RealEngine.CONSOLE).up(again, TIMEOUTS, 8);
-        assertEquals(List.of("webapp", "kvstore", "clock"), converged.services().stream().map(StackRunner.ServiceReport::service).toList());
-        assertTrue(converged.services().stream().allMatch(service -> service.outcome().ready() == StepOutcome.Ready.HEALTHY),
+        assertEquals(
+                List.of("webapp", "kvstore", "clock"),
+                converged.services().stream()
+                        .map(StackRunner.ServiceReport::service)
+                        .toList());
+        assertTrue(
+                converged.services().stream()
+                        .allMatch(service -> service.outcome().ready() == StepOutcome.Ready.HEALTHY),
                 converged.services().toString());
 
         new StackRunner(REAL.engine(), RealEngine.CONSOLE).down("demo", true);

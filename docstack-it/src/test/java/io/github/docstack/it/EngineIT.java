@@ -31,7 +31,8 @@ class EngineIT {
     @RegisterExtension
     static final RealEngine REAL = new RealEngine();
 
-    private static final String IMAGE = "docstack-it/engine-smoke:" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String IMAGE =
+            "docstack-it/engine-smoke:" + UUID.randomUUID().toString().substring(0, 8);
 
     @TempDir
     static Path work;
@@ -62,8 +63,16 @@ class EngineIT {
         ContextArchive.write(context, archive);
 
         REAL.removeImageAfterAll(IMAGE);
-        imageId = REAL.engine().build(new ImageBuild(archive, "Dockerfile", List.of(IMAGE),
-                Map.of("GREETING", "hello from docstack"), Map.of("io.github.docstack.test", "engine-it"), null, false, false));
+        imageId = REAL.engine()
+                .build(new ImageBuild(
+                        archive,
+                        "Dockerfile",
+                        List.of(IMAGE),
+                        Map.of("GREETING", "hello from docstack"),
+                        Map.of("io.github.docstack.test", "engine-it"),
+                        null,
+                        false,
+                        false));
     }
 
     @Test
@@ -86,7 +95,8 @@ class EngineIT {
         ContainerState state = engine.inspect(id);
         assertTrue(state.running() && state.healthy(), "state: " + state);
         assertTrue(took.compareTo(Duration.ofMillis(900)) >= 0, "healthy only once /tmp/ready exists: " + took);
-        assertTrue(engine.lastLogLines(id, 10).contains("starting with hello from docstack"),
+        assertTrue(
+                engine.lastLogLines(id, 10).contains("starting with hello from docstack"),
                 "the build arg reached the image: " + engine.lastLogLines(id, 10));
 
         engine.remove(id);
@@ -97,12 +107,12 @@ class EngineIT {
     void failingHealthcheckIsReportedWithItsOutput() throws EngineException {
         Engine engine = REAL.engine();
         String id = engine.run(ContainerSpec.of(IMAGE)
-                .withHealthcheck(Healthcheck.of(List.of("sh", "-c", "echo database not reachable; exit 1"),
-                        Duration.ofMillis(200), 2)));
+                .withHealthcheck(Healthcheck.of(
+                        List.of("sh", "-c", "echo database not reachable; exit 1"), Duration.ofMillis(200), 2)));
         REAL.removeContainerAfterAll(id);
 
-        ContainerNotHealthyException failure = assertThrows(ContainerNotHealthyException.class,
-                () -> engine.waitHealthy(id, Duration.ofSeconds(30)));
+        ContainerNotHealthyException failure =
+                assertThrows(ContainerNotHealthyException.class, () -> engine.waitHealthy(id, Duration.ofSeconds(30)));
 
         assertEquals("unhealthy", failure.state().health());
         assertTrue(failure.getMessage().contains("database not reachable"), failure.getMessage());
@@ -117,8 +127,8 @@ class EngineIT {
                 .withHealthcheck(Healthcheck.of(List.of("true"), Duration.ofMillis(200), 5)));
         REAL.removeContainerAfterAll(id);
 
-        ContainerNotHealthyException failure = assertThrows(ContainerNotHealthyException.class,
-                () -> engine.waitHealthy(id, Duration.ofSeconds(30)));
+        ContainerNotHealthyException failure =
+                assertThrows(ContainerNotHealthyException.class, () -> engine.waitHealthy(id, Duration.ofSeconds(30)));
 
         assertFalse(failure.state().running());
         assertEquals(3, failure.state().exitCode());

@@ -16,22 +16,31 @@ final class Horizon {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    private Horizon() {
-    }
+    private Horizon() {}
 
     /**
      * Logs in on horizon's form, opens the images page, waits until it lists {@code image}, saves a screenshot.
      *
      * @return the page's HTML as the browser shows it
      */
-    static String imagesPageAfterLogin(String dashboard, String user, String password, String image, Path screenshot,
-            Path work) throws Exception {
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,900",
-                "--user-data-dir=" + Files.createTempDirectory(work, "chromium"));
+    static String imagesPageAfterLogin(
+            String dashboard, String user, String password, String image, Path screenshot, Path work) throws Exception {
+        ChromeOptions options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1280,900",
+                        "--user-data-dir=" + Files.createTempDirectory(work, "chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
         ChromeDriver browser = new ChromeDriver(service, options);
         try {
             WebDriverWait wait = new WebDriverWait(browser, PATIENCE);

@@ -45,34 +45,47 @@ class InterruptSoakIT {
         try {
             for (int round = 1; round <= rounds; round++) {
                 long interruptAfter = (long) (random.nextDouble() * LATEST_INTERRUPT_MILLIS);
-                Process up = MavenRun.start(work, settings, "docstack:up", "-Ddocstack.healthTimeout=30",
-                        "-Ddocstack.stack=soak.yaml");
+                Process up = MavenRun.start(
+                        work, settings, "docstack:up", "-Ddocstack.healthTimeout=30", "-Ddocstack.stack=soak.yaml");
                 try {
                     boolean finished = up.waitFor(interruptAfter, TimeUnit.MILLISECONDS);
                     long stopAsked = System.nanoTime();
                     MavenRun.terminate(up);
-                    assertTrue(up.waitFor(60, TimeUnit.SECONDS), "round " + round + ": up stopped within a minute of SIGTERM");
+                    assertTrue(
+                            up.waitFor(60, TimeUnit.SECONDS),
+                            "round " + round + ": up stopped within a minute of SIGTERM");
                     long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopAsked);
                     longestStop = Math.max(longestStop, stopMillis);
-                    System.out.printf("[soak] round %d: SIGTERM after %d ms%s, stopped in %d ms, %d containers%n", round, interruptAfter,
-                            finished ? " (up had already ended)" : "", stopMillis, REAL.engine().containers(StackLabels.STACK, "soak").size());
+                    System.out.printf(
+                            "[soak] round %d: SIGTERM after %d ms%s, stopped in %d ms, %d containers%n",
+                            round,
+                            interruptAfter,
+                            finished ? " (up had already ended)" : "",
+                            stopMillis,
+                            REAL.engine().containers(StackLabels.STACK, "soak").size());
                 } finally {
                     up.destroyForcibly();
                 }
             }
         } finally {
-            MavenRun.Result down = MavenRun.run(work, settings, "docstack:down", "-Ddocstack.stack=soak.yaml", "-Ddocstack.removeVolumes");
+            MavenRun.Result down = MavenRun.run(
+                    work, settings, "docstack:down", "-Ddocstack.stack=soak.yaml", "-Ddocstack.removeVolumes");
             assertTrue(down.succeeded(), down.log());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("[soak] %d rounds (seed %d) in %.0f s; the longest stop after SIGTERM took %d ms%n", rounds, seed, seconds,
-                longestStop);
+        System.out.printf(
+                "[soak] %d rounds (seed %d) in %.0f s; the longest stop after SIGTERM took %d ms%n",
+                rounds, seed, seconds, longestStop);
 
         assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "soak"), "no container left");
         assertEquals(List.of(), REAL.engine().networks(StackLabels.STACK, "soak"), "no network left");
         assertEquals(List.of(), REAL.engine().volumes(StackLabels.STACK, "soak"), "no volume left");
         try (Stream<Path> files = Files.walk(work)) {
-            assertEquals(List.of(), files.filter(file -> file.getFileName().toString().endsWith(".tmp")).toList(), "no temporary file left");
+            assertEquals(
+                    List.of(),
+                    files.filter(file -> file.getFileName().toString().endsWith(".tmp"))
+                            .toList(),
+                    "no temporary file left");
         }
     }
 
@@ -88,13 +101,23 @@ class InterruptSoakIT {
         for (int i = 1; i <= SERVICES; i++) {
             int port = 7100 + i;
             boolean healthy = i > NEVER_HEALTHY;
-            manifest.append("  s").append(String.format("%02d", i)).append(":\n")
-                    .append("    environment: {ROLE: clock, PORT: \"").append(port).append("\", DELAY: \"").append(i % 4).append("\"}\n")
-                    .append("    healthcheck: {command: [perl, /srv/probe.pl, \"").append(healthy ? port : 1).append("\"], interval: 500ms}\n");
+            manifest.append("  s")
+                    .append(String.format("%02d", i))
+                    .append(":\n")
+                    .append("    environment: {ROLE: clock, PORT: \"")
+                    .append(port)
+                    .append("\", DELAY: \"")
+                    .append(i % 4)
+                    .append("\"}\n")
+                    .append("    healthcheck: {command: [perl, /srv/probe.pl, \"")
+                    .append(healthy ? port : 1)
+                    .append("\"], interval: 500ms}\n");
         }
         Path project = Files.createDirectories(work.resolve("many/docstack"));
         Files.writeString(project.resolve("docstack.yaml"), manifest.toString());
         Files.copy(work.resolve("clock/docstack/Dockerfile"), project.resolve("Dockerfile"));
-        Files.writeString(work.resolve("soak.yaml"), "apiVersion: docstack/v1\nkind: Stack\nname: soak\nprojects:\n  - {name: many, path: many}\n");
+        Files.writeString(
+                work.resolve("soak.yaml"),
+                "apiVersion: docstack/v1\nkind: Stack\nname: soak\nprojects:\n  - {name: many, path: many}\n");
     }
 }

@@ -27,19 +27,24 @@ class JenkinsJobsIT {
     @Test
     void everyRepositoryGetsAPollingJobRunningTheCiLoop() throws Exception {
         Process render = new ProcessBuilder("jenkins-jobs", "test", JOBS.toString(), "-o", out.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(render.getInputStream().readAllBytes());
         assertTrue(render.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, render.exitValue(), output);
 
         try (var jobs = Files.list(out)) {
-            assertEquals(List.of("docstack-glance", "docstack-keystone", "docstack-nova", "docstack-placement"),
+            assertEquals(
+                    List.of("docstack-glance", "docstack-keystone", "docstack-nova", "docstack-placement"),
                     jobs.map(job -> job.getFileName().toString()).sorted().toList());
         }
-        Document glance = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("docstack-glance").toFile());
+        Document glance = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(out.resolve("docstack-glance").toFile());
         var xpath = XPathFactory.newInstance().newXPath();
         assertEquals("H/5 * * * *", xpath.evaluate("/project/triggers/hudson.triggers.SCMTrigger/spec", glance));
-        assertEquals("https://opendev.org/openstack/glance.git",
+        assertEquals(
+                "https://opendev.org/openstack/glance.git",
                 xpath.evaluate("/project/scm/userRemoteConfigs/hudson.plugins.git.UserRemoteConfig/url", glance));
         String targets = xpath.evaluate("/project/builders/hudson.tasks.Maven/targets", glance);
         for (String goal : List.of(":validate", ":build", ":push", "-Ddocstack.registry=")) {

@@ -46,20 +46,28 @@ class KubernetesIT {
         Set<String> workloads = names(objects, "Deployment");
         workloads.addAll(names(objects, "StatefulSet"));
         Set<String> jobs = names(objects, "Job");
-        System.out.printf("[kubernetes-it] %d objects: %d Services, %d workloads, %d Jobs%n", objects.size(), services.size(),
-                workloads.size(), jobs.size());
+        System.out.printf(
+                "[kubernetes-it] %d objects: %d Services, %d workloads, %d Jobs%n",
+                objects.size(), services.size(), workloads.size(), jobs.size());
         assertEquals(services, workloads, "each service: a Service and the workload behind it");
-        assertTrue(services.containsAll(List.of("keystone", "nova-compute", "neutron-server", "cinder-volume", "horizon", "ceph")), services.toString());
+        assertTrue(
+                services.containsAll(
+                        List.of("keystone", "nova-compute", "neutron-server", "cinder-volume", "horizon", "ceph")),
+                services.toString());
         assertTrue(jobs.containsAll(List.of("init-keystone-bootstrap", "provision-keystone-nova")), jobs.toString());
         for (JsonNode object : objects) {
             for (JsonNode wait : object.at("/spec/template/spec/initContainers")) {
                 for (JsonNode variable : wait.get("env")) {
                     String value = variable.path("value").asText();
                     if (variable.get("name").asText().equals("DEPENDENCY_JOBS") && !value.isEmpty()) {
-                        assertTrue(jobs.containsAll(List.of(value.split(","))), object.at("/metadata/name") + " waits for " + value);
+                        assertTrue(
+                                jobs.containsAll(List.of(value.split(","))),
+                                object.at("/metadata/name") + " waits for " + value);
                     }
                     if (variable.get("name").asText().equals("DEPENDENCY_SERVICE") && !value.isEmpty()) {
-                        assertTrue(services.containsAll(List.of(value.split(","))), object.at("/metadata/name") + " waits for " + value);
+                        assertTrue(
+                                services.containsAll(List.of(value.split(","))),
+                                object.at("/metadata/name") + " waits for " + value);
                     }
                 }
             }
@@ -69,17 +77,25 @@ class KubernetesIT {
         try (Reader in = Files.newBufferedReader(work.resolve(".docstack/cloud-k8s/secrets.properties"))) {
             secrets.load(in);
         }
-        String stack = Files.readString(directory.resolve("stack.yaml")) + Files.readString(directory.resolve("verify/jobs.yaml"));
-        secrets.forEach((key, secret) -> assertFalse(!key.equals("docstack.secrets-id") && stack.contains(secret.toString()),
+        String stack = Files.readString(directory.resolve("stack.yaml"))
+                + Files.readString(directory.resolve("verify/jobs.yaml"));
+        secrets.forEach((key, secret) -> assertFalse(
+                !key.equals("docstack.secrets-id") && stack.contains(secret.toString()),
                 "secret " + key + " is written outside secret.yaml"));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("secret.yaml"))));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("secret.yaml"))));
 
         // kubectl reads every object of the directory, and knows each kind, without a cluster (--local).
-        List<String> read = kubectl("label", "--local", "-R", "-f", directory.toString(), "-o", "name", "checked-by=kubectl");
-        int documents = objects.size() + documents(directory.resolve("secret.yaml")).size()
+        List<String> read =
+                kubectl("label", "--local", "-R", "-f", directory.toString(), "-o", "name", "checked-by=kubectl");
+        int documents = objects.size()
+                + documents(directory.resolve("secret.yaml")).size()
                 + documents(directory.resolve("verify/jobs.yaml")).size();
         assertEquals(documents, read.size(), String.join("\n", read));
-        assertTrue(read.contains("statefulset.apps/mariadb") && read.contains("job.batch/init-keystone-bootstrap"), String.join("\n", read));
+        assertTrue(
+                read.contains("statefulset.apps/mariadb") && read.contains("job.batch/init-keystone-bootstrap"),
+                String.join("\n", read));
     }
 
     private static List<String> kubectl(String... arguments) throws Exception {
@@ -89,13 +105,16 @@ class KubernetesIT {
     }
 
     private static List<JsonNode> documents(Path file) throws Exception {
-        return new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class).<JsonNode>readValues(Files.readString(file)).readAll()
-                .stream().filter(document -> !document.isMissingNode() && !document.isNull()).toList();
+        return new ObjectMapper(new YAMLFactory())
+                .readerFor(JsonNode.class).<JsonNode>readValues(Files.readString(file)).readAll().stream()
+                        .filter(document -> !document.isMissingNode() && !document.isNull())
+                        .toList();
     }
 
     private static Set<String> names(List<JsonNode> objects, String kind) {
         Set<String> names = new TreeSet<>();
-        objects.stream().filter(object -> object.get("kind").asText().equals(kind))
+        objects.stream()
+                .filter(object -> object.get("kind").asText().equals(kind))
                 .forEach(object -> names.add(object.at("/metadata/name").asText()));
         return names;
     }

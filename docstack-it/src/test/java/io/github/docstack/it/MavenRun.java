@@ -20,10 +20,10 @@ final class MavenRun {
         }
     }
 
-    static final String PLUGIN = "io.github.docstack:docstack-maven-plugin:" + System.getProperty("docstack.it.pluginVersion");
+    static final String PLUGIN =
+            "io.github.docstack:docstack-maven-plugin:" + System.getProperty("docstack.it.pluginVersion");
 
-    private MavenRun() {
-    }
+    private MavenRun() {}
 
     /** Writes a settings.xml that resolves from the builder's own local repository, plus {@code servers}. */
     static Path settings(Path dir, String servers) throws IOException {
@@ -43,14 +43,20 @@ final class MavenRun {
 
     /** Starts Maven without waiting for it, its output discarded: for tests that interrupt it. */
     static Process start(Path directory, Path settings, String... arguments) throws IOException {
-        return new ProcessBuilder(command(settings, arguments)).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(command(settings, arguments))
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     /** Starts Maven without waiting for it, its output going to {@code log}. */
     static Process start(Path directory, Path settings, Path log, String... arguments) throws IOException {
-        return new ProcessBuilder(command(settings, arguments)).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command(settings, arguments))
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     /** Sends SIGTERM to the JVM under the wrapper script and to the script, as Ctrl-C or a CI abort does. */
@@ -60,7 +66,11 @@ final class MavenRun {
     }
 
     private static List<String> command(Path settings, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(System.getProperty("docstack.it.mvnw"), "-B", "-s", settings.toString(),
+        List<String> command = new ArrayList<>(List.of(
+                System.getProperty("docstack.it.mvnw"),
+                "-B",
+                "-s",
+                settings.toString(),
                 "-Dmaven.repo.local=" + System.getProperty("docstack.it.localRepository")));
         command.addAll(List.of(arguments));
         return command;
@@ -69,8 +79,11 @@ final class MavenRun {
     static Result run(Path directory, Path settings, String... arguments) throws IOException, InterruptedException {
         List<String> command = command(settings, arguments);
         Path log = Files.createTempFile("maven-run", ".log");
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("Maven did not finish in 5 minutes: " + command);

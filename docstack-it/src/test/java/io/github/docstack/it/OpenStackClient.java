@@ -33,8 +33,10 @@ final class OpenStackClient {
         long deadline = System.nanoTime() + timeout.toNanos();
         Result result = attempt(arguments);
         while (result.exitCode() != 0 || !done.test(result.output())) {
-            assertTrue(System.nanoTime() < deadline,
-                    "openstack " + String.join(" ", arguments) + " did not answer as expected within " + timeout + ":\n" + result.output());
+            assertTrue(
+                    System.nanoTime() < deadline,
+                    "openstack " + String.join(" ", arguments) + " did not answer as expected within " + timeout + ":\n"
+                            + result.output());
             TimeUnit.SECONDS.sleep(2);
             result = attempt(arguments);
         }
@@ -52,6 +54,5 @@ final class OpenStackClient {
         return new Result(process.exitValue(), output);
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 }

@@ -37,12 +37,15 @@ class OpenStackFromSourceIT {
     static final RealEngine REAL = new RealEngine();
 
     /** keystone 22.0.2, bookworm's: the upstream tarball Debian builds its package from. */
-    private static final String KEYSTONE_SOURCE = "http://deb.debian.org/debian/pool/main/k/keystone/keystone_22.0.2.orig.tar.xz";
+    private static final String KEYSTONE_SOURCE =
+            "http://deb.debian.org/debian/pool/main/k/keystone/keystone_22.0.2.orig.tar.xz";
+
     private static final String STACK = "keystone-dev";
     private static final int OFFSET = 12000;
     private static final String VERSION_DOCUMENT = "http://127.0.0.1:" + (5000 + OFFSET) + "/v3";
     /** The line of keystone/api/discovery.py the test changes: the date in the v3 version document. */
     private static final String SERVED_LINE = "'updated': '2020-04-07T00:00:00Z',";
+
     private static final String DISCOVERY = "keystone/api/discovery.py";
 
     @TempDir
@@ -66,24 +69,50 @@ class OpenStackFromSourceIT {
         Path log = work.resolve("watch.log");
         Process watch = MavenRun.start(work, settings, log, "docstack:watch", "-Ddocstack.portOffset=" + OFFSET);
         try {
-            awaitTrue(Duration.ofMinutes(15), () -> get(VERSION_DOCUMENT).contains("2020-04-07T00:00:00Z") && logged(log, "watching"),
-                    watch, log, "keystone from the checkout came up and the watch began");
-            OpenStackClient openstack = new OpenStackClient(STACK, work.resolve(".docstack").resolve(STACK).resolve("clouds.yaml"));
-            assertTrue(openstack.run("token", "issue", "-f", "value", "-c", "id").strip().length() > 20, "the real client gets a token");
+            awaitTrue(
+                    Duration.ofMinutes(15),
+                    () -> get(VERSION_DOCUMENT).contains("2020-04-07T00:00:00Z") && logged(log, "watching"),
+                    watch,
+                    log,
+                    "keystone from the checkout came up and the watch began");
+            OpenStackClient openstack = new OpenStackClient(
+                    STACK, work.resolve(".docstack").resolve(STACK).resolve("clouds.yaml"));
+            assertTrue(
+                    openstack
+                                    .run("token", "issue", "-f", "value", "-c", "id")
+                                    .strip()
+                                    .length()
+                            > 20,
+                    "the real client gets a token");
 
             double synced = servedAfterSave(checkout, "2026-11-29T00:00:01Z", watch, log);
-            awaitTrue(Duration.ofSeconds(30), () -> logged(log, DISCOVERY + " changed: sync+exec keystone, ready"), watch, log,
+            awaitTrue(
+                    Duration.ofSeconds(30),
+                    () -> logged(log, DISCOVERY + " changed: sync+exec keystone, ready"),
+                    watch,
+                    log,
                     "one line for the sync");
 
             Path discovery = checkout.resolve(DISCOVERY);
             String working = Files.readString(discovery);
             Files.writeString(discovery, "def broken(:\n" + working); // keystone will not load
-            awaitTrue(Duration.ofMinutes(3), () -> logged(log, "[ERROR] [watch] "), watch, log, "the failed start is reported");
+            awaitTrue(
+                    Duration.ofMinutes(3),
+                    () -> logged(log, "[ERROR] [watch] "),
+                    watch,
+                    log,
+                    "the failed start is reported");
             assertTrue(logged(log, "SyntaxError"), "with keystone's own words:\n" + Files.readString(log));
             assertTrue(logged(log, "got back the files it had and was restarted"), Files.readString(log));
-            assertTrue(get(VERSION_DOCUMENT).contains("2026-11-29T00:00:01Z"), "keystone serves the change before the broken one");
+            assertTrue(
+                    get(VERSION_DOCUMENT).contains("2026-11-29T00:00:01Z"),
+                    "keystone serves the change before the broken one");
             Files.writeString(discovery, working);
-            awaitTrue(Duration.ofMinutes(1), () -> occurrences(log, DISCOVERY + " changed: sync+exec keystone, ready") == 2, watch, log,
+            awaitTrue(
+                    Duration.ofMinutes(1),
+                    () -> occurrences(log, DISCOVERY + " changed: sync+exec keystone, ready") == 2,
+                    watch,
+                    log,
                     "the fix is synced");
 
             // devstack's way: the code is installed where it runs; edit it there and restart the service.
@@ -91,24 +120,46 @@ class OpenStackFromSourceIT {
             long edited = System.nanoTime();
             docker("exec", STACK + "-keystone", "sed", "-i", "s/2026-11-29T00:00:01Z/2026-11-29T00:00:02Z/", installed);
             docker("restart", "-t", "10", STACK + "-keystone");
-            awaitTrue(Duration.ofMinutes(2), () -> get(VERSION_DOCUMENT).contains("2026-11-29T00:00:02Z"), watch, log,
+            awaitTrue(
+                    Duration.ofMinutes(2),
+                    () -> get(VERSION_DOCUMENT).contains("2026-11-29T00:00:02Z"),
+                    watch,
+                    log,
                     "the edit is served after a restart");
             double restarted = (System.nanoTime() - edited) / 1e9;
 
             Path manifest = checkout.resolve("docstack/docstack.yaml");
-            Files.writeString(manifest, Files.readString(manifest).substring(0, Files.readString(manifest).indexOf("watch:")));
-            awaitTrue(Duration.ofMinutes(5), () -> logged(log, "docstack/docstack.yaml changed: "), watch, log,
+            Files.writeString(
+                    manifest,
+                    Files.readString(manifest)
+                            .substring(0, Files.readString(manifest).indexOf("watch:")));
+            awaitTrue(
+                    Duration.ofMinutes(5),
+                    () -> logged(log, "docstack/docstack.yaml changed: "),
+                    watch,
+                    log,
                     "without watch rules, the project is rebuilt");
-            assertTrue(Files.readString(log).matches("(?s).*docstack/docstack\\.yaml changed: [^\n]*keystone recreated.*"),
+            assertTrue(
+                    Files.readString(log).matches("(?s).*docstack/docstack\\.yaml changed: [^\n]*keystone recreated.*"),
                     Files.readString(log));
             int keptSteps = occurrences(log, "init-keystone-keys-and-db-sync already done");
             double rebuilt = servedAfterSave(checkout, "2026-11-29T00:00:03Z", watch, log);
-            awaitTrue(Duration.ofSeconds(30), () -> occurrences(log, "init-keystone-keys-and-db-sync already done") > keptSteps,
-                    watch, log, "the rebuild leaves the schema migration done: its inputs did not change");
+            awaitTrue(
+                    Duration.ofSeconds(30),
+                    () -> occurrences(log, "init-keystone-keys-and-db-sync already done") > keptSteps,
+                    watch,
+                    log,
+                    "the rebuild leaves the schema migration done: its inputs did not change");
 
-            System.out.printf("[from-source-it] a one-line change to keystone's source, saved to served: sync+exec %.1f s,"
-                    + " rebuild %.1f s; devstack's way (edit the installed code, restart the service) %.1f s%n", synced, rebuilt, restarted);
-            assertTrue(openstack.run("project", "list", "-f", "value", "-c", "Name").lines().anyMatch("admin"::equals),
+            System.out.printf(
+                    "[from-source-it] a one-line change to keystone's source, saved to served: sync+exec %.1f s,"
+                            + " rebuild %.1f s; devstack's way (edit the installed code, restart the service) %.1f s%n",
+                    synced, rebuilt, restarted);
+            assertTrue(
+                    openstack
+                            .run("project", "list", "-f", "value", "-c", "Name")
+                            .lines()
+                            .anyMatch("admin"::equals),
                     "keystone still serves its API");
             MavenRun.terminate(watch);
             assertTrue(watch.waitFor(1, TimeUnit.MINUTES), "watch stops on SIGTERM");
@@ -127,7 +178,12 @@ class OpenStackFromSourceIT {
         assertTrue(!changed.equals(text), "the line to change is there");
         long saved = System.nanoTime();
         Files.writeString(source, changed);
-        awaitTrue(Duration.ofMinutes(5), () -> get(VERSION_DOCUMENT).contains(date), watch, log, "keystone serves " + date);
+        awaitTrue(
+                Duration.ofMinutes(5),
+                () -> get(VERSION_DOCUMENT).contains(date),
+                watch,
+                log,
+                "keystone serves " + date);
         return (System.nanoTime() - saved) / 1e9;
     }
 
@@ -138,24 +194,42 @@ class OpenStackFromSourceIT {
      */
     private Path keystoneCheckout() throws Exception {
         Path tarball = work.resolve("keystone.orig.tar.xz");
-        HttpResponse<Path> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(KEYSTONE_SOURCE)).build(),
-                HttpResponse.BodyHandlers.ofFile(tarball));
+        HttpResponse<Path> download = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(KEYSTONE_SOURCE)).build(),
+                        HttpResponse.BodyHandlers.ofFile(tarball));
         assertEquals(200, download.statusCode(), "Debian's archive serves " + KEYSTONE_SOURCE);
         run(work, "tar", "xJf", tarball.toString());
         Path checkout = work.resolve("keystone-22.0.2");
-        assertTrue(Files.readString(checkout.resolve(DISCOVERY)).contains(SERVED_LINE), "keystone's version document, as released");
+        assertTrue(
+                Files.readString(checkout.resolve(DISCOVERY)).contains(SERVED_LINE),
+                "keystone's version document, as released");
         run(checkout, "git", "init", "-q");
         run(checkout, "git", "add", "-A");
-        run(checkout, "git", "-c", "user.name=dev", "-c", "user.email=dev@example.org", "commit", "-q", "-m", "keystone 22.0.2");
+        run(
+                checkout,
+                "git",
+                "-c",
+                "user.name=dev",
+                "-c",
+                "user.email=dev@example.org",
+                "commit",
+                "-q",
+                "-m",
+                "keystone 22.0.2");
 
-        TestResources.copy("/cloud/keystone/docstack", checkout.resolve("docstack")); // keystone's configuration scripts
+        TestResources.copy(
+                "/cloud/keystone/docstack", checkout.resolve("docstack")); // keystone's configuration scripts
         // A Dockerfile, manifest, uwsgi.ini and reload script for a checkout, and its .dockerignore
         TestResources.copy("/openstack/keystone", checkout);
         return checkout;
     }
 
     private static void run(Path directory, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
         assertEquals(0, process.waitFor(), String.join(" ", command) + ":\n" + output);
     }

@@ -31,8 +31,7 @@ public final class RealEngine implements BeforeAllCallback, AfterAllCallback {
         }
 
         @Override
-        public void debug(String message) {
-        }
+        public void debug(String message) {}
     };
 
     private final List<String> containers = new ArrayList<>();
@@ -41,8 +40,8 @@ public final class RealEngine implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws EngineException {
-        engine = Engine.connect(EngineAddress.resolve(System.getProperty("docstack.dockerHost"), System.getenv()),
-                CONSOLE);
+        engine = Engine.connect(
+                EngineAddress.resolve(System.getProperty("docstack.dockerHost"), System.getenv()), CONSOLE);
         CONSOLE.info("connected to " + engine.address() + ": " + engine.version());
     }
 

@@ -10,8 +10,7 @@ import java.util.List;
 /** The sample cloud (docstack-it/cloud), copied into a test's own directory under a stack name of its own. */
 final class SampleCloud {
 
-    private SampleCloud() {
-    }
+    private SampleCloud() {}
 
     /**
      * Copies the sample cloud into {@code work}, renames its stack, and loads it.
@@ -28,7 +27,8 @@ final class SampleCloud {
     /** How long up took, and when each service was ready, for the test's log. */
     static void print(String name, StackRunner.UpReport report) {
         System.out.printf("[%s] up in %.1f s%n", name, report.seconds());
-        report.services().forEach(service -> System.out.printf("[%s]   %-18s ready at %5.1f s%n", name, service.service(),
-                service.secondsToReady()));
+        report.services()
+                .forEach(service -> System.out.printf(
+                        "[%s]   %-18s ready at %5.1f s%n", name, service.service(), service.secondsToReady()));
     }
 }

@@ -21,8 +21,13 @@ public final class SampleProject implements AutoCloseable {
 
     public static SampleProject copy(String name, Path target) throws IOException, URISyntaxException, GitAPIException {
         TestResources.copy("/projects/" + name, target);
-        Git git = Git.init().setDirectory(target.toFile()).setInitialBranch("main").call();
-        git.getRepository().getConfig().setString("remote", "origin", "url", "https://ci:token@git.example.org/demo/" + name + ".git");
+        Git git = Git.init()
+                .setDirectory(target.toFile())
+                .setInitialBranch("main")
+                .call();
+        git.getRepository()
+                .getConfig()
+                .setString("remote", "origin", "url", "https://ci:token@git.example.org/demo/" + name + ".git");
         git.getRepository().getConfig().save();
         SampleProject project = new SampleProject(target, git);
         project.commit("initial import");
@@ -31,8 +36,11 @@ public final class SampleProject implements AutoCloseable {
 
     public RevCommit commit(String message) throws GitAPIException {
         git.add().addFilepattern(".").call();
-        return git.commit().setMessage(message).setAuthor("docstack", "ci@example.org")
-                .setCommitter("docstack", "ci@example.org").call();
+        return git.commit()
+                .setMessage(message)
+                .setAuthor("docstack", "ci@example.org")
+                .setCommitter("docstack", "ci@example.org")
+                .call();
     }
 
     public void replaceInFile(String relative, String from, String to) throws IOException {

@@ -29,7 +29,8 @@ class StackGoalsIT {
         copyDemo();
         Path settings = MavenRun.settings(work, "");
         try {
-            MavenRun.Result up = MavenRun.run(work, settings, "-X", "docstack:up"); // debug output, fabric8's API trace included
+            MavenRun.Result up =
+                    MavenRun.run(work, settings, "-X", "docstack:up"); // debug output, fabric8's API trace included
             assertTrue(up.succeeded(), up.log());
             assertTrue(up.log().contains("Stack demo is up in"), up.log());
             assertTrue(up.log().contains("[DEBUG] POST to"), "the API trace is there");
@@ -37,15 +38,26 @@ class StackGoalsIT {
             try (java.io.Reader in = Files.newBufferedReader(work.resolve(".docstack/demo/secrets.properties"))) {
                 secrets.load(in);
             }
-            secrets.forEach((key, secret) -> assertFalse(!key.toString().equals("docstack.secrets-id") && up.log().contains(secret.toString()),
+            secrets.forEach((key, secret) -> assertFalse(
+                    !key.toString().equals("docstack.secrets-id") && up.log().contains(secret.toString()),
                     "secret " + key + " is not in -X output"));
-            assertTrue(up.log().matches("(?s).*webapp\\s+webapp\\s+healthy\\s+127\\.0\\.0\\.1:7002\\s+[0-9.]+s\\s+started, healthy.*"), up.log());
+            assertTrue(
+                    up.log()
+                            .matches(
+                                    "(?s).*webapp\\s+webapp\\s+healthy\\s+127\\.0\\.0\\.1:7002\\s+[0-9.]+s\\s+started, healthy.*"),
+                    up.log());
             assertTrue(up.log().contains("Output: " + work.resolve(".docstack/demo/webapp.url")), up.log());
 
             MavenRun.Result status = MavenRun.run(work, settings, "docstack:status");
-            assertTrue(status.log().matches("(?s).*init-webapp-check-account\\s+init\\s+done \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\s.*"),
+            assertTrue(
+                    status.log()
+                            .matches(
+                                    "(?s).*init-webapp-check-account\\s+init\\s+done \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\s.*"),
                     "a succeeded step shows as done, with when:\n" + status.log());
-            assertTrue(status.log().matches("(?s).*kvstore\\s+service\\s+running\\s+healthy\\s+127\\.0\\.0\\.1:\\d+\\s+\\S+:\\S+\\s+[0-9a-f]{12}\n.*"),
+            assertTrue(
+                    status.log()
+                            .matches(
+                                    "(?s).*kvstore\\s+service\\s+running\\s+healthy\\s+127\\.0\\.0\\.1:\\d+\\s+\\S+:\\S+\\s+[0-9a-f]{12}\n.*"),
                     "status shows where kvstore answers, its image and short digest:\n" + status.log());
 
             MavenRun.Result logs = MavenRun.run(work, settings, "docstack:logs", "-Ddocstack.service=kvstore");
@@ -66,8 +78,12 @@ class StackGoalsIT {
         try (ServerSocket taken = new ServerSocket(7003, 1, InetAddress.getLoopbackAddress())) {
             MavenRun.Result up = MavenRun.run(work, MavenRun.settings(work, ""), "docstack:up");
             assertFalse(up.succeeded());
-            assertTrue(up.log().contains("Port 7003 on 127.0.0.1, which clock/clock publishes, is already in use: stop what uses it,"
-                    + " or run the stack with -Ddocstack.portOffset=1000"), up.log());
+            assertTrue(
+                    up.log()
+                            .contains(
+                                    "Port 7003 on 127.0.0.1, which clock/clock publishes, is already in use: stop what uses it,"
+                                            + " or run the stack with -Ddocstack.portOffset=1000"),
+                    up.log());
             assertFalse(up.log().lines().anyMatch(line -> line.matches("\\s+at [\\w.$]+\\(.*\\)")), "no stack trace");
             assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "demo"), "nothing was started");
         } finally {
@@ -79,7 +95,8 @@ class StackGoalsIT {
     void twoUpsOfOneStackTakeTurnsAndTheirSecretsOpenTheData() throws Exception {
         copyDemo();
         Path clock = work.resolve("clock/docstack/docstack.yaml");
-        Files.writeString(clock, Files.readString(clock).replace("DELAY: \"2\"", "DELAY: \"15\"")); // the first up holds on
+        Files.writeString(
+                clock, Files.readString(clock).replace("DELAY: \"2\"", "DELAY: \"15\"")); // the first up holds on
         Path settings = MavenRun.settings(work, "");
         Path locks = Path.of(System.getProperty("user.home"), ".docstack", "locks");
         Process first = MavenRun.start(work, settings, "docstack:up");
@@ -95,22 +112,40 @@ class StackGoalsIT {
             assertEquals(0, first.exitValue(), "the first up finished undisturbed");
 
             // While someone holds the stack, a goal that may not wait changes nothing and names the holder.
-            try (StackLock held = StackLock.acquire(locks, REAL.engine().address().url(), "demo", "a test holding the stack",
-                    java.time.Duration.ZERO, holder -> { })) {
+            try (StackLock held = StackLock.acquire(
+                    locks,
+                    REAL.engine().address().url(),
+                    "demo",
+                    "a test holding the stack",
+                    java.time.Duration.ZERO,
+                    holder -> {})) {
                 MavenRun.Result refused = MavenRun.run(work, settings, "docstack:down", "-Ddocstack.lockWait=1");
                 assertFalse(refused.succeeded(), refused.log());
-                assertTrue(refused.log().contains("Stack demo is busy: a test holding the stack, process "
-                        + ProcessHandle.current().pid()), refused.log());
+                assertTrue(
+                        refused.log()
+                                .contains("Stack demo is busy: a test holding the stack, process "
+                                        + ProcessHandle.current().pid()),
+                        refused.log());
                 assertTrue(refused.log().contains("-Ddocstack.lockWait=SECONDS waits longer"), refused.log());
-                assertEquals(3, REAL.engine().containers(StackLabels.STACK, "demo").stream().filter(c -> c.running()).count(),
+                assertEquals(
+                        3,
+                        REAL.engine().containers(StackLabels.STACK, "demo").stream()
+                                .filter(c -> c.running())
+                                .count(),
                         "nothing was changed");
             }
 
             MavenRun.Result third = MavenRun.run(work, settings, "docstack:up");
             assertTrue(third.succeeded(), third.log());
             assertTrue(third.log().contains("Stack demo is up in"), third.log());
-            assertEquals("webapp: account ok\n", java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:7002/")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body(),
+            assertEquals(
+                    "webapp: account ok\n",
+                    java.net.http.HttpClient.newHttpClient()
+                            .send(
+                                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:7002/"))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                            .body(),
                     "the one set of secrets in .docstack/ opens the data");
         } finally {
             first.destroyForcibly();
@@ -149,8 +184,13 @@ class StackGoalsIT {
         assertTrue(down.succeeded(), down.log());
         assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, "demo"));
         assertEquals(List.of(), REAL.engine().networks(StackLabels.STACK, "demo"));
-        assertEquals(List.of(), REAL.engine().volumes(StackLabels.STACK, "demo"), "down -Ddocstack.removeVolumes drops the data");
-        assertTrue(!java.nio.file.Files.exists(work.resolve(".docstack/demo")), "and the stack's secrets and outputs with it");
+        assertEquals(
+                List.of(),
+                REAL.engine().volumes(StackLabels.STACK, "demo"),
+                "down -Ddocstack.removeVolumes drops the data");
+        assertTrue(
+                !java.nio.file.Files.exists(work.resolve(".docstack/demo")),
+                "and the stack's secrets and outputs with it");
     }
 
     private void copyDemo() throws Exception {

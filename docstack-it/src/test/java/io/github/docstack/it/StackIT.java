@@ -39,7 +39,8 @@ class StackIT {
     @RegisterExtension
     static final RealEngine REAL = new RealEngine();
 
-    private static final StackRunner.Timeouts TIMEOUTS = new StackRunner.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(60));
+    private static final StackRunner.Timeouts TIMEOUTS =
+            new StackRunner.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(60));
 
     @TempDir
     Path work;
@@ -65,7 +66,8 @@ class StackIT {
     private StackRunner.UpReport up(Path stackFile, int portOffset) throws Exception {
         Stack stack = StackLoader.load(stackFile).stack();
         stacks.add(stack.name());
-        Deployment deployment = StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, portOffset, 4).deployment();
+        Deployment deployment = StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, portOffset, 4)
+                .deployment();
         return new StackRunner(REAL.engine(), RealEngine.CONSOLE).up(deployment, TIMEOUTS, 8);
     }
 
@@ -79,21 +81,34 @@ class StackIT {
         ContainerState webapp = state("demo-webapp");
         ContainerState clock = state("demo-clock");
         assertTrue(kvstore.startedAt().isBefore(provision.startedAt()), "the provider runs before its provision step");
-        assertTrue(!provision.finishedAt().isAfter(init.startedAt()), "provisioning is done before the consumer's init");
+        assertTrue(
+                !provision.finishedAt().isAfter(init.startedAt()), "provisioning is done before the consumer's init");
         assertTrue(!init.finishedAt().isAfter(webapp.startedAt()), "init is done before the consumer's service starts");
-        assertTrue(clock.startedAt().isBefore(provision.finishedAt()), "the independent clock starts while the chain runs");
-        assertEquals("created", state("demo-provision-kvstore-webapp").status(), "a succeeded step leaves a record that never ran");
+        assertTrue(
+                clock.startedAt().isBefore(provision.finishedAt()),
+                "the independent clock starts while the chain runs");
+        assertEquals(
+                "created",
+                state("demo-provision-kvstore-webapp").status(),
+                "a succeeded step leaves a record that never ran");
         String inspected = dockerInspect("demo-provision-kvstore-webapp");
         String secret = new io.github.docstack.stack.SecretStore(work.resolve(".docstack/demo/secrets.properties"))
                 .get(io.github.docstack.stack.SecretKeys.account("kvstore", "webapp"));
         assertFalse(inspected.contains(secret), "docker inspect of the record shows no secret");
         assertFalse(inspected.contains("DOCSTACK_SECRET"), inspected);
 
-        assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"), "the provider's exports reached the consumer");
+        assertEquals(
+                "webapp: account ok\n", get("http://127.0.0.1:7002/"), "the provider's exports reached the consumer");
         assertEquals("http://127.0.0.1:7002/ in demo\n", Files.readString(work.resolve(".docstack/demo/webapp.url")));
-        assertEquals(List.of("webapp", "kvstore", "clock"), report.services().stream().map(StackRunner.ServiceReport::service).toList());
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(work.resolve(".docstack/demo/secrets.properties"))));
+        assertEquals(
+                List.of("webapp", "kvstore", "clock"),
+                report.services().stream()
+                        .map(StackRunner.ServiceReport::service)
+                        .toList());
+        assertEquals(
+                "rw-------",
+                java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(work.resolve(".docstack/demo/secrets.properties"))));
 
         long start = System.nanoTime();
         StackRunner.UpReport again = up("stack.yaml", 0);
@@ -105,7 +120,10 @@ class StackIT {
 
     @Test
     void aCommitThatLeavesAProjectAsItWasRebuildsAndRecreatesNothing() throws Exception {
-        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init()
+                .setDirectory(work.toFile())
+                .setInitialBranch("main")
+                .call()) {
             commitAll(git, "the demo");
             up("stack.yaml", 0);
             Files.writeString(work.resolve("NOTES.md"), "nothing any project builds from\n");
@@ -115,26 +133,38 @@ class StackIT {
 
             StackRunner.UpReport again = up("stack.yaml", 0);
 
-            List<String> actions = again.services().stream().map(service -> service.service() + ": " + service.action()).toList();
-            assertEquals(List.of("webapp: unchanged, healthy", "kvstore: unchanged, healthy", "clock: recreated, healthy"), actions,
+            List<String> actions = again.services().stream()
+                    .map(service -> service.service() + ": " + service.action())
+                    .toList();
+            assertEquals(
+                    List.of("webapp: unchanged, healthy", "kvstore: unchanged, healthy", "clock: recreated, healthy"),
+                    actions,
                     "only the project whose build inputs changed is rebuilt and recreated");
         }
     }
 
     private static void commitAll(org.eclipse.jgit.api.Git git, String message) throws Exception {
         git.add().addFilepattern(".").call();
-        git.commit().setMessage(message).setAuthor("it", "it@example.org").setCommitter("it", "it@example.org").setSign(false).call();
+        git.commit()
+                .setMessage(message)
+                .setAuthor("it", "it@example.org")
+                .setCommitter("it", "it@example.org")
+                .setSign(false)
+                .call();
     }
 
     @Test
     void aChangedProjectIsRecreatedAndNothingElse() throws Exception {
         up("stack.yaml", 0);
         Path manifest = work.resolve("webapp/docstack/docstack.yaml");
-        Files.writeString(manifest, Files.readString(manifest).replace("PORT: \"7002\"}", "PORT: \"7002\", GREETING: changed}"));
+        Files.writeString(
+                manifest, Files.readString(manifest).replace("PORT: \"7002\"}", "PORT: \"7002\", GREETING: changed}"));
 
         StackRunner.UpReport changed = up("stack.yaml", 0);
 
-        List<String> actions = changed.services().stream().map(service -> service.service() + ": " + service.action()).toList();
+        List<String> actions = changed.services().stream()
+                .map(service -> service.service() + ": " + service.action())
+                .toList();
         assertTrue(actions.contains("webapp: recreated, healthy"), actions.toString());
         assertTrue(actions.contains("kvstore: unchanged, healthy"), actions.toString());
         assertTrue(actions.contains("clock: unchanged, healthy"), actions.toString());
@@ -145,11 +175,15 @@ class StackIT {
         StackException failure = assertThrows(StackException.class, () -> up("failing.yaml", 0));
 
         String message = failure.getMessage();
-        assertTrue(message.startsWith("init-broken-migrate failed: init step init-broken-migrate exited with code 3"), message);
+        assertTrue(
+                message.startsWith("init-broken-migrate failed: init step init-broken-migrate exited with code 3"),
+                message);
         assertTrue(message.contains("| ERROR: table users exists"), message);
         assertTrue(message.contains("docker logs failing-init-broken-migrate"), message);
         assertTrue(REAL.engine().containers(StackLabels.STACK, "failing").size() >= 1, "kept for inspection");
-        assertEquals("created", REAL.engine().inspect("failing-broken").status(),
+        assertEquals(
+                "created",
+                REAL.engine().inspect("failing-broken").status(),
                 "the service after the failed step was made ready but never started");
 
         List<String> removed = new StackRunner(REAL.engine(), RealEngine.CONSOLE).down("failing", true);
@@ -162,9 +196,12 @@ class StackIT {
     @Test
     void twoStacksSideBySideAndVolumesOutliveDown() throws Exception {
         up("stack.yaml", 0);
-        Files.writeString(work.resolve("stack2.yaml"), Files.readString(work.resolve("stack.yaml")).replace("name: demo", "name: demo2"));
+        Files.writeString(
+                work.resolve("stack2.yaml"),
+                Files.readString(work.resolve("stack.yaml")).replace("name: demo", "name: demo2"));
         up("stack2.yaml", 100);
-        assertEquals("webapp: account ok\n", get("http://127.0.0.1:7102/"), "the second stack answers on the offset port");
+        assertEquals(
+                "webapp: account ok\n", get("http://127.0.0.1:7102/"), "the second stack answers on the offset port");
         assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"));
 
         assertEquals(200, put("http://127.0.0.1:7001/accounts/marker?secret=kept"));
@@ -173,8 +210,14 @@ class StackIT {
         assertEquals(List.of("demo_kvdata"), volumes("demo"));
 
         up("stack.yaml", 0);
-        assertEquals("clean\n", get("http://127.0.0.1:7001/last-shutdown"), "down let the key store stop cleanly, not killed");
-        assertEquals("account marker ok\n", get("http://127.0.0.1:7001/check/marker?secret=kept"), "data survived down and up");
+        assertEquals(
+                "clean\n",
+                get("http://127.0.0.1:7001/last-shutdown"),
+                "down let the key store stop cleanly, not killed");
+        assertEquals(
+                "account marker ok\n",
+                get("http://127.0.0.1:7001/check/marker?secret=kept"),
+                "data survived down and up");
         assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"), "secrets were reused");
     }
 
@@ -187,7 +230,9 @@ class StackIT {
 
         StackRunner.UpReport again = up("stack.yaml", 0);
 
-        List<String> actions = again.services().stream().map(service -> service.service() + ": " + service.action()).toList();
+        List<String> actions = again.services().stream()
+                .map(service -> service.service() + ": " + service.action())
+                .toList();
         assertTrue(actions.contains("kvstore: started, healthy"), actions.toString());
         assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"), "the consumer's account was made again");
     }
@@ -215,28 +260,38 @@ class StackIT {
         Files.copy(saved, secondCheckout.resolve(".docstack/demo/secrets.properties"));
         up(secondStack, 0);
         assertEquals("account marker ok\n", get("http://127.0.0.1:7001/check/marker?secret=kept"));
-        assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"), "the first checkout's secrets open its data");
+        assertEquals(
+                "webapp: account ok\n", get("http://127.0.0.1:7002/"), "the first checkout's secrets open its data");
     }
 
     @Test
     void aSecondCheckoutOfTheSameStackLeavesTheFirstOnesContainersAlone(@TempDir Path secondCheckout) throws Exception {
-        String clockOnly = "apiVersion: docstack/v1\nkind: Stack\nname: demo\nprojects:\n  - {name: clock, path: clock}\n";
+        String clockOnly =
+                "apiVersion: docstack/v1\nkind: Stack\nname: demo\nprojects:\n  - {name: clock, path: clock}\n";
         Files.writeString(work.resolve("clock.yaml"), clockOnly);
         up("clock.yaml", 0);
-        String firstId = REAL.engine().containers(StackLabels.STACK, "demo").get(0).id();
+        String firstId =
+                REAL.engine().containers(StackLabels.STACK, "demo").get(0).id();
         TestResources.copy("/stacks/demo", secondCheckout);
         Files.writeString(secondCheckout.resolve("clock.yaml"), clockOnly);
 
         StackException refused = assertThrows(StackException.class, () -> up(secondCheckout.resolve("clock.yaml"), 0));
 
         assertTrue(refused.getMessage().contains("brought up from another checkout"), refused.getMessage());
-        assertTrue(refused.getMessage().contains(work.resolve(".docstack/demo").toString()), "it names the owner: " + refused.getMessage());
-        assertEquals(List.of(firstId), REAL.engine().containers(StackLabels.STACK, "demo").stream().map(c -> c.id()).toList(),
+        assertTrue(
+                refused.getMessage().contains(work.resolve(".docstack/demo").toString()),
+                "it names the owner: " + refused.getMessage());
+        assertEquals(
+                List.of(firstId),
+                REAL.engine().containers(StackLabels.STACK, "demo").stream()
+                        .map(c -> c.id())
+                        .toList(),
                 "the first checkout's container is untouched");
 
         Stack second = StackLoader.load(secondCheckout.resolve("clock.yaml")).stack();
         StackRunner runner = new StackRunner(REAL.engine(), RealEngine.CONSOLE);
-        StackException downRefused = assertThrows(StackException.class, () -> runner.checkDownAllowed("demo", StackOwner.of(second)));
+        StackException downRefused =
+                assertThrows(StackException.class, () -> runner.checkDownAllowed("demo", StackOwner.of(second)));
         assertTrue(downRefused.getMessage().contains("take it down from that checkout"), downRefused.getMessage());
 
         deleteTree(work.resolve(".docstack")); // the first checkout is gone: what it left is no one else's
@@ -253,18 +308,37 @@ class StackIT {
 
     @Test
     void anImageWhoseManifestWritesOutsideTheStackIsRefused(@TempDir Path context) throws Exception {
-        String crafted = io.github.docstack.manifest.ManifestJson.write(new io.github.docstack.manifest.Manifest("docstack/v1",
-                "crafted", null, io.github.docstack.manifest.Manifest.BuildSpec.DEFAULT, List.of(), List.of(), List.of(),
-                java.util.Map.of(), List.of(new io.github.docstack.manifest.Manifest.Output("../pwned", "owned", null)), List.of(),
-                List.of(), List.of()));
+        String crafted = io.github.docstack.manifest.ManifestJson.write(new io.github.docstack.manifest.Manifest(
+                "docstack/v1",
+                "crafted",
+                null,
+                io.github.docstack.manifest.Manifest.BuildSpec.DEFAULT,
+                List.of(),
+                List.of(),
+                List.of(),
+                java.util.Map.of(),
+                List.of(new io.github.docstack.manifest.Manifest.Output("../pwned", "owned", null)),
+                List.of(),
+                List.of(),
+                List.of()));
         Files.writeString(context.resolve("Dockerfile"), "FROM debian:bookworm-slim\n");
         Path archive = work.resolve("crafted.tar");
         io.github.docstack.image.ContextArchive.write(context, archive);
         REAL.removeImageAfterAll("docstack-it/crafted:latest");
-        REAL.engine().build(new io.github.docstack.engine.ImageBuild(archive, "Dockerfile", List.of("docstack-it/crafted:latest"),
-                java.util.Map.of(), java.util.Map.of(io.github.docstack.manifest.ManifestJson.LABEL, crafted), null, false, false));
-        Files.writeString(work.resolve("crafted.yaml"), "apiVersion: docstack/v1\nkind: Stack\nname: crafted\nprojects:\n"
-                + "  - {name: crafted, image: \"docstack-it/crafted:latest\"}\n");
+        REAL.engine()
+                .build(new io.github.docstack.engine.ImageBuild(
+                        archive,
+                        "Dockerfile",
+                        List.of("docstack-it/crafted:latest"),
+                        java.util.Map.of(),
+                        java.util.Map.of(io.github.docstack.manifest.ManifestJson.LABEL, crafted),
+                        null,
+                        false,
+                        false));
+        Files.writeString(
+                work.resolve("crafted.yaml"),
+                "apiVersion: docstack/v1\nkind: Stack\nname: crafted\nprojects:\n"
+                        + "  - {name: crafted, image: \"docstack-it/crafted:latest\"}\n");
 
         StackException refused = assertThrows(StackException.class, () -> up("crafted.yaml", 0));
 
@@ -277,46 +351,85 @@ class StackIT {
     void imagesComeFromTheRegistryForTheChosenChannel() throws Exception {
         String namespace = "stackit-" + System.nanoTime();
         String registry = BuildPushIT.REGISTRY + "/" + namespace;
-        io.github.docstack.image.ImageBuilder builder = new io.github.docstack.image.ImageBuilder(io.github.docstack.image.TagPolicy.DEFAULT);
+        io.github.docstack.image.ImageBuilder builder =
+                new io.github.docstack.image.ImageBuilder(io.github.docstack.image.TagPolicy.DEFAULT);
         for (String project : List.of("kvstore", "clock")) {
-            io.github.docstack.image.BuiltImage built = builder.build(builder.plan(new io.github.docstack.image.BuildRequest(
-                    work.resolve(project).resolve("docstack"), BuildPushIT.REGISTRY, namespace, List.of("2025.2"),
-                    java.util.Map.of(), false, false, List.of(), java.util.Map.of()), work.resolve("out")), REAL.engine(), RealEngine.CONSOLE);
-            new io.github.docstack.image.ImagePusher(REAL.engine(), RealEngine.CONSOLE, io.github.docstack.image.RetryPolicy.DEFAULT)
+            io.github.docstack.image.BuiltImage built = builder.build(
+                    builder.plan(
+                            new io.github.docstack.image.BuildRequest(
+                                    work.resolve(project).resolve("docstack"),
+                                    BuildPushIT.REGISTRY,
+                                    namespace,
+                                    List.of("2025.2"),
+                                    java.util.Map.of(),
+                                    false,
+                                    false,
+                                    List.of(),
+                                    java.util.Map.of()),
+                            work.resolve("out")),
+                    REAL.engine(),
+                    RealEngine.CONSOLE);
+            new io.github.docstack.image.ImagePusher(
+                            REAL.engine(), RealEngine.CONSOLE, io.github.docstack.image.RetryPolicy.DEFAULT)
                     .push(built, null);
             for (String tag : built.tags()) {
                 REAL.engine().removeImage(tag); // so up must pull it back from the registry
                 REAL.removeImageAfterAll(tag);
             }
         }
-        Files.writeString(work.resolve("channel.yaml"), "apiVersion: docstack/v1\nkind: Stack\nname: channel\n"
-                + "registry: " + registry + "\nrelease: \"2025.2\"\nprojects:\n  - kvstore\n  - {name: clock, release: dev}\n");
+        Files.writeString(
+                work.resolve("channel.yaml"),
+                "apiVersion: docstack/v1\nkind: Stack\nname: channel\n" + "registry: " + registry
+                        + "\nrelease: \"2025.2\"\nprojects:\n  - kvstore\n  - {name: clock, release: dev}\n");
 
         StackRunner.UpReport report = up("channel.yaml", 200);
 
-        assertEquals(List.of("kvstore", "clock"), report.services().stream().map(StackRunner.ServiceReport::service).toList());
-        assertEquals(registry + "/kvstore:2025.2", REAL.engine().containers(StackLabels.STACK, "channel").stream()
-                .filter(c -> c.name().equals("channel-kvstore")).findFirst().orElseThrow().image());
-        assertEquals(registry + "/clock:dev", REAL.engine().containers(StackLabels.STACK, "channel").stream()
-                .filter(c -> c.name().equals("channel-clock")).findFirst().orElseThrow().image(), "a project may pick its own channel");
+        assertEquals(
+                List.of("kvstore", "clock"),
+                report.services().stream()
+                        .map(StackRunner.ServiceReport::service)
+                        .toList());
+        assertEquals(
+                registry + "/kvstore:2025.2",
+                REAL.engine().containers(StackLabels.STACK, "channel").stream()
+                        .filter(c -> c.name().equals("channel-kvstore"))
+                        .findFirst()
+                        .orElseThrow()
+                        .image());
+        assertEquals(
+                registry + "/clock:dev",
+                REAL.engine().containers(StackLabels.STACK, "channel").stream()
+                        .filter(c -> c.name().equals("channel-clock"))
+                        .findFirst()
+                        .orElseThrow()
+                        .image(),
+                "a project may pick its own channel");
     }
 
     private static List<String> volumes(String stack) throws Exception {
-        return REAL.engine().volumes(StackLabels.STACK, stack).stream().map(io.github.docstack.engine.VolumeSummary::name).toList();
+        return REAL.engine().volumes(StackLabels.STACK, stack).stream()
+                .map(io.github.docstack.engine.VolumeSummary::name)
+                .toList();
     }
 
     /** When a one-shot step ran, from the record it left. */
-    private record Ran(java.time.Instant startedAt, java.time.Instant finishedAt) {
-    }
+    private record Ran(java.time.Instant startedAt, java.time.Instant finishedAt) {}
 
     private static Ran ran(String container) throws Exception {
         java.util.Map<String, String> labels = REAL.engine().containers(StackLabels.STACK, "demo").stream()
-                .filter(c -> c.name().equals(container)).findFirst().orElseThrow().labels();
-        return new Ran(java.time.Instant.parse(labels.get(StackLabels.STARTED_AT)), java.time.Instant.parse(labels.get(StackLabels.FINISHED_AT)));
+                .filter(c -> c.name().equals(container))
+                .findFirst()
+                .orElseThrow()
+                .labels();
+        return new Ran(
+                java.time.Instant.parse(labels.get(StackLabels.STARTED_AT)),
+                java.time.Instant.parse(labels.get(StackLabels.FINISHED_AT)));
     }
 
     private static String dockerInspect(String container) throws Exception {
-        Process process = new ProcessBuilder("docker", "inspect", container).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("docker", "inspect", container)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), output);
         return output;
@@ -327,12 +440,23 @@ class StackIT {
     }
 
     private static String get(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static int put(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.noBody())
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .PUT(HttpRequest.BodyPublishers.noBody())
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

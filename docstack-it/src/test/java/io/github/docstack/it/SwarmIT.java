@@ -40,7 +40,8 @@ class SwarmIT {
     @RegisterExtension
     static final RealEngine REAL = new RealEngine();
 
-    private static final StackRunner.Timeouts TIMEOUTS = new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5));
+    private static final StackRunner.Timeouts TIMEOUTS =
+            new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5));
     private static final int CLOUD_OFFSET = Integer.getInteger("docstack.it.cloudPortOffset", 10000);
 
     private static final String DEMO = "demo";
@@ -77,56 +78,116 @@ class SwarmIT {
         TestResources.copy("/stacks/demo", work);
         String node = docker("info", "--format", "{{.Name}}").strip();
         // kvstore has data: its project is placed, on the one node there is.
-        Files.writeString(work.resolve("stack.yaml"), Files.readString(work.resolve("stack.yaml"))
-                .replace("{name: kvstore, path: kvstore}", "{name: kvstore, path: kvstore, node: " + node + "}"));
+        Files.writeString(
+                work.resolve("stack.yaml"),
+                Files.readString(work.resolve("stack.yaml"))
+                        .replace(
+                                "{name: kvstore, path: kvstore}",
+                                "{name: kvstore, path: kvstore, node: " + node + "}"));
         Stack stack = StackLoader.load(work.resolve("stack.yaml")).stack();
         StackRunner runner = new StackRunner(swarm, RealEngine.CONSOLE);
         runner.down(stack.name(), true);
         try {
-            StackRunner.UpReport up = runner.up(StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, 0, 8).deployment(), TIMEOUTS, 8);
+            StackRunner.UpReport up = runner.up(
+                    StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, 0, 8)
+                            .deployment(),
+                    TIMEOUTS,
+                    8);
             System.out.printf("[swarm-it] demo stack up on a Swarm in %.1f s%n", up.seconds());
-            assertEquals("webapp: account ok\n", HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:7002/")).build(), HttpResponse.BodyHandlers.ofString()).body(),
+            assertEquals(
+                    "webapp: account ok\n",
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:7002/"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body(),
                     "webapp reached kvstore by its name, with the account its provision step made");
-            List<String> services = List.of(docker("service", "ls", "--filter", "label=" + StackLabels.STACK + "=demo",
-                    "--format", "{{.Name}} {{.Mode}}").strip().split("\n"));
-            assertTrue(services.contains("demo-webapp replicated") && services.contains("demo-init-webapp-check-account replicated"),
+            List<String> services = List.of(docker(
+                            "service",
+                            "ls",
+                            "--filter",
+                            "label=" + StackLabels.STACK + "=demo",
+                            "--format",
+                            "{{.Name}} {{.Mode}}")
+                    .strip()
+                    .split("\n"));
+            assertTrue(
+                    services.contains("demo-webapp replicated")
+                            && services.contains("demo-init-webapp-check-account replicated"),
                     services.toString());
-            String specs = docker("service", "inspect", "demo-webapp", "demo-kvstore", "demo-clock", "demo-init-webapp-check-account",
+            String specs = docker(
+                    "service",
+                    "inspect",
+                    "demo-webapp",
+                    "demo-kvstore",
+                    "demo-clock",
+                    "demo-init-webapp-check-account",
                     "demo-provision-kvstore-webapp");
             for (String secret : secrets(work, "demo")) {
                 assertFalse(specs.contains(secret), "a secret in docker service inspect");
             }
-            assertTrue(docker("secret", "ls", "--filter", "label=" + StackLabels.STACK + "=demo", "--format", "{{.Name}}")
-                    .contains("demo_account__kvstore__"), "the account is a Swarm secret");
+            assertTrue(
+                    docker("secret", "ls", "--filter", "label=" + StackLabels.STACK + "=demo", "--format", "{{.Name}}")
+                            .contains("demo_account__kvstore__"),
+                    "the account is a Swarm secret");
 
-            StackRunner.UpReport again = runner.up(StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, 0, 8).deployment(), TIMEOUTS, 8);
+            StackRunner.UpReport again = runner.up(
+                    StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, 0, 8)
+                            .deployment(),
+                    TIMEOUTS,
+                    8);
             assertEquals(0, again.started(), "nothing changed, nothing started again");
-            assertEquals("[node.hostname == " + node + "]", docker("service", "inspect", "demo-kvstore", "--format",
-                    "{{.Spec.TaskTemplate.Placement.Constraints}}").strip());
-            assertTrue(runner.status(DEMO).stream().anyMatch(unit -> unit.unit().equals("webapp") && unit.state().running()
-                    && unit.nodes().equals(List.of(node))), "status names the node of each task: " + runner.status(DEMO));
+            assertEquals(
+                    "[node.hostname == " + node + "]",
+                    docker(
+                                    "service",
+                                    "inspect",
+                                    "demo-kvstore",
+                                    "--format",
+                                    "{{.Spec.TaskTemplate.Placement.Constraints}}")
+                            .strip());
+            assertTrue(
+                    runner.status(DEMO).stream()
+                            .anyMatch(unit -> unit.unit().equals("webapp")
+                                    && unit.state().running()
+                                    && unit.nodes().equals(List.of(node))),
+                    "status names the node of each task: " + runner.status(DEMO));
         } finally {
             runner.down(stack.name(), true);
         }
         for (String kind : List.of("service", "secret", "network", "volume")) {
-            assertEquals("", docker(kind, "ls", "-q", "--filter", "label=" + StackLabels.STACK + "=demo").strip(),
+            assertEquals(
+                    "",
+                    docker(kind, "ls", "-q", "--filter", "label=" + StackLabels.STACK + "=demo")
+                            .strip(),
                     "a " + kind + " of the stack is left");
         }
-        assertEquals("", docker("ps", "-aq", "--filter", "label=com.docker.swarm.service.name").strip(), "a task's container is left");
+        assertEquals(
+                "",
+                docker("ps", "-aq", "--filter", "label=com.docker.swarm.service.name")
+                        .strip(),
+                "a task's container is left");
     }
 
     @Test
     void aProjectPlacedOnANodeTheSwarmDoesNotHaveStopsUpWithSwarmsReason() throws Exception {
         TestResources.copy("/stacks/demo", work);
-        Files.writeString(work.resolve("stack.yaml"), Files.readString(work.resolve("stack.yaml"))
-                .replace("{name: clock, path: clock}", "{name: clock, path: clock, node: no-such-node}"));
+        Files.writeString(
+                work.resolve("stack.yaml"),
+                Files.readString(work.resolve("stack.yaml"))
+                        .replace("{name: clock, path: clock}", "{name: clock, path: clock, node: no-such-node}"));
         Stack stack = StackLoader.load(work.resolve("stack.yaml")).stack();
         StackRunner runner = new StackRunner(swarm, RealEngine.CONSOLE);
         try {
             long start = System.nanoTime();
-            StackException failure = assertThrows(StackException.class,
-                    () -> runner.up(StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, 0, 8).deployment(), TIMEOUTS, 8));
+            StackException failure = assertThrows(
+                    StackException.class,
+                    () -> runner.up(
+                            StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, 0, 8)
+                                    .deployment(),
+                            TIMEOUTS,
+                            8));
             assertTrue(failure.getMessage().contains("no suitable node"), failure.getMessage());
             assertTrue((System.nanoTime() - start) / 1e9 < 60, "it said so at once rather than wait out a timeout");
         } finally {
@@ -142,36 +203,68 @@ class SwarmIT {
         onSwarm.down(stack.name(), true);
         onEngine.down(stack.name(), true);
         try {
-            StackRunner.UpReport engineUp = onEngine.up(StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, CLOUD_OFFSET, 8)
-                    .deployment(), TIMEOUTS, 8);
+            StackRunner.UpReport engineUp = onEngine.up(
+                    StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, CLOUD_OFFSET, 8)
+                            .deployment(),
+                    TIMEOUTS,
+                    8);
             onEngine.down(stack.name(), true);
-            StackRunner.UpReport swarmUp = onSwarm.up(StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, CLOUD_OFFSET, 8)
-                    .deployment(), TIMEOUTS, 8);
+            StackRunner.UpReport swarmUp = onSwarm.up(
+                    StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, CLOUD_OFFSET, 8)
+                            .deployment(),
+                    TIMEOUTS,
+                    8);
             SampleCloud.print("swarm-it", swarmUp);
-            System.out.printf("[swarm-it] the base six up to healthy, fresh volumes: one engine %.1f s, single-node Swarm %.1f s%n",
+            System.out.printf(
+                    "[swarm-it] the base six up to healthy, fresh volumes: one engine %.1f s, single-node Swarm %.1f s%n",
                     engineUp.seconds(), swarmUp.seconds());
 
-            OpenStackClient openstack = new OpenStackClient(stack.name(), work.resolve(".docstack").resolve(stack.name()).resolve("clouds.yaml"));
-            assertTrue(openstack.run("token", "issue", "-f", "value", "-c", "id").strip().length() > 20);
+            OpenStackClient openstack = new OpenStackClient(
+                    stack.name(),
+                    work.resolve(".docstack").resolve(stack.name()).resolve("clouds.yaml"));
+            assertTrue(openstack
+                            .run("token", "issue", "-f", "value", "-c", "id")
+                            .strip()
+                            .length()
+                    > 20);
             Path image = Files.write(work.resolve("image.raw"), new byte[1024 * 1024]);
-            openstack.run("image", "create", "--disk-format", "raw", "--container-format", "bare", "--file", image.toString(), "swarm-it");
-            assertEquals("active", openstack.run("image", "show", "swarm-it", "-f", "value", "-c", "status").strip(),
+            openstack.run(
+                    "image",
+                    "create",
+                    "--disk-format",
+                    "raw",
+                    "--container-format",
+                    "bare",
+                    "--file",
+                    image.toString(),
+                    "swarm-it");
+            assertEquals(
+                    "active",
+                    openstack
+                            .run("image", "show", "swarm-it", "-f", "value", "-c", "status")
+                            .strip(),
                     "glance stored it in its volume on the Swarm");
             String catalog = openstack.run("catalog", "list", "-f", "value");
-            assertTrue(catalog.contains("'url': 'http://glance-api:9292'"), "internal endpoints are the Swarm network's names: " + catalog);
+            assertTrue(
+                    catalog.contains("'url': 'http://glance-api:9292'"),
+                    "internal endpoints are the Swarm network's names: " + catalog);
         } finally {
             onSwarm.down(stack.name(), true);
             onEngine.down(stack.name(), true);
         }
         for (String kind : List.of("service", "secret", "network", "volume")) {
-            assertEquals("", docker(kind, "ls", "-q", "--filter", "label=" + StackLabels.STACK + "=" + CLOUD).strip(),
+            assertEquals(
+                    "",
+                    docker(kind, "ls", "-q", "--filter", "label=" + StackLabels.STACK + "=" + CLOUD)
+                            .strip(),
                     "a " + kind + " of the stack is left");
         }
     }
 
     private static List<String> secrets(Path work, String stack) throws Exception {
         Properties secrets = new Properties();
-        try (Reader in = Files.newBufferedReader(work.resolve(".docstack").resolve(stack).resolve("secrets.properties"))) {
+        try (Reader in =
+                Files.newBufferedReader(work.resolve(".docstack").resolve(stack).resolve("secrets.properties"))) {
             secrets.load(in);
         }
         List<String> values = new ArrayList<>();

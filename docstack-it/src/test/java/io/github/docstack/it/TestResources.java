@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Copies a directory of the test resources (a sample project or stack) somewhere the test may change it. */
 public final class TestResources {
 
-    private TestResources() {
-    }
+    private TestResources() {}
 
     /** Copies {@code /resource} (e.g. {@code /stacks/demo}) into {@code target}, keeping file modes. */
     public static Path copy(String resource, Path target) throws IOException, URISyntaxException {

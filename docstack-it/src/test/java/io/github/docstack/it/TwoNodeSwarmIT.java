@@ -46,8 +46,10 @@ class TwoNodeSwarmIT {
     private static final String WORKER = "docstack-it-worker";
     private static final String HOST_ADDRESS = "10.213.0.1";
     private static final String WORKER_ADDRESS = "10.213.0.2";
-    private static final StackRunner.Timeouts TIMEOUTS = new StackRunner.Timeouts(Duration.ofMinutes(3), Duration.ofMinutes(3));
-    private static final StackRunner.Timeouts CLOUD_TIMEOUTS = new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5));
+    private static final StackRunner.Timeouts TIMEOUTS =
+            new StackRunner.Timeouts(Duration.ofMinutes(3), Duration.ofMinutes(3));
+    private static final StackRunner.Timeouts CLOUD_TIMEOUTS =
+            new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5));
     private static final int CLOUD_OFFSET = Integer.getInteger("docstack.it.cloudPortOffset", 10000);
     private static final String CLOUD = "twonode-cloud";
 
@@ -60,7 +62,10 @@ class TwoNodeSwarmIT {
 
     @BeforeAll
     static void aWorkerBesideTheEngine() throws Exception {
-        Assumptions.assumeTrue(Commands.run("docker", "info", "--format", "{{.Swarm.LocalNodeState}}").strip().equals("inactive"),
+        Assumptions.assumeTrue(
+                Commands.run("docker", "info", "--format", "{{.Swarm.LocalNodeState}}")
+                        .strip()
+                        .equals("inactive"),
                 "the test engine is in a Swarm already: this test makes its own");
         workerDirectory = Files.createTempDirectory("docstack-worker");
         workerSocket = "unix://" + workerDirectory.resolve("docker.sock");
@@ -69,24 +74,49 @@ class TwoNodeSwarmIT {
         Commands.run("ip", "link", "set", "dsit-veth1", "netns", NAMESPACE);
         Commands.run("ip", "addr", "add", HOST_ADDRESS + "/24", "dev", "dsit-veth0");
         Commands.run("ip", "link", "set", "dsit-veth0", "up");
-        Commands.run("ip", "netns", "exec", NAMESPACE, "ip", "addr", "add", WORKER_ADDRESS + "/24", "dev", "dsit-veth1");
+        Commands.run(
+                "ip", "netns", "exec", NAMESPACE, "ip", "addr", "add", WORKER_ADDRESS + "/24", "dev", "dsit-veth1");
         Commands.run("ip", "netns", "exec", NAMESPACE, "ip", "link", "set", "dsit-veth1", "up");
         Commands.run("ip", "netns", "exec", NAMESPACE, "ip", "link", "set", "lo", "up");
-        // nsenter, not ip netns exec (which remounts /sys: "Devices cgroup isn't mounted"); a UTS namespace for its name.
-        new ProcessBuilder("nsenter", "--net=/run/netns/" + NAMESPACE, "unshare", "--uts", "sh", "-c", "hostname " + WORKER
-                + " && exec dockerd --data-root " + workerDirectory.resolve("data") + " --exec-root " + workerDirectory.resolve("exec")
-                + " -H " + workerSocket + " --pidfile " + workerDirectory.resolve("docker.pid"))
-                .redirectErrorStream(true).redirectOutput(workerDirectory.resolve("dockerd.log").toFile()).start();
+        // nsenter, not ip netns exec (which remounts /sys: "Devices cgroup isn't mounted"); a UTS namespace for its
+        // name.
+        new ProcessBuilder(
+                        "nsenter",
+                        "--net=/run/netns/" + NAMESPACE,
+                        "unshare",
+                        "--uts",
+                        "sh",
+                        "-c",
+                        "hostname " + WORKER
+                                + " && exec dockerd --data-root " + workerDirectory.resolve("data") + " --exec-root "
+                                + workerDirectory.resolve("exec")
+                                + " -H " + workerSocket + " --pidfile " + workerDirectory.resolve("docker.pid"))
+                .redirectErrorStream(true)
+                .redirectOutput(workerDirectory.resolve("dockerd.log").toFile())
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!Commands.succeeds("docker", "-H", workerSocket, "info")) {
-            assertTrue(System.nanoTime() < deadline, "the second engine did not answer in 60 s: "
-                    + Files.readString(workerDirectory.resolve("dockerd.log")));
+            assertTrue(
+                    System.nanoTime() < deadline,
+                    "the second engine did not answer in 60 s: "
+                            + Files.readString(workerDirectory.resolve("dockerd.log")));
             Thread.sleep(200);
         }
         Commands.run("docker", "swarm", "init", "--advertise-addr", HOST_ADDRESS);
         swarmMade = true;
-        String token = Commands.run("docker", "swarm", "join-token", "-q", "worker").strip();
-        Commands.run("docker", "-H", workerSocket, "swarm", "join", "--token", token, "--advertise-addr", WORKER_ADDRESS, HOST_ADDRESS + ":2377");
+        String token =
+                Commands.run("docker", "swarm", "join-token", "-q", "worker").strip();
+        Commands.run(
+                "docker",
+                "-H",
+                workerSocket,
+                "swarm",
+                "join",
+                "--token",
+                token,
+                "--advertise-addr",
+                WORKER_ADDRESS,
+                HOST_ADDRESS + ":2377");
     }
 
     @AfterAll
@@ -106,7 +136,9 @@ class TwoNodeSwarmIT {
                 dockerd.onExit().orTimeout(60, TimeUnit.SECONDS).join();
             });
         }
-        Commands.succeeds("ip", "netns", "del", NAMESPACE); // the veth pair goes with it, once the kernel lets go of the namespace
+        Commands.succeeds(
+                "ip", "netns", "del",
+                NAMESPACE); // the veth pair goes with it, once the kernel lets go of the namespace
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (Commands.succeeds("ip", "link", "show", "dsit-veth0") && System.nanoTime() < deadline) {
             Thread.sleep(200);
@@ -118,11 +150,16 @@ class TwoNodeSwarmIT {
     void theDemoStackAcrossTwoNodes() throws Exception {
         TestResources.copy("/stacks/demo", work);
         String manager = Commands.run("docker", "info", "--format", "{{.Name}}").strip();
-        Files.writeString(work.resolve("stack.yaml"), Files.readString(work.resolve("stack.yaml"))
-                .replace("{name: webapp, path: webapp}", "{name: webapp, path: webapp, node: " + WORKER + "}")
-                .replace("{name: kvstore, path: kvstore}", "{name: kvstore, path: kvstore, node: " + manager + "}")
-                // Images are the manager's: a project left to the Swarm could land on the worker, which lacks it.
-                .replace("{name: clock, path: clock}", "{name: clock, path: clock, node: " + manager + "}"));
+        Files.writeString(
+                work.resolve("stack.yaml"),
+                Files.readString(work.resolve("stack.yaml"))
+                        .replace("{name: webapp, path: webapp}", "{name: webapp, path: webapp, node: " + WORKER + "}")
+                        .replace(
+                                "{name: kvstore, path: kvstore}",
+                                "{name: kvstore, path: kvstore, node: " + manager + "}")
+                        // Images are the manager's: a project left to the Swarm could land on the worker, which lacks
+                        // it.
+                        .replace("{name: clock, path: clock}", "{name: clock, path: clock, node: " + manager + "}"));
         Stack stack = StackLoader.load(work.resolve("stack.yaml")).stack();
         SwarmEngine swarm = SwarmTarget.on(REAL.engine());
         StackRunner runner = new StackRunner(swarm, RealEngine.CONSOLE);
@@ -134,8 +171,14 @@ class TwoNodeSwarmIT {
             StackRunner.UpReport up = runner.up(prepared.deployment(), TIMEOUTS, 8);
             System.out.printf("[two-node-it] demo stack up across two Swarm nodes in %.1f s%n", up.seconds());
 
-            assertEquals("webapp: account ok\n", HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://" + WORKER_ADDRESS + ":7002/")).build(), HttpResponse.BodyHandlers.ofString()).body(),
+            assertEquals(
+                    "webapp: account ok\n",
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create("http://" + WORKER_ADDRESS + ":7002/"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body(),
                     "webapp, on the worker, reached kvstore on the manager by its name, with the account its provision step made");
             List<StackRunner.UnitStatus> units = runner.status(stack.name());
             assertEquals(List.of(WORKER), node(units, "webapp"));
@@ -150,20 +193,30 @@ class TwoNodeSwarmIT {
     void novaOnTheWorkerRunsAServerThatReachesActive() throws Exception {
         SampleCloud.load(work, CLOUD, List.of("compute")); // copied into work, under the test's stack name
         String manager = Commands.run("docker", "info", "--format", "{{.Name}}").strip();
-        // nova (api, conductor, scheduler, compute and its steps) on the worker; the rest on the manager, which has the images.
+        // nova (api, conductor, scheduler, compute and its steps) on the worker; the rest on the manager, which has the
+        // images.
         Path stackFile = work.resolve("stack.yaml");
-        Files.writeString(stackFile, Pattern.compile("\\{name: (\\w+), path: \\w+").matcher(Files.readString(stackFile))
-                .replaceAll(project -> project.group() + ", node: " + (project.group(1).equals("nova") ? WORKER : manager)));
+        Files.writeString(
+                stackFile,
+                Pattern.compile("\\{name: (\\w+), path: \\w+")
+                        .matcher(Files.readString(stackFile))
+                        .replaceAll(project ->
+                                project.group() + ", node: " + (project.group(1).equals("nova") ? WORKER : manager)));
         Stack stack = StackLoader.load(stackFile).stack().withProfiles(List.of("compute"));
         SwarmEngine swarm = SwarmTarget.on(REAL.engine());
         StackRunner runner = new StackRunner(swarm, RealEngine.CONSOLE);
         try {
             StackPreparer.Prepared prepared = StackPreparer.prepare(stack, swarm, RealEngine.CONSOLE, CLOUD_OFFSET, 8);
-            String novaImage = prepared.deployment().units().stream().filter(unit -> unit.project().equals("nova")).findFirst()
-                    .orElseThrow().spec().image();
+            String novaImage = prepared.deployment().units().stream()
+                    .filter(unit -> unit.project().equals("nova"))
+                    .findFirst()
+                    .orElseThrow()
+                    .spec()
+                    .image();
             long loading = System.nanoTime();
             Commands.run("sh", "-c", "docker save " + novaImage + " | docker -H " + workerSocket + " load");
-            System.out.printf("[two-node-it] nova's image given to the worker in %.1f s%n", (System.nanoTime() - loading) / 1e9);
+            System.out.printf(
+                    "[two-node-it] nova's image given to the worker in %.1f s%n", (System.nanoTime() - loading) / 1e9);
 
             StackRunner.UpReport up = runner.up(prepared.deployment(), CLOUD_TIMEOUTS, 8);
             SampleCloud.print("two-node-it", up);
@@ -173,41 +226,104 @@ class TwoNodeSwarmIT {
                 assertEquals(List.of(WORKER), node(units, service), service + " runs on the worker");
             }
             assertEquals(List.of(manager), node(units, "neutron-server"));
-            OpenStackClient openstack = new OpenStackClient(stack.name(),
+            OpenStackClient openstack = new OpenStackClient(
+                    stack.name(),
                     work.resolve(".docstack").resolve(stack.name()).resolve("clouds.yaml"));
-            String endpoints = openstack.run("endpoint", "list", "--service", "compute", "--interface", "public", "-f", "value", "-c", "URL");
-            assertTrue(endpoints.contains("http://" + WORKER_ADDRESS + ":"), "nova's public endpoint is its node's address: " + endpoints);
+            String endpoints = openstack.run(
+                    "endpoint", "list", "--service", "compute", "--interface", "public", "-f", "value", "-c", "URL");
+            assertTrue(
+                    endpoints.contains("http://" + WORKER_ADDRESS + ":"),
+                    "nova's public endpoint is its node's address: " + endpoints);
 
-            // nova-compute registers its node a moment after it starts, and the scheduler maps it into cell1 on its next
+            // nova-compute registers its node a moment after it starts, and the scheduler maps it into cell1 on its
+            // next
             // discovery; the neutron agents on the manager report as the same host (the stack's name).
-            openstack.runUntil(Duration.ofMinutes(2), output -> output.lines().anyMatch(CLOUD::equals),
-                    "hypervisor", "list", "-f", "value", "-c", "Hypervisor Hostname");
-            openstack.runUntil(Duration.ofMinutes(2), output -> output.contains("Linux bridge agent") && output.contains("DHCP agent"),
-                    "network", "agent", "list", "--host", CLOUD, "-f", "value", "-c", "Agent Type");
+            openstack.runUntil(
+                    Duration.ofMinutes(2),
+                    output -> output.lines().anyMatch(CLOUD::equals),
+                    "hypervisor",
+                    "list",
+                    "-f",
+                    "value",
+                    "-c",
+                    "Hypervisor Hostname");
+            openstack.runUntil(
+                    Duration.ofMinutes(2),
+                    output -> output.contains("Linux bridge agent") && output.contains("DHCP agent"),
+                    "network",
+                    "agent",
+                    "list",
+                    "--host",
+                    CLOUD,
+                    "-f",
+                    "value",
+                    "-c",
+                    "Agent Type");
             openstack.run("network", "create", "two-node-net");
-            openstack.run("subnet", "create", "--network", "two-node-net", "--subnet-range", "10.20.40.0/24", "two-node-subnet");
+            openstack.run(
+                    "subnet",
+                    "create",
+                    "--network",
+                    "two-node-net",
+                    "--subnet-range",
+                    "10.20.40.0/24",
+                    "two-node-subnet");
             openstack.run("flavor", "create", "--ram", "64", "--disk", "1", "--vcpus", "1", "two-node.tiny");
             Path disk = Files.write(work.resolve("disk.raw"), new byte[1024 * 1024]);
-            openstack.run("image", "create", "--disk-format", "raw", "--container-format", "bare", "--file", disk.toString(), "two-node-disk");
+            openstack.run(
+                    "image",
+                    "create",
+                    "--disk-format",
+                    "raw",
+                    "--container-format",
+                    "bare",
+                    "--file",
+                    disk.toString(),
+                    "two-node-disk");
 
             long creating = System.nanoTime();
-            String status = openstack.run("server", "create", "--flavor", "two-node.tiny", "--image", "two-node-disk",
-                    "--network", "two-node-net", "--wait", "-f", "value", "-c", "status", "two-node-server");
-            System.out.printf("[two-node-it] server ACTIVE on the worker's nova-compute in %.1f s%n", (System.nanoTime() - creating) / 1e9);
+            String status = openstack.run(
+                    "server",
+                    "create",
+                    "--flavor",
+                    "two-node.tiny",
+                    "--image",
+                    "two-node-disk",
+                    "--network",
+                    "two-node-net",
+                    "--wait",
+                    "-f",
+                    "value",
+                    "-c",
+                    "status",
+                    "two-node-server");
+            System.out.printf(
+                    "[two-node-it] server ACTIVE on the worker's nova-compute in %.1f s%n",
+                    (System.nanoTime() - creating) / 1e9);
 
-            assertEquals("ACTIVE", status.strip().lines().reduce((first, last) -> last).orElse(""), status);
+            assertEquals(
+                    "ACTIVE",
+                    status.strip().lines().reduce((first, last) -> last).orElse(""),
+                    status);
             String addresses = openstack.run("server", "show", "two-node-server", "-f", "value", "-c", "addresses");
             assertTrue(addresses.matches("(?s).*two-node-net.*10\\.20\\.40\\.\\d+.*"), addresses);
         } finally {
             runner.down(stack.name(), true);
         }
         for (String kind : List.of("service", "secret", "network", "volume")) {
-            assertEquals("", Commands.run("docker", kind, "ls", "-q", "--filter", "label=" + StackLabels.STACK + "=" + CLOUD).strip(),
+            assertEquals(
+                    "",
+                    Commands.run("docker", kind, "ls", "-q", "--filter", "label=" + StackLabels.STACK + "=" + CLOUD)
+                            .strip(),
                     "a " + kind + " of the stack is left");
         }
     }
 
     private static List<String> node(List<StackRunner.UnitStatus> units, String unit) {
-        return units.stream().filter(status -> status.unit().equals(unit)).findFirst().orElseThrow().nodes();
+        return units.stream()
+                .filter(status -> status.unit().equals(unit))
+                .findFirst()
+                .orElseThrow()
+                .nodes();
     }
 }

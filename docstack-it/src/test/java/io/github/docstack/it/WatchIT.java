@@ -1,12 +1,12 @@
 package io.github.docstack.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static io.github.docstack.it.WatchedRun.awaitTrue;
 import static io.github.docstack.it.WatchedRun.docker;
 import static io.github.docstack.it.WatchedRun.get;
 import static io.github.docstack.it.WatchedRun.logged;
 import static io.github.docstack.it.WatchedRun.stopAndTakeDown;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.docstack.stack.StackLabels;
 import java.nio.file.Files;
@@ -39,22 +39,42 @@ class WatchIT {
         Path log = work.resolve("watch.log");
         Process watch = MavenRun.start(work, settings, log, "docstack:watch");
         try {
-            awaitTrue(Duration.ofMinutes(3), () -> "webapp: account ok\n".equals(get(WEBAPP)) && logged(log, "watching"),
-                    watch, log, "the stack came up and the watch began");
+            awaitTrue(
+                    Duration.ofMinutes(3),
+                    () -> "webapp: account ok\n".equals(get(WEBAPP)) && logged(log, "watching"),
+                    watch,
+                    log,
+                    "the stack came up and the watch began");
 
             Path source = work.resolve("lib/service.pl");
             long saved = System.nanoTime();
             Files.writeString(source, Files.readString(source).replace("webapp: account ok", "webapp: account fine"));
-            awaitTrue(Duration.ofMinutes(2), () -> "webapp: account fine\n".equals(get(WEBAPP)), watch, log, "the change is served");
+            awaitTrue(
+                    Duration.ofMinutes(2),
+                    () -> "webapp: account fine\n".equals(get(WEBAPP)),
+                    watch,
+                    log,
+                    "the change is served");
             double seconds = (System.nanoTime() - saved) / 1e9;
-            System.out.printf("[watch-it] a saved change to lib/service.pl was served after %.1f s (three projects rebuilt)%n", seconds);
-            awaitTrue(Duration.ofSeconds(30), () -> logged(log, "lib/service.pl changed: "),
-                    watch, log, "one line for the change");
+            System.out.printf(
+                    "[watch-it] a saved change to lib/service.pl was served after %.1f s (three projects rebuilt)%n",
+                    seconds);
+            awaitTrue(
+                    Duration.ofSeconds(30),
+                    () -> logged(log, "lib/service.pl changed: "),
+                    watch,
+                    log,
+                    "one line for the change");
 
             Path dockerfile = work.resolve("webapp/docstack/Dockerfile");
             String working = Files.readString(dockerfile);
             Files.writeString(dockerfile, working.replace("COPY lib/ /srv/", "COPY lib/ /srv/\nRUN exit 3"));
-            awaitTrue(Duration.ofMinutes(2), () -> logged(log, "[ERROR] [watch] webapp"), watch, log, "the failed build is reported");
+            awaitTrue(
+                    Duration.ofMinutes(2),
+                    () -> logged(log, "[ERROR] [watch] webapp"),
+                    watch,
+                    log,
+                    "the failed build is reported");
             assertEquals("webapp: account fine\n", get(WEBAPP), "the running webapp still serves");
             assertTrue(watch.isAlive(), "and the watch goes on");
         } finally {
@@ -68,33 +88,59 @@ class WatchIT {
         TestResources.copy("/stacks/demo", work);
         for (String project : List.of("webapp", "kvstore", "clock")) {
             Path manifest = work.resolve(project + "/docstack/docstack.yaml");
-            Files.writeString(manifest, Files.readString(manifest) + "watch:\n  - {path: lib, action: sync+restart, target: /srv}\n");
+            Files.writeString(
+                    manifest,
+                    Files.readString(manifest) + "watch:\n  - {path: lib, action: sync+restart, target: /srv}\n");
         }
         Path settings = MavenRun.settings(work, "");
         Path log = work.resolve("watch.log");
         Process watch = MavenRun.start(work, settings, log, "docstack:watch");
         try {
-            awaitTrue(Duration.ofMinutes(3), () -> "webapp: account ok\n".equals(get(WEBAPP)) && logged(log, "watching"),
-                    watch, log, "the stack came up and the watch began");
+            awaitTrue(
+                    Duration.ofMinutes(3),
+                    () -> "webapp: account ok\n".equals(get(WEBAPP)) && logged(log, "watching"),
+                    watch,
+                    log,
+                    "the stack came up and the watch began");
             String webappImage = imageOf("demo-webapp");
 
             Path source = work.resolve("lib/service.pl");
             String working = Files.readString(source);
             long saved = System.nanoTime();
             Files.writeString(source, working.replace("webapp: account ok", "webapp: account fine"));
-            awaitTrue(Duration.ofMinutes(1), () -> "webapp: account fine\n".equals(get(WEBAPP)), watch, log, "the change is served");
+            awaitTrue(
+                    Duration.ofMinutes(1),
+                    () -> "webapp: account fine\n".equals(get(WEBAPP)),
+                    watch,
+                    log,
+                    "the change is served");
             double seconds = (System.nanoTime() - saved) / 1e9;
-            System.out.printf("[watch-it] a saved change to lib/service.pl was served after %.1f s (sync+restart of three"
-                    + " services)%n", seconds);
-            awaitTrue(Duration.ofSeconds(30), () -> logged(log, "lib/service.pl changed: sync+restart "), watch, log,
+            System.out.printf(
+                    "[watch-it] a saved change to lib/service.pl was served after %.1f s (sync+restart of three"
+                            + " services)%n",
+                    seconds);
+            awaitTrue(
+                    Duration.ofSeconds(30),
+                    () -> logged(log, "lib/service.pl changed: sync+restart "),
+                    watch,
+                    log,
                     "one line for the sync");
-            assertEquals(webappImage, imageOf("demo-webapp"), "copied into the running container: no new image, no new container");
+            assertEquals(
+                    webappImage,
+                    imageOf("demo-webapp"),
+                    "copied into the running container: no new image, no new container");
 
             String fine = Files.readString(source);
             Files.writeString(source, "sub {\n" + fine); // perl will not compile it
-            awaitTrue(Duration.ofMinutes(2), () -> logged(log, "[ERROR] [watch] "), watch, log, "the failed start is reported");
+            awaitTrue(
+                    Duration.ofMinutes(2),
+                    () -> logged(log, "[ERROR] [watch] "),
+                    watch,
+                    log,
+                    "the failed start is reported");
             assertTrue(logged(log, "got back the files it had and was restarted"), Files.readString(log));
-            assertEquals(fine, docker("exec", "demo-webapp", "cat", "/srv/service.pl"), "the container has its file back");
+            assertEquals(
+                    fine, docker("exec", "demo-webapp", "cat", "/srv/service.pl"), "the container has its file back");
             assertEquals("webapp: account fine\n", get(WEBAPP), "and serves the change before the broken one");
             assertTrue(watch.isAlive(), "and the watch goes on");
         } finally {

@@ -18,14 +18,15 @@ import java.util.function.BooleanSupplier;
 /** Waiting on a long-running Maven (docstack:watch) and what it serves, with its log in the failure. */
 final class WatchedRun {
 
-    private WatchedRun() {
-    }
+    private WatchedRun() {}
 
-    static void awaitTrue(Duration within, BooleanSupplier condition, Process watch, Path log, String what) throws Exception {
+    static void awaitTrue(Duration within, BooleanSupplier condition, Process watch, Path log, String what)
+            throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline || !watch.isAlive()) {
-                throw new AssertionError("not seen within " + within.toSeconds() + " s: " + what + "\n" + Files.readString(log));
+                throw new AssertionError(
+                        "not seen within " + within.toSeconds() + " s: " + what + "\n" + Files.readString(log));
             }
             watch.waitFor(100, TimeUnit.MILLISECONDS); // a pause that ends early if the watch dies
         }
@@ -46,8 +47,13 @@ final class WatchedRun {
 
     static String get(String url) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (Exception e) {
             return "(" + e + ")";
         }

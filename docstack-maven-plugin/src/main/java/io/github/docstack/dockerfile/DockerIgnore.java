@@ -17,8 +17,7 @@ public final class DockerIgnore {
 
     public static final DockerIgnore NONE = new DockerIgnore(List.of());
 
-    private record Rule(String pattern, boolean exclusion, Pattern regex) {
-    }
+    private record Rule(String pattern, boolean exclusion, Pattern regex) {}
 
     private final List<Rule> rules;
 

@@ -11,15 +11,13 @@ import java.util.Map;
  * @param escape     the escape character, {@code \} or {@code `}
  * @param errors     what Docker itself would refuse while reading, with the line
  */
-public record Dockerfile(Map<String, String> directives, char escape, List<Instruction> instructions,
-        List<ParseError> errors) {
+public record Dockerfile(
+        Map<String, String> directives, char escape, List<Instruction> instructions, List<ParseError> errors) {
 
-    public record ParseError(int line, String message) {
-    }
+    public record ParseError(int line, String message) {}
 
     /** A build stage: its FROM instruction, the base image with global ARGs substituted, and its name. */
-    public record Stage(int index, Instruction from, String baseImage, String name) {
-    }
+    public record Stage(int index, Instruction from, String baseImage, String name) {}
 
     /** The build stages in order. */
     public List<Stage> stages() {
@@ -42,16 +40,23 @@ public record Dockerfile(Map<String, String> directives, char escape, List<Instr
     public Map<String, String> keyValues(Instruction instruction) {
         Map<String, String> values = new java.util.LinkedHashMap<>();
         List<String> words = instruction.arguments();
-        if (!words.isEmpty() && !words.get(0).contains("=") && !instruction.keyword().equals("ARG")) {
+        if (!words.isEmpty()
+                && !words.get(0).contains("=")
+                && !instruction.keyword().equals("ARG")) {
             // ENV takes no flags, so its arguments start right after the keyword with the (raw) first word.
-            String arguments = instruction.original().substring(instruction.keyword().length()).strip();
-            String rest = arguments.substring(Math.min(arguments.length(), words.get(0).length()));
+            String arguments = instruction
+                    .original()
+                    .substring(instruction.keyword().length())
+                    .strip();
+            String rest = arguments.substring(
+                    Math.min(arguments.length(), words.get(0).length()));
             values.put(Words.unquote(words.get(0), escape), Words.unquote(rest.strip(), escape));
             return values;
         }
         for (String word : words) {
             int eq = word.indexOf('=');
-            values.put(Words.unquote(eq < 0 ? word : word.substring(0, eq), escape),
+            values.put(
+                    Words.unquote(eq < 0 ? word : word.substring(0, eq), escape),
                     eq < 0 ? null : Words.unquote(word.substring(eq + 1), escape));
         }
         return values;

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class DockerfileParser {
 
-    private static final Pattern DIRECTIVE = Pattern.compile("^#[ \\t]*([a-zA-Z][a-zA-Z0-9]*)[ \\t]*=[ \\t]*(.+?)[ \\t]*$");
+    private static final Pattern DIRECTIVE =
+            Pattern.compile("^#[ \\t]*([a-zA-Z][a-zA-Z0-9]*)[ \\t]*=[ \\t]*(.+?)[ \\t]*$");
     private static final Set<String> KNOWN_DIRECTIVES = Set.of("escape", "syntax", "check");
     private static final Pattern IGNORE_COMMENT = Pattern.compile("^#\\s*docstack:ignore\\s+(.+?)\\s*$");
     private static final Pattern HEREDOC = Pattern.compile("<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_]*)\\2");
@@ -29,8 +30,8 @@ public final class DockerfileParser {
     private static final Set<String> LIST_INSTRUCTIONS = Set.of("COPY", "ADD", "VOLUME");
     private static final Set<String> HEREDOC_INSTRUCTIONS = Set.of("RUN", "COPY", "ADD");
     // Trailing text after the array makes it shell form in Docker, so it must fail here too.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final List<String> lines;
     private final List<Dockerfile.ParseError> errors = new ArrayList<>();
@@ -91,14 +92,15 @@ public final class DockerfileParser {
             }
             String value = directive.group(2);
             if (directives.putIfAbsent(name, value) != null) {
-                errors.add(new Dockerfile.ParseError(next + 1, "The parser directive '" + name + "' is set twice: keep one"));
+                errors.add(new Dockerfile.ParseError(
+                        next + 1, "The parser directive '" + name + "' is set twice: keep one"));
             }
             if (name.equals("escape")) {
                 if (value.equals("\\") || value.equals("`")) {
                     escape = value.charAt(0);
                 } else {
-                    errors.add(new Dockerfile.ParseError(next + 1, "escape=" + value + " is not allowed: the escape"
-                            + " character is \\ or `"));
+                    errors.add(new Dockerfile.ParseError(
+                            next + 1, "escape=" + value + " is not allowed: the escape" + " character is \\ or `"));
                 }
             }
             next++;
@@ -118,7 +120,8 @@ public final class DockerfileParser {
             }
             joined.append(current, 0, continuation);
             next++;
-            while (next < lines.size() && (lines.get(next).isBlank() || lines.get(next).strip().startsWith("#"))) {
+            while (next < lines.size()
+                    && (lines.get(next).isBlank() || lines.get(next).strip().startsWith("#"))) {
                 next++; // comment and empty lines inside a continuation are dropped
             }
             if (next >= lines.size()) {
@@ -136,8 +139,11 @@ public final class DockerfileParser {
             int end = firstBlank(rest);
             String flag = end < 0 ? rest : rest.substring(0, end);
             int eq = flag.indexOf('=');
-            flags.add(eq < 0 ? new Instruction.Flag(flag.substring(2), null)
-                    : new Instruction.Flag(flag.substring(2, eq), Words.unquote(flag.substring(eq + 1), escape)));
+            flags.add(
+                    eq < 0
+                            ? new Instruction.Flag(flag.substring(2), null)
+                            : new Instruction.Flag(
+                                    flag.substring(2, eq), Words.unquote(flag.substring(eq + 1), escape)));
             rest = end < 0 ? "" : rest.substring(end).strip();
         }
 
@@ -150,7 +156,8 @@ public final class DockerfileParser {
                 arguments = json;
                 exec = true;
             } else {
-                arguments = COMMAND_INSTRUCTIONS.contains(keyword) ? (rest.isEmpty() ? List.of() : List.of(rest))
+                arguments = COMMAND_INSTRUCTIONS.contains(keyword)
+                        ? (rest.isEmpty() ? List.of() : List.of(rest))
                         : Words.split(rest, escape);
             }
         } else if (keyword.equals("HEALTHCHECK")) {
@@ -169,13 +176,15 @@ public final class DockerfileParser {
             arguments = rest.isEmpty() ? List.of() : List.of(rest);
         } else {
             arguments = Words.split(rest, escape);
-            if (keyword.equals("ENV") && (arguments.isEmpty() || arguments.size() == 1 && !arguments.get(0).contains("="))) {
+            if (keyword.equals("ENV")
+                    && (arguments.isEmpty()
+                            || arguments.size() == 1 && !arguments.get(0).contains("="))) {
                 // The engine's own words: "ENV NAME" needs a value ("ENV NAME=" sets it empty).
                 errors.add(new Dockerfile.ParseError(start + 1, "ENV must have two arguments: write ENV NAME=value"));
             }
         }
-        return new Instruction(keyword, start + 1, original, List.copyOf(flags), List.copyOf(arguments), exec,
-                heredocs, ignored);
+        return new Instruction(
+                keyword, start + 1, original, List.copyOf(flags), List.copyOf(arguments), exec, heredocs, ignored);
     }
 
     /**
@@ -210,8 +219,10 @@ public final class DockerfileParser {
                 content.append(compared).append('\n');
             }
             if (!closed) {
-                errors.add(new Dockerfile.ParseError(start + 1, "The here-document <<" + name + " is never closed:"
-                        + " end it with a line holding only " + name));
+                errors.add(new Dockerfile.ParseError(
+                        start + 1,
+                        "The here-document <<" + name + " is never closed:" + " end it with a line holding only "
+                                + name));
             }
             heredocs.add(new Instruction.Heredoc(name, content.toString(), stripTabs, expand));
         }
@@ -234,8 +245,10 @@ public final class DockerfileParser {
             List<String> items = new ArrayList<>();
             for (JsonNode item : node) {
                 if (!item.isTextual()) {
-                    errors.add(new Dockerfile.ParseError(start + 1, "A JSON array here must hold strings only, as in"
-                            + " [\"glance-api\", \"--debug\"]: quote every item"));
+                    errors.add(new Dockerfile.ParseError(
+                            start + 1,
+                            "A JSON array here must hold strings only, as in"
+                                    + " [\"glance-api\", \"--debug\"]: quote every item"));
                     return null;
                 }
                 items.add(item.asText());

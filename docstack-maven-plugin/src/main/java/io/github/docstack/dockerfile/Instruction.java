@@ -18,8 +18,15 @@ import java.util.stream.Collectors;
  * @param heredocs  here-documents attached to the instruction
  * @param ignored   rule ids suppressed for this instruction by a {@code # docstack:ignore} comment before it
  */
-public record Instruction(String keyword, int line, String original, List<Flag> flags, List<String> arguments,
-        boolean execForm, List<Heredoc> heredocs, Set<String> ignored) {
+public record Instruction(
+        String keyword,
+        int line,
+        String original,
+        List<Flag> flags,
+        List<String> arguments,
+        boolean execForm,
+        List<Heredoc> heredocs,
+        Set<String> ignored) {
 
     public record Flag(String name, String value) {
         @Override
@@ -29,8 +36,7 @@ public record Instruction(String keyword, int line, String original, List<Flag> 
     }
 
     /** {@code <<EOF ... EOF}; {@code stripTabs} for {@code <<-}, {@code expand} unless the word was quoted. */
-    public record Heredoc(String name, String content, boolean stripTabs, boolean expand) {
-    }
+    public record Heredoc(String name, String content, boolean stripTabs, boolean expand) {}
 
     /** The value of the first flag {@code name}; null when absent or given without a value. */
     public String flag(String name) {
@@ -52,16 +58,27 @@ public record Instruction(String keyword, int line, String original, List<Flag> 
         };
         StringBuilder text = new StringBuilder().append(line).append(' ').append(keyword);
         flags.forEach(flag -> text.append(' ').append(flag));
-        text.append(' ').append(form).append(": ")
+        text.append(' ')
+                .append(form)
+                .append(": ")
                 .append(arguments.stream().map(Instruction::quote).collect(Collectors.joining(", ", "[", "]")));
         for (Heredoc heredoc : heredocs) {
-            text.append(" <<").append(heredoc.stripTabs() ? "-" : "").append(heredoc.name())
-                    .append(heredoc.expand() ? "" : "(literal)").append('=').append(quote(heredoc.content()));
+            text.append(" <<")
+                    .append(heredoc.stripTabs() ? "-" : "")
+                    .append(heredoc.name())
+                    .append(heredoc.expand() ? "" : "(literal)")
+                    .append('=')
+                    .append(quote(heredoc.content()));
         }
         return text.toString();
     }
 
     private static String quote(String text) {
-        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + '"';
+        return '"'
+                + text.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")
+                        .replace("\n", "\\n")
+                        .replace("\t", "\\t")
+                + '"';
     }
 }

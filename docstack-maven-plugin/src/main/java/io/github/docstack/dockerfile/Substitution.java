@@ -9,8 +9,7 @@ import java.util.Map;
  */
 final class Substitution {
 
-    private Substitution() {
-    }
+    private Substitution() {}
 
     static String expand(String text, Map<String, String> variables) {
         StringBuilder out = new StringBuilder();
@@ -31,7 +30,8 @@ final class Substitution {
                 i = end;
             } else if (Character.isLetter(next) || next == '_') {
                 int end = i + 1;
-                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                while (end < text.length()
+                        && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
                     end++;
                 }
                 out.append(variables.getOrDefault(text.substring(i + 1, end), ""));

@@ -6,8 +6,7 @@ import java.util.List;
 /** Splits instruction arguments into words the way Docker does: on blanks, keeping quoted parts together. */
 final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     static List<String> split(String text, char escape) {
         List<String> words = new ArrayList<>();

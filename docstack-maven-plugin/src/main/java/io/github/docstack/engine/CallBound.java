@@ -93,7 +93,8 @@ final class CallBound implements AutoCloseable {
             if (failure instanceof RuntimeException runtimeFailure) {
                 throw runtimeFailure;
             }
-            throw new EngineException("The engine call failed while " + operation + ": " + Causes.rootMessage(failure), failure);
+            throw new EngineException(
+                    "The engine call failed while " + operation + ": " + Causes.rootMessage(failure), failure);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

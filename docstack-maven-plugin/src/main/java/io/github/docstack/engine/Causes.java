@@ -3,13 +3,14 @@ package io.github.docstack.engine;
 /** Reading a chain of causes for the message worth showing. */
 final class Causes {
 
-    private Causes() {
-    }
+    private Causes() {}
 
     /** The deepest message in the chain (the root cause's, usually the most precise), else the class's name. */
     static String rootMessage(Throwable error) {
         String message = error.getMessage();
-        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause = error.getCause();
+                cause != null;
+                cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
                 message = cause.getMessage();
             }

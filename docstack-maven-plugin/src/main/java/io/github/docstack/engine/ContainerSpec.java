@@ -23,10 +23,21 @@ import java.util.Map;
  * @param workingDir  working directory, or null for the image's
  * @param capAdd      Linux capabilities added to the container's default set (never privileged)
  */
-public record ContainerSpec(String image, String name, List<String> command, List<String> entrypoint,
-        Map<String, String> environment, Map<String, String> labels, Healthcheck healthcheck,
-        Map<Integer, Integer> ports, String network, List<String> aliases, Map<String, String> volumes, String user,
-        String workingDir, List<String> capAdd) {
+public record ContainerSpec(
+        String image,
+        String name,
+        List<String> command,
+        List<String> entrypoint,
+        Map<String, String> environment,
+        Map<String, String> labels,
+        Healthcheck healthcheck,
+        Map<Integer, Integer> ports,
+        String network,
+        List<String> aliases,
+        Map<String, String> volumes,
+        String user,
+        String workingDir,
+        List<String> capAdd) {
 
     public ContainerSpec {
         command = List.copyOf(command);
@@ -40,55 +51,224 @@ public record ContainerSpec(String image, String name, List<String> command, Lis
     }
 
     public static ContainerSpec of(String image) {
-        return new ContainerSpec(image, null, List.of(), List.of(), Map.of(), Map.of(), null, Map.of(), null, List.of(),
-                Map.of(), null, null, List.of());
+        return new ContainerSpec(
+                image, null, List.of(), List.of(), Map.of(), Map.of(), null, Map.of(), null, List.of(), Map.of(), null,
+                null, List.of());
     }
 
     public ContainerSpec withName(String value) {
-        return new ContainerSpec(image, value, command, entrypoint, environment, labels, healthcheck, ports, network, aliases, volumes, user, workingDir, capAdd);
+        return new ContainerSpec(
+                image,
+                value,
+                command,
+                entrypoint,
+                environment,
+                labels,
+                healthcheck,
+                ports,
+                network,
+                aliases,
+                volumes,
+                user,
+                workingDir,
+                capAdd);
     }
 
     public ContainerSpec withCommand(List<String> value) {
-        return new ContainerSpec(image, name, value, entrypoint, environment, labels, healthcheck, ports, network, aliases, volumes, user, workingDir, capAdd);
+        return new ContainerSpec(
+                image,
+                name,
+                value,
+                entrypoint,
+                environment,
+                labels,
+                healthcheck,
+                ports,
+                network,
+                aliases,
+                volumes,
+                user,
+                workingDir,
+                capAdd);
     }
 
     public ContainerSpec withEntrypoint(List<String> value) {
-        return new ContainerSpec(image, name, command, value, environment, labels, healthcheck, ports, network, aliases, volumes, user, workingDir, capAdd);
+        return new ContainerSpec(
+                image,
+                name,
+                command,
+                value,
+                environment,
+                labels,
+                healthcheck,
+                ports,
+                network,
+                aliases,
+                volumes,
+                user,
+                workingDir,
+                capAdd);
     }
 
     public ContainerSpec withEnvironment(Map<String, String> value) {
-        return new ContainerSpec(image, name, command, entrypoint, value, labels, healthcheck, ports, network, aliases, volumes, user, workingDir, capAdd);
+        return new ContainerSpec(
+                image,
+                name,
+                command,
+                entrypoint,
+                value,
+                labels,
+                healthcheck,
+                ports,
+                network,
+                aliases,
+                volumes,
+                user,
+                workingDir,
+                capAdd);
     }
 
     public ContainerSpec withLabels(Map<String, String> value) {
-        return new ContainerSpec(image, name, command, entrypoint, environment, value, healthcheck, ports, network, aliases, volumes, user, workingDir, capAdd);
+        return new ContainerSpec(
+                image,
+                name,
+                command,
+                entrypoint,
+                environment,
+                value,
+                healthcheck,
+                ports,
+                network,
+                aliases,
+                volumes,
+                user,
+                workingDir,
+                capAdd);
     }
 
     public ContainerSpec withHealthcheck(Healthcheck value) {
-        return new ContainerSpec(image, name, command, entrypoint, environment, labels, value, ports, network, aliases, volumes, user, workingDir, capAdd);
+        return new ContainerSpec(
+                image,
+                name,
+                command,
+                entrypoint,
+                environment,
+                labels,
+                value,
+                ports,
+                network,
+                aliases,
+                volumes,
+                user,
+                workingDir,
+                capAdd);
     }
 
     public ContainerSpec withPorts(Map<Integer, Integer> value) {
-        return new ContainerSpec(image, name, command, entrypoint, environment, labels, healthcheck, value, network, aliases, volumes, user, workingDir, capAdd);
+        return new ContainerSpec(
+                image,
+                name,
+                command,
+                entrypoint,
+                environment,
+                labels,
+                healthcheck,
+                value,
+                network,
+                aliases,
+                volumes,
+                user,
+                workingDir,
+                capAdd);
     }
 
     public ContainerSpec withNetwork(String value, List<String> networkAliases) {
-        return new ContainerSpec(image, name, command, entrypoint, environment, labels, healthcheck, ports, value, networkAliases, volumes, user, workingDir, capAdd);
+        return new ContainerSpec(
+                image,
+                name,
+                command,
+                entrypoint,
+                environment,
+                labels,
+                healthcheck,
+                ports,
+                value,
+                networkAliases,
+                volumes,
+                user,
+                workingDir,
+                capAdd);
     }
 
     public ContainerSpec withVolumes(Map<String, String> value) {
-        return new ContainerSpec(image, name, command, entrypoint, environment, labels, healthcheck, ports, network, aliases, value, user, workingDir, capAdd);
+        return new ContainerSpec(
+                image,
+                name,
+                command,
+                entrypoint,
+                environment,
+                labels,
+                healthcheck,
+                ports,
+                network,
+                aliases,
+                value,
+                user,
+                workingDir,
+                capAdd);
     }
 
     public ContainerSpec withUser(String value) {
-        return new ContainerSpec(image, name, command, entrypoint, environment, labels, healthcheck, ports, network, aliases, volumes, value, workingDir, capAdd);
+        return new ContainerSpec(
+                image,
+                name,
+                command,
+                entrypoint,
+                environment,
+                labels,
+                healthcheck,
+                ports,
+                network,
+                aliases,
+                volumes,
+                value,
+                workingDir,
+                capAdd);
     }
 
     public ContainerSpec withWorkingDir(String value) {
-        return new ContainerSpec(image, name, command, entrypoint, environment, labels, healthcheck, ports, network, aliases, volumes, user, value, capAdd);
+        return new ContainerSpec(
+                image,
+                name,
+                command,
+                entrypoint,
+                environment,
+                labels,
+                healthcheck,
+                ports,
+                network,
+                aliases,
+                volumes,
+                user,
+                value,
+                capAdd);
     }
 
     public ContainerSpec withCapAdd(List<String> value) {
-        return new ContainerSpec(image, name, command, entrypoint, environment, labels, healthcheck, ports, network, aliases, volumes, user, workingDir, value);
+        return new ContainerSpec(
+                image,
+                name,
+                command,
+                entrypoint,
+                environment,
+                labels,
+                healthcheck,
+                ports,
+                network,
+                aliases,
+                volumes,
+                user,
+                workingDir,
+                value);
     }
 }

@@ -10,8 +10,13 @@ package io.github.docstack.engine;
  * @param startedAt       when it last started, or null
  * @param finishedAt      when it last stopped, or null while it runs
  */
-public record ContainerState(String status, int exitCode, String health, String lastCheckOutput,
-        java.time.Instant startedAt, java.time.Instant finishedAt) {
+public record ContainerState(
+        String status,
+        int exitCode,
+        String health,
+        String lastCheckOutput,
+        java.time.Instant startedAt,
+        java.time.Instant finishedAt) {
 
     public static final String NO_HEALTHCHECK = "none";
 
@@ -25,7 +30,9 @@ public record ContainerState(String status, int exitCode, String health, String 
 
     /** True once waiting longer cannot make the container healthy. */
     public boolean hopeless() {
-        return "unhealthy".equals(health) || "exited".equals(status) || "dead".equals(status)
+        return "unhealthy".equals(health)
+                || "exited".equals(status)
+                || "dead".equals(status)
                 || NO_HEALTHCHECK.equals(health);
     }
 

@@ -10,8 +10,15 @@ import java.util.Map;
  * @param imageId   the image's id, {@code sha256:...}
  * @param published the host addresses its ports are published on, e.g. {@code 127.0.0.1:5000}
  */
-public record ContainerSummary(String id, String name, String image, String imageId, List<String> published, String state,
-        String status, Map<String, String> labels) {
+public record ContainerSummary(
+        String id,
+        String name,
+        String image,
+        String imageId,
+        List<String> published,
+        String state,
+        String status,
+        Map<String, String> labels) {
 
     public boolean running() {
         return "running".equals(state);

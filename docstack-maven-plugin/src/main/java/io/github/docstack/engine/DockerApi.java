@@ -27,6 +27,7 @@ final class DockerApi {
     final ApacheHttpClientDelegate http;
     /** The engine's address with its API version, e.g. {@code unix://127.0.0.1:1/v1.41}. */
     final String apiUrl;
+
     final DockerAccess access;
     final CallBound calls;
 
@@ -40,7 +41,8 @@ final class DockerApi {
 
     List<String> names(String url, String field) throws IOException {
         List<String> names = new ArrayList<>();
-        json.readTree(http.get(url, HTTP_OK)).forEach(item -> names.add(item.path(field).asText()));
+        json.readTree(http.get(url, HTTP_OK))
+                .forEach(item -> names.add(item.path(field).asText()));
         return names;
     }
 
@@ -49,7 +51,9 @@ final class DockerApi {
     }
 
     String filter(String kind, String value) {
-        String filter = json.createObjectNode().set(kind, json.createArrayNode().add(value)).toString();
+        String filter = json.createObjectNode()
+                .set(kind, json.createArrayNode().add(value))
+                .toString();
         return java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8);
     }
 

@@ -70,7 +70,9 @@ final class DockerContainers extends DockerPart {
             }
             if (!spec.ports().isEmpty()) {
                 List<String> mappings = new ArrayList<>();
-                spec.ports().forEach((container, published) -> mappings.add(Engine.LOOPBACK + ":" + published + ":" + container));
+                spec.ports()
+                        .forEach((container, published) ->
+                                mappings.add(Engine.LOOPBACK + ":" + published + ":" + container));
                 PortMapping portMapping = new PortMapping(mappings, new java.util.Properties());
                 config.exposedPorts(portMapping.getContainerPorts());
                 host.portBindings(portMapping);
@@ -82,7 +84,10 @@ final class DockerContainers extends DockerPart {
             }
             if (spec.network() != null) {
                 host.networkMode(spec.network());
-                NetworkConfig network = new NetworkConfig.Builder().name(spec.network()).aliases(new ArrayList<>(spec.aliases())).build();
+                NetworkConfig network = new NetworkConfig.Builder()
+                        .name(spec.network())
+                        .aliases(new ArrayList<>(spec.aliases()))
+                        .build();
                 config.networkingConfig(new ContainerNetworkingConfig().aliases(network));
             }
             config.hostConfig(host);
@@ -115,11 +120,18 @@ final class DockerContainers extends DockerPart {
                 String lastOutput = "";
                 JsonNode checks = health.path("Log");
                 if (checks.isArray() && !checks.isEmpty()) {
-                    lastOutput = checks.get(checks.size() - 1).path("Output").asText("").trim();
+                    lastOutput = checks.get(checks.size() - 1)
+                            .path("Output")
+                            .asText("")
+                            .trim();
                 }
-                return new ContainerState(state.path("Status").asText(), state.path("ExitCode").asInt(),
-                        health.path("Status").asText(ContainerState.NO_HEALTHCHECK), lastOutput,
-                        instant(state.path("StartedAt").asText()), instant(state.path("FinishedAt").asText()));
+                return new ContainerState(
+                        state.path("Status").asText(),
+                        state.path("ExitCode").asInt(),
+                        health.path("Status").asText(ContainerState.NO_HEALTHCHECK),
+                        lastOutput,
+                        instant(state.path("StartedAt").asText()),
+                        instant(state.path("FinishedAt").asText()));
             } catch (IOException e) {
                 throw new EngineException("Inspecting container " + containerId + " failed: " + e.getMessage(), e);
             }
@@ -135,7 +147,8 @@ final class DockerContainers extends DockerPart {
         String problem;
         if (last.hopeless()) {
             problem = ContainerState.NO_HEALTHCHECK.equals(last.health()) && last.running()
-                    ? "has no healthcheck to wait for" : "is " + last;
+                    ? "has no healthcheck to wait for"
+                    : "is " + last;
         } else {
             problem = "was not healthy after " + timeout.toSeconds() + " s (" + last + ")";
         }
@@ -146,7 +159,8 @@ final class DockerContainers extends DockerPart {
         return exec(containerId, command, timeout, null);
     }
 
-    java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout, String user) throws EngineException {
+    java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout, String user)
+            throws EngineException {
         return calls.call("running " + command + " in container " + containerId, timeout, () -> {
             try {
                 com.fasterxml.jackson.databind.node.ObjectNode create = json.createObjectNode();
@@ -154,16 +168,25 @@ final class DockerContainers extends DockerPart {
                 if (user != null) {
                     create.put("User", user);
                 }
-                String execId = json.readTree(http.post(apiUrl + "/containers/" + containerId + "/exec", create.toString(),
-                        new ApacheHttpClientDelegate.BodyResponseHandler(), 201)).path("Id").asText();
+                String execId = json.readTree(http.post(
+                                apiUrl + "/containers/" + containerId + "/exec",
+                                create.toString(),
+                                new ApacheHttpClientDelegate.BodyResponseHandler(),
+                                201))
+                        .path("Id")
+                        .asText();
                 // Detached, so a check that hangs cannot hold this thread past the timeout.
-                http.post(apiUrl + "/exec/" + execId + "/start", "{\"Detach\": true}", new ApacheHttpClientDelegate.BodyResponseHandler(),
+                http.post(
+                        apiUrl + "/exec/" + execId + "/start",
+                        "{\"Detach\": true}",
+                        new ApacheHttpClientDelegate.BodyResponseHandler(),
                         HTTP_OK);
                 long deadline = System.nanoTime() + timeout.toNanos();
                 Duration pause = Duration.ofMillis(10);
                 while (true) {
                     JsonNode exec = json.readTree(http.get(apiUrl + "/exec/" + execId + "/json", HTTP_OK));
-                    if (!exec.path("Running").asBoolean() && !exec.path("ExitCode").isNull()) {
+                    if (!exec.path("Running").asBoolean()
+                            && !exec.path("ExitCode").isNull()) {
                         return java.util.OptionalInt.of(exec.path("ExitCode").asInt());
                     }
                     if (System.nanoTime() >= deadline) {
@@ -173,7 +196,8 @@ final class DockerContainers extends DockerPart {
                     pause = nextPause(pause);
                 }
             } catch (IOException e) {
-                throw new EngineException("Running " + command + " in container " + containerId + " failed: " + e.getMessage(), e);
+                throw new EngineException(
+                        "Running " + command + " in container " + containerId + " failed: " + e.getMessage(), e);
             }
         });
     }
@@ -181,21 +205,33 @@ final class DockerContainers extends DockerPart {
     List<ContainerSummary> containers(String key, String value) throws EngineException {
         return calls.call("listing containers", () -> {
             try {
-                JsonNode list = json.readTree(http.get(apiUrl + "/containers/json?all=1&filters=" + api.labelFilter(key, value), HTTP_OK));
+                JsonNode list = json.readTree(
+                        http.get(apiUrl + "/containers/json?all=1&filters=" + api.labelFilter(key, value), HTTP_OK));
                 List<ContainerSummary> containers = new ArrayList<>();
                 for (JsonNode item : list) {
                     java.util.Map<String, String> labels = new java.util.TreeMap<>();
-                    item.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+                    item.path("Labels")
+                            .fields()
+                            .forEachRemaining(label ->
+                                    labels.put(label.getKey(), label.getValue().asText()));
                     String name = item.path("Names").path(0).asText("").replaceFirst("^/", "");
-                    java.util.Set<String> published = new java.util.TreeSet<>(); // the engine lists a port once per address family
+                    java.util.Set<String> published =
+                            new java.util.TreeSet<>(); // the engine lists a port once per address family
                     for (JsonNode port : item.path("Ports")) {
                         if (port.has("PublicPort")) {
-                            published.add(port.path("IP").asText("0.0.0.0") + ":" + port.path("PublicPort").asInt());
+                            published.add(port.path("IP").asText("0.0.0.0") + ":"
+                                    + port.path("PublicPort").asInt());
                         }
                     }
-                    containers.add(new ContainerSummary(item.path("Id").asText(), name, item.path("Image").asText(),
-                            item.path("ImageID").asText(), List.copyOf(published), item.path("State").asText(),
-                            item.path("Status").asText(), labels));
+                    containers.add(new ContainerSummary(
+                            item.path("Id").asText(),
+                            name,
+                            item.path("Image").asText(),
+                            item.path("ImageID").asText(),
+                            List.copyOf(published),
+                            item.path("State").asText(),
+                            item.path("Status").asText(),
+                            labels));
                 }
                 return containers;
             } catch (IOException e) {
@@ -208,8 +244,12 @@ final class DockerContainers extends DockerPart {
         return calls.call("inspecting container " + containerId, () -> {
             try {
                 JsonNode bindings = json.readTree(http.get(apiUrl + "/containers/" + containerId + "/json", HTTP_OK))
-                        .path("NetworkSettings").path("Ports").path(containerPort + "/tcp");
-                return bindings.isArray() && !bindings.isEmpty() ? bindings.get(0).path("HostPort").asInt(-1) : -1;
+                        .path("NetworkSettings")
+                        .path("Ports")
+                        .path(containerPort + "/tcp");
+                return bindings.isArray() && !bindings.isEmpty()
+                        ? bindings.get(0).path("HostPort").asInt(-1)
+                        : -1;
             } catch (IOException e) {
                 throw new EngineException("Inspecting container " + containerId + " failed: " + e.getMessage(), e);
             }
@@ -217,7 +257,8 @@ final class DockerContainers extends DockerPart {
     }
 
     int waitForExit(String containerId, Duration timeout) throws EngineException {
-        ContainerState last = awaitState(containerId, timeout, state -> !state.running() && !"created".equals(state.status()));
+        ContainerState last =
+                awaitState(containerId, timeout, state -> !state.running() && !"created".equals(state.status()));
         if (last.running() || "created".equals(last.status())) {
             String shortId = containerId.substring(0, Math.min(12, containerId.length()));
             throw new EngineException("Container " + shortId + " still runs after " + timeout.toSeconds()
@@ -232,8 +273,9 @@ final class DockerContainers extends DockerPart {
      *
      * @return the last state seen
      */
-    private ContainerState awaitState(String containerId, Duration timeout,
-            java.util.function.Predicate<ContainerState> done) throws EngineException {
+    private ContainerState awaitState(
+            String containerId, Duration timeout, java.util.function.Predicate<ContainerState> done)
+            throws EngineException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration pause = Duration.ofMillis(20);
         while (true) {
@@ -269,11 +311,9 @@ final class DockerContainers extends DockerPart {
                 lines.addLast("(logs unavailable: " + error + ")");
             }
 
-            public void open() {
-            }
+            public void open() {}
 
-            public void close() {
-            }
+            public void close() {}
         });
     }
 
@@ -287,11 +327,9 @@ final class DockerContainers extends DockerPart {
                 lines.accept("(logs unavailable: " + error + ")");
             }
 
-            public void open() {
-            }
+            public void open() {}
 
-            public void close() {
-            }
+            public void close() {}
         });
         try {
             while (inspect(containerId).running()) {
@@ -305,11 +343,16 @@ final class DockerContainers extends DockerPart {
     void stop(String containerId, Duration grace) throws EngineException {
         calls.run("stopping container " + containerId, grace, () -> {
             try {
-                http.post(apiUrl + "/containers/" + containerId + "/stop?t=" + grace.toSeconds(), HTTP_NO_CONTENT, HTTP_NOT_MODIFIED,
+                http.post(
+                        apiUrl + "/containers/" + containerId + "/stop?t=" + grace.toSeconds(),
+                        HTTP_NO_CONTENT,
+                        HTTP_NOT_MODIFIED,
                         HTTP_NOT_FOUND);
             } catch (IOException e) {
-                throw new EngineException("Stopping container " + containerId + " failed: " + e.getMessage()
-                        + ". Stop it by hand: docker stop " + containerId, e);
+                throw new EngineException(
+                        "Stopping container " + containerId + " failed: " + e.getMessage()
+                                + ". Stop it by hand: docker stop " + containerId,
+                        e);
             }
         });
     }
@@ -319,8 +362,10 @@ final class DockerContainers extends DockerPart {
             try {
                 http.post(apiUrl + "/containers/" + containerId + "/restart?t=" + grace.toSeconds(), HTTP_NO_CONTENT);
             } catch (IOException e) {
-                throw new EngineException("Restarting container " + containerId + " failed: " + e.getMessage()
-                        + ". Restart it by hand: docker restart " + containerId, e);
+                throw new EngineException(
+                        "Restarting container " + containerId + " failed: " + e.getMessage()
+                                + ". Restart it by hand: docker restart " + containerId,
+                        e);
             }
         });
     }
@@ -328,12 +373,17 @@ final class DockerContainers extends DockerPart {
     java.util.Optional<byte[]> readArchive(String containerId, String path) throws EngineException {
         return calls.call("reading " + path + " in container " + containerId, () -> {
             try {
-                return http.get(apiUrl + "/containers/" + containerId + "/archive?path=" + query(path),
-                        response -> response.getStatusLine().getStatusCode() == HTTP_NOT_FOUND ? java.util.Optional.<byte[]>empty()
-                                : java.util.Optional.of(org.apache.http.util.EntityUtils.toByteArray(response.getEntity())),
-                        HTTP_OK, HTTP_NOT_FOUND);
+                return http.get(
+                        apiUrl + "/containers/" + containerId + "/archive?path=" + query(path),
+                        response -> response.getStatusLine().getStatusCode() == HTTP_NOT_FOUND
+                                ? java.util.Optional.<byte[]>empty()
+                                : java.util.Optional.of(
+                                        org.apache.http.util.EntityUtils.toByteArray(response.getEntity())),
+                        HTTP_OK,
+                        HTTP_NOT_FOUND);
             } catch (IOException e) {
-                throw new EngineException("Reading " + path + " in container " + containerId + " failed: " + e.getMessage(), e);
+                throw new EngineException(
+                        "Reading " + path + " in container " + containerId + " failed: " + e.getMessage(), e);
             }
         });
     }
@@ -341,9 +391,13 @@ final class DockerContainers extends DockerPart {
     void writeArchive(String containerId, String directory, java.nio.file.Path tar) throws EngineException {
         calls.run("copying files into container " + containerId, () -> {
             try {
-                http.put(apiUrl + "/containers/" + containerId + "/archive?path=" + query(directory), tar.toFile(), HTTP_OK);
+                http.put(
+                        apiUrl + "/containers/" + containerId + "/archive?path=" + query(directory),
+                        tar.toFile(),
+                        HTTP_OK);
             } catch (IOException e) {
-                throw new EngineException("Copying files into container " + containerId + " failed: " + e.getMessage(), e);
+                throw new EngineException(
+                        "Copying files into container " + containerId + " failed: " + e.getMessage(), e);
             }
         });
     }
@@ -355,19 +409,26 @@ final class DockerContainers extends DockerPart {
     void remove(String containerId, boolean anonymousVolumes) throws EngineException {
         calls.run("removing container " + containerId, () -> {
             try {
-                http.delete(apiUrl + "/containers/" + containerId + "?force=true&v=" + anonymousVolumes, HTTP_NO_CONTENT,
+                http.delete(
+                        apiUrl + "/containers/" + containerId + "?force=true&v=" + anonymousVolumes,
+                        HTTP_NO_CONTENT,
                         HTTP_NOT_FOUND);
             } catch (IOException e) {
-                throw new EngineException("Removing container " + containerId + " failed: " + e.getMessage()
-                        + ". Remove it by hand: docker rm -f " + containerId, e);
+                throw new EngineException(
+                        "Removing container " + containerId + " failed: " + e.getMessage()
+                                + ". Remove it by hand: docker rm -f " + containerId,
+                        e);
             }
         });
     }
 
     private ContainerNotHealthyException notHealthy(String containerId, String problem, ContainerState state) {
         List<String> logLines = lastLogLines(containerId, 40);
-        StringBuilder message = new StringBuilder("Container ").append(containerId, 0, Math.min(12, containerId.length()))
-                .append(' ').append(problem).append('.');
+        StringBuilder message = new StringBuilder("Container ")
+                .append(containerId, 0, Math.min(12, containerId.length()))
+                .append(' ')
+                .append(problem)
+                .append('.');
         if (!state.lastCheckOutput().isEmpty()) {
             message.append(" Last healthcheck output: ").append(state.lastCheckOutput());
         }

@@ -55,7 +55,8 @@ public final class DockerEngine implements Engine {
             URI uri = URI.create(connection.getUrl());
             String baseUrl;
             if ("unix".equalsIgnoreCase(uri.getScheme())) {
-                http = new ApacheHttpClientDelegate(new UnixSocketClientBuilder(uri.getPath(), MAX_CONNECTIONS, fabricLog), true);
+                http = new ApacheHttpClientDelegate(
+                        new UnixSocketClientBuilder(uri.getPath(), MAX_CONNECTIONS, fabricLog), true);
                 baseUrl = UNIX_BASE_URL;
             } else {
                 String certPath = "https".equalsIgnoreCase(uri.getScheme()) ? connection.getCertPath() : null;
@@ -65,12 +66,18 @@ public final class DockerEngine implements Engine {
             ApacheHttpClientDelegate versionClient = http;
             return calls.call("answering its version", () -> {
                 try {
-                    JsonNode info = new ObjectMapper().readTree(versionClient.get(baseUrl + "/version", DockerApi.HTTP_OK));
-                    EngineVersion version = new EngineVersion(info.path("Version").asText("unknown"),
-                            info.path("ApiVersion").asText(), info.path("Os").asText(), info.path("Arch").asText());
-                    DockerAccess access = new DockerAccessWithHcClient(connection.getUrl(), connection.getCertPath(),
-                            MAX_CONNECTIONS, fabricLog);
-                    return new DockerEngine(address, version,
+                    JsonNode info =
+                            new ObjectMapper().readTree(versionClient.get(baseUrl + "/version", DockerApi.HTTP_OK));
+                    EngineVersion version = new EngineVersion(
+                            info.path("Version").asText("unknown"),
+                            info.path("ApiVersion").asText(),
+                            info.path("Os").asText(),
+                            info.path("Arch").asText());
+                    DockerAccess access = new DockerAccessWithHcClient(
+                            connection.getUrl(), connection.getCertPath(), MAX_CONNECTIONS, fabricLog);
+                    return new DockerEngine(
+                            address,
+                            version,
                             new DockerApi(log, versionClient, baseUrl + "/v" + version.apiVersion(), access, calls));
                 } catch (IOException | RuntimeException e) {
                     throw new EngineUnavailableException(address, e);
@@ -101,6 +108,7 @@ public final class DockerEngine implements Engine {
     public EngineVersion version() {
         return version;
     }
+
     @Override
     public String build(ImageBuild build) throws EngineException {
         return images.build(build);
@@ -172,12 +180,14 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
-    public java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout) throws EngineException {
+    public java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout)
+            throws EngineException {
         return containers.exec(containerId, command, timeout);
     }
 
     @Override
-    public java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout, String user) throws EngineException {
+    public java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout, String user)
+            throws EngineException {
         return containers.exec(containerId, command, timeout, user);
     }
 
@@ -271,7 +281,8 @@ public final class DockerEngine implements Engine {
         try {
             api.access.shutdown();
         } finally {
-            closeQuietly(api.http); // even when fabric8's shutdown throws; closing it also frees a call a hung engine holds
+            closeQuietly(
+                    api.http); // even when fabric8's shutdown throws; closing it also frees a call a hung engine holds
             api.calls.close();
         }
     }

@@ -37,7 +37,9 @@ final class DockerImages extends DockerPart {
         }
         if (!build.labels().isEmpty()) {
             // For a Dockerfile of one's own, labels travel as a build option, not as build configuration.
-            options.addOption("labels", JsonFactory.newJsonObject(new HashMap<>(build.labels())).toString());
+            options.addOption(
+                    "labels",
+                    JsonFactory.newJsonObject(new HashMap<>(build.labels())).toString());
         }
         try {
             access.buildImage(name, build.contextArchive().toFile(), options);
@@ -46,8 +48,10 @@ final class DockerImages extends DockerPart {
             }
             return access.getImageId(name);
         } catch (DockerAccessException e) {
-            throw new EngineException("Building " + name + " failed: " + e.getMessage().trim()
-                    + ". The build output above shows the failing step.", e);
+            throw new EngineException(
+                    "Building " + name + " failed: " + e.getMessage().trim()
+                            + ". The build output above shows the failing step.",
+                    e);
         }
     }
 
@@ -86,18 +90,23 @@ final class DockerImages extends DockerPart {
             access.pushImage(reference, auth(credentials), null, 0);
         } catch (DockerAccessException e) {
             String detail = Causes.rootMessage(e);
-            throw new RegistryException(RegistryException.classify(detail), "Pushing " + reference + " failed: " + detail, e);
+            throw new RegistryException(
+                    RegistryException.classify(detail), "Pushing " + reference + " failed: " + detail, e);
         }
     }
 
     void pull(String reference, RegistryCredentials credentials) throws EngineException {
         ImageRef ref = ImageRef.split(reference);
         try {
-            access.pullImage(reference, auth(credentials), null,
+            access.pullImage(
+                    reference,
+                    auth(credentials),
+                    null,
                     new CreateImageOptions().fromImage(ref.name()).tag(ref.tag()));
         } catch (DockerAccessException e) {
             String detail = Causes.rootMessage(e);
-            throw new RegistryException(RegistryException.classify(detail), "Pulling " + reference + " failed: " + detail, e);
+            throw new RegistryException(
+                    RegistryException.classify(detail), "Pulling " + reference + " failed: " + detail, e);
         }
     }
 
@@ -105,7 +114,8 @@ final class DockerImages extends DockerPart {
         return calls.call("inspecting image " + reference, () -> {
             String name = ImageRef.split(reference).name();
             try {
-                JsonNode digests = json.readTree(http.get(apiUrl + "/images/" + reference + "/json", HTTP_OK)).path("RepoDigests");
+                JsonNode digests = json.readTree(http.get(apiUrl + "/images/" + reference + "/json", HTTP_OK))
+                        .path("RepoDigests");
                 for (JsonNode digest : digests) {
                     String text = digest.asText();
                     if (text.startsWith(name + "@")) {
@@ -125,15 +135,27 @@ final class DockerImages extends DockerPart {
                 JsonNode root = json.readTree(http.get(apiUrl + "/images/" + image + "/json", HTTP_OK));
                 JsonNode config = root.path("Config");
                 java.util.Map<String, String> labels = new java.util.TreeMap<>();
-                config.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+                config.path("Labels")
+                        .fields()
+                        .forEachRemaining(label ->
+                                labels.put(label.getKey(), label.getValue().asText()));
                 List<String> ports = new ArrayList<>();
                 config.path("ExposedPorts").fieldNames().forEachRemaining(ports::add);
-                return new ImageDetails(root.path("Id").asText(), strings(config.path("Cmd")), strings(config.path("Entrypoint")),
-                        strings(config.path("Env")), labels, ports, config.path("User").asText(""),
-                        config.path("WorkingDir").asText(""), strings(config.path("Healthcheck").path("Test")));
+                return new ImageDetails(
+                        root.path("Id").asText(),
+                        strings(config.path("Cmd")),
+                        strings(config.path("Entrypoint")),
+                        strings(config.path("Env")),
+                        labels,
+                        ports,
+                        config.path("User").asText(""),
+                        config.path("WorkingDir").asText(""),
+                        strings(config.path("Healthcheck").path("Test")));
             } catch (IOException e) {
-                throw new EngineException("Inspecting image " + image + " failed: " + e.getMessage()
-                        + ". Check that it exists: docker image ls " + image, e);
+                throw new EngineException(
+                        "Inspecting image " + image + " failed: " + e.getMessage()
+                                + ". Check that it exists: docker image ls " + image,
+                        e);
             }
         });
     }
@@ -141,13 +163,17 @@ final class DockerImages extends DockerPart {
     List<String> imagesWithLabel(String key, String value) throws EngineException {
         return calls.call("listing images", () -> {
             try {
-                JsonNode list = json.readTree(http.get(apiUrl + "/images/json?filters=" + api.labelFilter(key, value), HTTP_OK));
+                JsonNode list = json.readTree(
+                        http.get(apiUrl + "/images/json?filters=" + api.labelFilter(key, value), HTTP_OK));
                 List<JsonNode> items = new ArrayList<>();
                 list.forEach(items::add);
-                items.sort(java.util.Comparator.comparingLong((JsonNode item) -> item.path("Created").asLong()).reversed());
+                items.sort(java.util.Comparator.comparingLong(
+                                (JsonNode item) -> item.path("Created").asLong())
+                        .reversed());
                 return items.stream().map(item -> item.path("Id").asText()).toList();
             } catch (IOException e) {
-                throw new EngineException("Listing images labelled " + key + "=" + value + " failed: " + e.getMessage(), e);
+                throw new EngineException(
+                        "Listing images labelled " + key + "=" + value + " failed: " + e.getMessage(), e);
             }
         });
     }
@@ -166,7 +192,8 @@ final class DockerImages extends DockerPart {
     private record ImageRef(String name, String tag) {
         static ImageRef split(String reference) {
             int colon = reference.lastIndexOf(':');
-            return colon > reference.lastIndexOf('/') ? new ImageRef(reference.substring(0, colon), reference.substring(colon + 1))
+            return colon > reference.lastIndexOf('/')
+                    ? new ImageRef(reference.substring(0, colon), reference.substring(colon + 1))
                     : new ImageRef(reference, "latest");
         }
     }

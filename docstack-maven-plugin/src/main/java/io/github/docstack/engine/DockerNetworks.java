@@ -25,12 +25,17 @@ final class DockerNetworks extends DockerPart {
     void createNetwork(String name, java.util.Map<String, String> labels) throws EngineException {
         calls.run("creating network " + name, () -> {
             try {
-                if (!api.names(apiUrl + "/networks?filters=" + api.filter("name", name), "Name").contains(name)) {
+                if (!api.names(apiUrl + "/networks?filters=" + api.filter("name", name), "Name")
+                        .contains(name)) {
                     com.fasterxml.jackson.databind.node.ObjectNode body = json.createObjectNode();
                     body.put("Name", name);
                     body.put("CheckDuplicate", true);
                     body.set("Labels", json.valueToTree(labels));
-                    http.post(apiUrl + "/networks/create", body.toString(), new ApacheHttpClientDelegate.BodyResponseHandler(), 201);
+                    http.post(
+                            apiUrl + "/networks/create",
+                            body.toString(),
+                            new ApacheHttpClientDelegate.BodyResponseHandler(),
+                            201);
                 }
             } catch (IOException e) {
                 throw new EngineException("Creating network " + name + " failed: " + e.getMessage(), e);
@@ -55,7 +60,8 @@ final class DockerNetworks extends DockerPart {
                 Duration pause = Duration.ofMillis(20);
                 while (System.nanoTime() < deadline) {
                     String network = http.get(apiUrl + "/networks/" + name, HTTP_OK, HTTP_NOT_FOUND);
-                    JsonNode containers = network == null ? null : json.readTree(network).path("Containers");
+                    JsonNode containers =
+                            network == null ? null : json.readTree(network).path("Containers");
                     if (containers == null || containers.isEmpty()) {
                         break;
                     }
@@ -64,8 +70,10 @@ final class DockerNetworks extends DockerPart {
                 }
                 http.delete(apiUrl + "/networks/" + name, HTTP_NO_CONTENT, HTTP_NOT_FOUND);
             } catch (IOException e) {
-                throw new EngineException("Removing network " + name + " failed: " + e.getMessage()
-                        + ". Remove it by hand: docker network rm " + name, e);
+                throw new EngineException(
+                        "Removing network " + name + " failed: " + e.getMessage()
+                                + ". Remove it by hand: docker network rm " + name,
+                        e);
             }
         });
     }

@@ -34,7 +34,8 @@ final class DockerSwarm extends DockerPart {
             try {
                 JsonNode info = json.readTree(http.get(apiUrl + "/info", HTTP_OK));
                 JsonNode swarm = info.path("Swarm");
-                boolean manager = "active".equals(swarm.path("LocalNodeState").asText()) && swarm.path("ControlAvailable").asBoolean();
+                boolean manager = "active".equals(swarm.path("LocalNodeState").asText())
+                        && swarm.path("ControlAvailable").asBoolean();
                 return manager ? Optional.of(info.path("Name").asText()) : Optional.<String>empty();
             } catch (IOException e) {
                 throw new EngineException("Reading the engine's Swarm state failed: " + e.getMessage(), e);
@@ -46,8 +47,13 @@ final class DockerSwarm extends DockerPart {
         String name = spec.path("Name").asText();
         return calls.call("creating service " + name, () -> {
             try {
-                return json.readTree(http.post(apiUrl + "/services/create", spec.toString(),
-                        new ApacheHttpClientDelegate.BodyResponseHandler(), HTTP_CREATED)).path("ID").asText();
+                return json.readTree(http.post(
+                                apiUrl + "/services/create",
+                                spec.toString(),
+                                new ApacheHttpClientDelegate.BodyResponseHandler(),
+                                HTTP_CREATED))
+                        .path("ID")
+                        .asText();
             } catch (IOException e) {
                 throw new EngineException("Creating Swarm service " + name + " failed: " + e.getMessage(), e);
             }
@@ -69,8 +75,11 @@ final class DockerSwarm extends DockerPart {
     void updateService(String id, long version, JsonNode spec) throws EngineException {
         calls.run("updating service " + id, () -> {
             try {
-                http.post(apiUrl + "/services/" + id + "/update?version=" + version, spec.toString(),
-                        new ApacheHttpClientDelegate.BodyResponseHandler(), HTTP_OK);
+                http.post(
+                        apiUrl + "/services/" + id + "/update?version=" + version,
+                        spec.toString(),
+                        new ApacheHttpClientDelegate.BodyResponseHandler(),
+                        HTTP_OK);
             } catch (IOException e) {
                 throw new EngineException("Updating Swarm service " + id + " failed: " + e.getMessage(), e);
             }
@@ -82,8 +91,10 @@ final class DockerSwarm extends DockerPart {
             try {
                 http.delete(apiUrl + "/services/" + id, HTTP_OK, HTTP_NOT_FOUND);
             } catch (IOException e) {
-                throw new EngineException("Removing Swarm service " + id + " failed: " + e.getMessage()
-                        + ". Remove it by hand: docker service rm " + id, e);
+                throw new EngineException(
+                        "Removing Swarm service " + id + " failed: " + e.getMessage()
+                                + ". Remove it by hand: docker service rm " + id,
+                        e);
             }
         });
     }
@@ -94,8 +105,11 @@ final class DockerSwarm extends DockerPart {
 
     /** The service's tasks, the newest first. */
     List<JsonNode> tasks(String serviceId) throws EngineException {
-        List<JsonNode> tasks = new ArrayList<>(list("/tasks?filters=" + api.filter("service", serviceId), "listing tasks"));
-        tasks.sort(Comparator.comparing((JsonNode task) -> task.path("CreatedAt").asText()).reversed());
+        List<JsonNode> tasks =
+                new ArrayList<>(list("/tasks?filters=" + api.filter("service", serviceId), "listing tasks"));
+        tasks.sort(
+                Comparator.comparing((JsonNode task) -> task.path("CreatedAt").asText())
+                        .reversed());
         return tasks;
     }
 
@@ -104,7 +118,12 @@ final class DockerSwarm extends DockerPart {
         return calls.call("inspecting node " + nodeId, () -> {
             try {
                 String body = http.get(apiUrl + "/nodes/" + nodeId, HTTP_OK, HTTP_NOT_FOUND);
-                return body == null ? nodeId : json.readTree(body).path("Description").path("Hostname").asText(nodeId);
+                return body == null
+                        ? nodeId
+                        : json.readTree(body)
+                                .path("Description")
+                                .path("Hostname")
+                                .asText(nodeId);
             } catch (IOException e) {
                 throw new EngineException("Inspecting Swarm node " + nodeId + " failed: " + e.getMessage(), e);
             }
@@ -129,7 +148,8 @@ final class DockerSwarm extends DockerPart {
                 List<String> volumes = new ArrayList<>();
                 if (body != null) {
                     for (JsonNode mount : json.readTree(body).path("Mounts")) {
-                        if ("volume".equals(mount.path("Type").asText()) && mount.path("Name").asText().matches("[0-9a-f]{64}")) {
+                        if ("volume".equals(mount.path("Type").asText())
+                                && mount.path("Name").asText().matches("[0-9a-f]{64}")) {
                             volumes.add(mount.path("Name").asText());
                         }
                     }
@@ -145,16 +165,23 @@ final class DockerSwarm extends DockerPart {
     String secret(String name, String value, Map<String, String> labels) throws EngineException {
         return calls.call("creating secret " + name, () -> {
             try {
-                for (JsonNode existing : json.readTree(http.get(apiUrl + "/secrets?filters=" + api.filter("name", name), HTTP_OK))) {
+                for (JsonNode existing :
+                        json.readTree(http.get(apiUrl + "/secrets?filters=" + api.filter("name", name), HTTP_OK))) {
                     if (existing.path("Spec").path("Name").asText().equals(name)) {
                         return existing.path("ID").asText();
                     }
                 }
-                ObjectNode body = json.createObjectNode().put("Name", name)
+                ObjectNode body = json.createObjectNode()
+                        .put("Name", name)
                         .put("Data", Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
                 body.set("Labels", json.valueToTree(labels));
-                return json.readTree(http.post(apiUrl + "/secrets/create", body.toString(),
-                        new ApacheHttpClientDelegate.BodyResponseHandler(), HTTP_CREATED)).path("ID").asText();
+                return json.readTree(http.post(
+                                apiUrl + "/secrets/create",
+                                body.toString(),
+                                new ApacheHttpClientDelegate.BodyResponseHandler(),
+                                HTTP_CREATED))
+                        .path("ID")
+                        .asText();
             } catch (IOException e) {
                 throw new EngineException("Creating Swarm secret " + name + " failed: " + e.getMessage(), e);
             }
@@ -170,8 +197,10 @@ final class DockerSwarm extends DockerPart {
                 try {
                     http.delete(apiUrl + "/secrets/" + secret.path("ID").asText(), HTTP_NO_CONTENT, HTTP_NOT_FOUND);
                 } catch (IOException e) {
-                    throw new EngineException("Removing Swarm secret " + name + " failed: " + e.getMessage()
-                            + ". Remove it by hand: docker secret rm " + name, e);
+                    throw new EngineException(
+                            "Removing Swarm secret " + name + " failed: " + e.getMessage()
+                                    + ". Remove it by hand: docker secret rm " + name,
+                            e);
                 }
             });
             removed.add(name);
@@ -183,11 +212,19 @@ final class DockerSwarm extends DockerPart {
     void createOverlayNetwork(String name, Map<String, String> labels) throws EngineException {
         calls.run("creating network " + name, () -> {
             try {
-                if (!api.names(apiUrl + "/networks?filters=" + api.filter("name", name), "Name").contains(name)) {
-                    ObjectNode body = json.createObjectNode().put("Name", name).put("CheckDuplicate", true)
-                            .put("Driver", "overlay").put("Attachable", true);
+                if (!api.names(apiUrl + "/networks?filters=" + api.filter("name", name), "Name")
+                        .contains(name)) {
+                    ObjectNode body = json.createObjectNode()
+                            .put("Name", name)
+                            .put("CheckDuplicate", true)
+                            .put("Driver", "overlay")
+                            .put("Attachable", true);
                     body.set("Labels", json.valueToTree(labels));
-                    http.post(apiUrl + "/networks/create", body.toString(), new ApacheHttpClientDelegate.BodyResponseHandler(), HTTP_CREATED);
+                    http.post(
+                            apiUrl + "/networks/create",
+                            body.toString(),
+                            new ApacheHttpClientDelegate.BodyResponseHandler(),
+                            HTTP_CREATED);
                 }
             } catch (IOException e) {
                 throw new EngineException("Creating overlay network " + name + " failed: " + e.getMessage(), e);
@@ -202,8 +239,9 @@ final class DockerSwarm extends DockerPart {
                 json.readTree(http.get(apiUrl + path, HTTP_OK)).forEach(items::add);
                 return items;
             } catch (IOException e) {
-                throw new EngineException(operation.substring(0, 1).toUpperCase() + operation.substring(1) + " failed: "
-                        + e.getMessage(), e);
+                throw new EngineException(
+                        operation.substring(0, 1).toUpperCase() + operation.substring(1) + " failed: " + e.getMessage(),
+                        e);
             }
         });
     }

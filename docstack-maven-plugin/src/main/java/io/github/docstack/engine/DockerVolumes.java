@@ -31,11 +31,15 @@ final class DockerVolumes extends DockerPart {
     List<VolumeSummary> volumes(String key, String value) throws EngineException {
         return calls.call("listing volumes", () -> {
             try {
-                JsonNode root = json.readTree(http.get(apiUrl + "/volumes?filters=" + api.labelFilter(key, value), HTTP_OK));
+                JsonNode root =
+                        json.readTree(http.get(apiUrl + "/volumes?filters=" + api.labelFilter(key, value), HTTP_OK));
                 List<VolumeSummary> volumes = new ArrayList<>();
                 root.path("Volumes").forEach(volume -> {
                     java.util.Map<String, String> labels = new java.util.TreeMap<>();
-                    volume.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+                    volume.path("Labels")
+                            .fields()
+                            .forEachRemaining(label ->
+                                    labels.put(label.getKey(), label.getValue().asText()));
                     volumes.add(new VolumeSummary(volume.path("Name").asText(), labels));
                 });
                 return volumes;
@@ -50,8 +54,10 @@ final class DockerVolumes extends DockerPart {
             try {
                 http.delete(apiUrl + "/volumes/" + name, HTTP_NO_CONTENT, HTTP_NOT_FOUND);
             } catch (IOException e) {
-                throw new EngineException("Removing volume " + name + " failed: " + e.getMessage()
-                        + ". Remove it by hand: docker volume rm " + name, e);
+                throw new EngineException(
+                        "Removing volume " + name + " failed: " + e.getMessage()
+                                + ". Remove it by hand: docker volume rm " + name,
+                        e);
             }
         });
     }

@@ -111,7 +111,8 @@ public interface Engine extends AutoCloseable {
     java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout) throws EngineException;
 
     /** As {@link #exec(String, List, Duration)}, as {@code user} (a name or uid) rather than the container's user. */
-    java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout, String user) throws EngineException;
+    java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout, String user)
+            throws EngineException;
 
     /** Ids of the images carrying the label {@code key=value}, newest first. */
     List<String> imagesWithLabel(String key, String value) throws EngineException;
@@ -153,8 +154,7 @@ public interface Engine extends AutoCloseable {
      * The secrets of the stack about to run, by the variable name each goes by, which the engine must keep out of
      * what it shows (a Swarm's service specs). A lone engine shows what a container was given to its owner only.
      */
-    default void keepSecrets(java.util.Map<String, String> variables) {
-    }
+    default void keepSecrets(java.util.Map<String, String> variables) {}
 
     /** Removes the secrets the engine keeps with this label (a Swarm's); returns their names. A lone engine keeps none. */
     default List<String> removeSecrets(String key, String value) throws EngineException {

@@ -7,9 +7,12 @@ public class EngineLostException extends EngineException {
     private final String operation;
 
     public EngineLostException(EngineAddress address, String operation, Throwable cause) {
-        super("The Docker engine at " + address.url() + " dropped the connection while " + operation + " ("
-                + Causes.rootMessage(cause) + "). Check that it runs ('docker info'); then run the goal again, which picks up "
-                + "where this one stopped.", cause);
+        super(
+                "The Docker engine at " + address.url() + " dropped the connection while " + operation + " ("
+                        + Causes.rootMessage(cause)
+                        + "). Check that it runs ('docker info'); then run the goal again, which picks up "
+                        + "where this one stopped.",
+                cause);
         this.address = address;
         this.operation = operation;
     }
@@ -25,7 +28,8 @@ public class EngineLostException extends EngineException {
     /** Whether {@code error} (or one of its causes) is a broken connection rather than an answer from the engine. */
     static boolean isConnectionLost(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.net.SocketException || cause instanceof org.apache.http.NoHttpResponseException
+            if (cause instanceof java.net.SocketException
+                    || cause instanceof org.apache.http.NoHttpResponseException
                     || cause instanceof org.apache.http.ConnectionClosedException) {
                 return true;
             }

@@ -75,16 +75,13 @@ final class FabricLogger implements Logger {
     }
 
     @Override
-    public void progressStart() {
-    }
+    public void progressStart() {}
 
     @Override
-    public void progressUpdate(String layerId, String status, String progressMessage) {
-    }
+    public void progressUpdate(String layerId, String status, String progressMessage) {}
 
     @Override
-    public void progressFinished() {
-    }
+    public void progressFinished() {}
 
     private static String format(String format, Object... params) {
         return params.length == 0 ? format : String.format(format, params);

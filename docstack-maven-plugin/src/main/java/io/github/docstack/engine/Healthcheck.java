@@ -15,7 +15,12 @@ import java.util.List;
  * @param startPeriod   time after start during which the engine's failed checks do not count
  * @param startInterval time between docstack's checks while up waits for the service
  */
-public record Healthcheck(List<String> command, Duration interval, Duration timeout, int retries, Duration startPeriod,
+public record Healthcheck(
+        List<String> command,
+        Duration interval,
+        Duration timeout,
+        int retries,
+        Duration startPeriod,
         Duration startInterval) {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);

@@ -17,8 +17,15 @@ import java.util.Map;
  * @param noCache        build every layer afresh
  * @param pull           look for a newer base image even when the engine has one
  */
-public record ImageBuild(Path contextArchive, String dockerfile, List<String> tags, Map<String, String> buildArgs,
-        Map<String, String> labels, String target, boolean noCache, boolean pull) {
+public record ImageBuild(
+        Path contextArchive,
+        String dockerfile,
+        List<String> tags,
+        Map<String, String> buildArgs,
+        Map<String, String> labels,
+        String target,
+        boolean noCache,
+        boolean pull) {
 
     public ImageBuild {
         if (tags.isEmpty()) {

@@ -9,7 +9,13 @@ import java.util.Map;
  *
  * @param healthcheck the HEALTHCHECK test ({@code [CMD, ...]} or {@code [CMD-SHELL, ...]}), empty for none
  */
-public record ImageDetails(String id, List<String> cmd, List<String> entrypoint, List<String> env,
-        Map<String, String> labels, List<String> exposedPorts, String user, String workingDir,
-        List<String> healthcheck) {
-}
+public record ImageDetails(
+        String id,
+        List<String> cmd,
+        List<String> entrypoint,
+        List<String> env,
+        Map<String, String> labels,
+        List<String> exposedPorts,
+        String user,
+        String workingDir,
+        List<String> healthcheck) {}

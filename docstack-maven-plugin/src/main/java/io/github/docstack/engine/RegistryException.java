@@ -26,16 +26,22 @@ public class RegistryException extends EngineException {
     }
 
     /** An HTTP status 401 or 403 on its own, not part of a port such as 127.0.0.1:40349. */
-    private static final java.util.regex.Pattern REFUSED_STATUS = java.util.regex.Pattern.compile("(?<![:\\d])40[13](?!\\d)");
+    private static final java.util.regex.Pattern REFUSED_STATUS =
+            java.util.regex.Pattern.compile("(?<![:\\d])40[13](?!\\d)");
 
     static Kind classify(String engineMessage) {
         String text = engineMessage == null ? "" : engineMessage.toLowerCase();
         // Unreachable first: its messages carry the registry's address, whose port may hold any digits.
-        if (text.contains("connection refused") || text.contains("no such host") || text.contains("i/o timeout")
-                || text.contains("dial tcp") || text.contains("no route to host")) {
+        if (text.contains("connection refused")
+                || text.contains("no such host")
+                || text.contains("i/o timeout")
+                || text.contains("dial tcp")
+                || text.contains("no route to host")) {
             return Kind.UNREACHABLE;
         }
-        if (text.contains("unauthorized") || text.contains("authentication required") || text.contains("denied")
+        if (text.contains("unauthorized")
+                || text.contains("authentication required")
+                || text.contains("denied")
                 || REFUSED_STATUS.matcher(text).find()) {
             return Kind.UNAUTHORIZED;
         }

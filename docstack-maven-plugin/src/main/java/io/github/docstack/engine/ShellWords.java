@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
  */
 public final class ShellWords {
 
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     /**
      * @param secrets secret value to the name of the variable that holds it, as {@link #byValue} orders them
@@ -26,8 +25,11 @@ public final class ShellWords {
      */
     public static Map<String, String> byValue(Map<String, String> variables) {
         Map<String, String> secrets = new LinkedHashMap<>();
-        variables.entrySet().stream().filter(secret -> !secret.getValue().isEmpty())
-                .sorted(Comparator.comparing((Map.Entry<String, String> secret) -> secret.getValue().length()).reversed())
+        variables.entrySet().stream()
+                .filter(secret -> !secret.getValue().isEmpty())
+                .sorted(Comparator.comparing((Map.Entry<String, String> secret) ->
+                                secret.getValue().length())
+                        .reversed())
                 .forEach(secret -> secrets.put(secret.getValue(), secret.getKey()));
         return secrets;
     }
@@ -48,7 +50,10 @@ public final class ShellWords {
             if (found == null) {
                 return quoted.append(literal(rest)).toString();
             }
-            quoted.append(literal(rest.substring(0, at))).append("\"${").append(secrets.get(found)).append("}\"");
+            quoted.append(literal(rest.substring(0, at)))
+                    .append("\"${")
+                    .append(secrets.get(found))
+                    .append("}\"");
             rest = rest.substring(at + found.length());
         }
     }

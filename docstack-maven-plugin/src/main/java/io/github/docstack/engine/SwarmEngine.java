@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  */
 public final class SwarmEngine implements Engine {
 
-    private static final Set<String> TERMINAL = Set.of("complete", "failed", "rejected", "shutdown", "orphaned", "remove");
+    private static final Set<String> TERMINAL =
+            Set.of("complete", "failed", "rejected", "shutdown", "orphaned", "remove");
     private static final Set<String> FAILED = Set.of("failed", "rejected");
     /** A task whose container runs: "starting" until the Swarm's healthcheck, if it has one, first passes. */
     private static final Set<String> STARTED = Set.of("starting", "running");
@@ -44,8 +45,13 @@ public final class SwarmEngine implements Engine {
     /** Secret value to the variable name it is kept under, longest value first. */
     private final Map<String, String> secrets = new LinkedHashMap<>();
 
-    private SwarmEngine(DockerEngine docker, DockerSwarm swarm, Predicate<Map<String, String>> runsOnce, String stackLabel,
-            String nodeLabel, String managerNode) {
+    private SwarmEngine(
+            DockerEngine docker,
+            DockerSwarm swarm,
+            Predicate<Map<String, String>> runsOnce,
+            String stackLabel,
+            String nodeLabel,
+            String managerNode) {
         this.managerNode = managerNode;
         this.docker = docker;
         this.swarm = swarm;
@@ -62,10 +68,12 @@ public final class SwarmEngine implements Engine {
      * @param nodeLabel  the label that names the node a container must run on (by hostname), if it must
      * @throws NotASwarmManagerException when the engine is not the manager of an active Swarm
      */
-    public static SwarmEngine of(Engine docker, Predicate<Map<String, String>> runsOnce, String stackLabel, String nodeLabel)
+    public static SwarmEngine of(
+            Engine docker, Predicate<Map<String, String>> runsOnce, String stackLabel, String nodeLabel)
             throws EngineException {
         if (!(docker instanceof DockerEngine engine)) {
-            throw new EngineException("A Swarm is reached through a Docker engine, not " + docker.getClass().getSimpleName());
+            throw new EngineException("A Swarm is reached through a Docker engine, not "
+                    + docker.getClass().getSimpleName());
         }
         DockerSwarm swarm = new DockerSwarm(engine.api());
         String managerNode = swarm.managerNode().orElseThrow(() -> new NotASwarmManagerException(docker.address()));
@@ -147,18 +155,24 @@ public final class SwarmEngine implements Engine {
         boolean elsewhere = node != null && !node.equals(managerNode);
         Map<String, String> used = SwarmServiceSpec.usedSecrets(spec, elsewhere, secrets);
         Map<String, SwarmServiceSpec.SecretRef> secretRefs = new LinkedHashMap<>();
-        Map<String, String> labels = spec.labels().containsKey(stackLabel) ? Map.of(stackLabel, spec.labels().get(stackLabel)) : Map.of();
+        Map<String, String> labels = spec.labels().containsKey(stackLabel)
+                ? Map.of(stackLabel, spec.labels().get(stackLabel))
+                : Map.of();
         for (Map.Entry<String, String> secret : used.entrySet()) {
             // A Swarm secret cannot change: a new value is a new secret, named after a digest of it.
             String variable = secret.getValue().toLowerCase().replaceFirst("^docstack_secret_", "");
-            String name = labels.getOrDefault(stackLabel, "docstack") + "_" + variable.substring(0, Math.min(variable.length(), 18))
-                    + "_" + Sha256.hex(secret.getValue() + "=" + secret.getKey(), 6);
+            String name = labels.getOrDefault(stackLabel, "docstack") + "_"
+                    + variable.substring(0, Math.min(variable.length(), 18)) + "_"
+                    + Sha256.hex(secret.getValue() + "=" + secret.getKey(), 6);
             synchronized (secrets) { // services made in parallel share secrets: the second finds the first's
-                secretRefs.put(secret.getValue(), new SwarmServiceSpec.SecretRef(swarm.secret(name, secret.getKey(), labels), name));
+                secretRefs.put(
+                        secret.getValue(),
+                        new SwarmServiceSpec.SecretRef(swarm.secret(name, secret.getKey(), labels), name));
             }
         }
         SwarmServiceSpec.ImageRun imageRun = new SwarmServiceSpec.ImageRun(List.of(), List.of());
-        if (spec.entrypoint().isEmpty() && !SwarmServiceSpec.usedSecrets(spec, false, secrets).isEmpty()) {
+        if (spec.entrypoint().isEmpty()
+                && !SwarmServiceSpec.usedSecrets(spec, false, secrets).isEmpty()) {
             ImageDetails image = docker.inspectImage(spec.image());
             imageRun = new SwarmServiceSpec.ImageRun(image.entrypoint(), image.cmd());
         }
@@ -177,11 +191,16 @@ public final class SwarmEngine implements Engine {
         if (runsOnce.test(labels(spec))) {
             swarm.removeService(serviceId);
             spec.remove("Mode");
-            spec.putObject("Mode").putObject("ReplicatedJob").put("MaxConcurrent", 1).put("TotalCompletions", 1);
+            spec.putObject("Mode")
+                    .putObject("ReplicatedJob")
+                    .put("MaxConcurrent", 1)
+                    .put("TotalCompletions", 1);
             id = swarm.createService(spec);
         } else {
             update(service, changed -> {
-                ((ObjectNode) changed.path("TaskTemplate")).putObject("RestartPolicy").put("Condition", "any");
+                ((ObjectNode) changed.path("TaskTemplate"))
+                        .putObject("RestartPolicy")
+                        .put("Condition", "any");
                 ((ObjectNode) changed.path("Mode")).putObject("Replicated").put("Replicas", 1);
             });
         }
@@ -201,8 +220,14 @@ public final class SwarmEngine implements Engine {
         Instant created = DockerApi.instant(tasks.get(0).path("CreatedAt").asText());
         if (STARTED.contains(state)) {
             // A task with the Swarm's own check (one on another node) is running once that check has passed.
-            JsonNode check = tasks.get(0).path("Spec").path("ContainerSpec").path("Healthcheck").path("Test");
-            boolean checked = check.isArray() && !check.isEmpty() && !"NONE".equals(check.get(0).asText());
+            JsonNode check = tasks.get(0)
+                    .path("Spec")
+                    .path("ContainerSpec")
+                    .path("Healthcheck")
+                    .path("Test");
+            boolean checked = check.isArray()
+                    && !check.isEmpty()
+                    && !"NONE".equals(check.get(0).asText());
             String health = !checked ? ContainerState.NO_HEALTHCHECK : "running".equals(state) ? "healthy" : "starting";
             return new ContainerState("running", 0, health, "", at, null);
         }
@@ -211,14 +236,21 @@ public final class SwarmEngine implements Engine {
             if (FAILED.contains(state) && code == 0) {
                 code = 1; // rejected before its container ran (no image, no node): still a failure
             }
-            return new ContainerState("exited", code, ContainerState.NO_HEALTHCHECK, status.path("Err").asText(""), created, at);
+            return new ContainerState(
+                    "exited",
+                    code,
+                    ContainerState.NO_HEALTHCHECK,
+                    status.path("Err").asText(""),
+                    created,
+                    at);
         }
         return new ContainerState("created", 0, ContainerState.NO_HEALTHCHECK, "", null, null);
     }
 
     @Override
     public Duration waitHealthy(String serviceId, Duration timeout) throws EngineException {
-        throw new EngineException("A Swarm service has no healthcheck of the engine's here: docstack checks readiness itself");
+        throw new EngineException(
+                "A Swarm service has no healthcheck of the engine's here: docstack checks readiness itself");
     }
 
     @Override
@@ -227,7 +259,8 @@ public final class SwarmEngine implements Engine {
     }
 
     @Override
-    public OptionalInt exec(String serviceId, List<String> command, Duration timeout, String user) throws EngineException {
+    public OptionalInt exec(String serviceId, List<String> command, Duration timeout, String user)
+            throws EngineException {
         return docker.exec(container(serviceId), command, timeout, user);
     }
 
@@ -243,9 +276,18 @@ public final class SwarmEngine implements Engine {
                 published.add("0.0.0.0:" + port.path("PublishedPort").asInt());
             }
             ContainerState state = inspect(id);
-            summaries.add(new ContainerSummary(id, spec.path("Name").asText(),
-                    spec.path("TaskTemplate").path("ContainerSpec").path("Image").asText(), "", List.copyOf(published),
-                    state.status(), state.toString(), labels(spec)));
+            summaries.add(new ContainerSummary(
+                    id,
+                    spec.path("Name").asText(),
+                    spec.path("TaskTemplate")
+                            .path("ContainerSpec")
+                            .path("Image")
+                            .asText(),
+                    "",
+                    List.copyOf(published),
+                    state.status(),
+                    state.toString(),
+                    labels(spec)));
         }
         return summaries;
     }
@@ -358,21 +400,40 @@ public final class SwarmEngine implements Engine {
         if (service.isEmpty() || !service.get().path("Spec").path("Mode").has("Replicated")) {
             return;
         }
-        update(service.get(), spec -> ((ObjectNode) spec.path("Mode")).putObject("Replicated").put("Replicas", 0));
-        awaitTasks(serviceId, tasks -> tasks.stream().allMatch(task -> TERMINAL.contains(task.path("Status").path("State").asText())),
-                grace.plus(bound()), "stop");
+        update(
+                service.get(),
+                spec -> ((ObjectNode) spec.path("Mode")).putObject("Replicated").put("Replicas", 0));
+        awaitTasks(
+                serviceId,
+                tasks -> tasks.stream()
+                        .allMatch(task -> TERMINAL.contains(
+                                task.path("Status").path("State").asText())),
+                grace.plus(bound()),
+                "stop");
     }
 
     /** A new task in place of the old, as a restart of a container. */
     @Override
     public void restart(String serviceId, Duration grace) throws EngineException {
-        String before = swarm.tasks(serviceId).stream().findFirst().map(old -> old.path("ID").asText()).orElse("");
+        String before = swarm.tasks(serviceId).stream()
+                .findFirst()
+                .map(old -> old.path("ID").asText())
+                .orElse("");
         update(existing(serviceId), spec -> {
             ObjectNode task = (ObjectNode) spec.path("TaskTemplate");
             task.put("ForceUpdate", task.path("ForceUpdate").asInt() + 1);
         });
-        awaitTasks(serviceId, tasks -> !tasks.isEmpty() && !tasks.get(0).path("ID").asText().equals(before)
-                && "running".equals(tasks.get(0).path("Status").path("State").asText()), grace.plus(bound()), "restart");
+        awaitTasks(
+                serviceId,
+                tasks -> !tasks.isEmpty()
+                        && !tasks.get(0).path("ID").asText().equals(before)
+                        && "running"
+                                .equals(tasks.get(0)
+                                        .path("Status")
+                                        .path("State")
+                                        .asText()),
+                grace.plus(bound()),
+                "restart");
     }
 
     @Override
@@ -419,8 +480,9 @@ public final class SwarmEngine implements Engine {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new EngineException("The container of Swarm service " + serviceId + " was not removed within "
-                        + bound().toSeconds() + " s. See: docker ps -a --filter label=" + SERVICE_ID_LABEL + "=" + serviceId);
+                throw new EngineException(
+                        "The container of Swarm service " + serviceId + " was not removed within " + bound().toSeconds()
+                                + " s. See: docker ps -a --filter label=" + SERVICE_ID_LABEL + "=" + serviceId);
             }
             DockerApi.pauseFor(pause);
             pause = DockerApi.nextPause(pause);
@@ -435,7 +497,13 @@ public final class SwarmEngine implements Engine {
     /** The container of the service's newest task, which must run on this node. */
     private String container(String serviceId) throws EngineException {
         List<JsonNode> tasks = swarm.tasks(serviceId);
-        String container = tasks.isEmpty() ? "" : tasks.get(0).path("Status").path("ContainerStatus").path("ContainerID").asText("");
+        String container = tasks.isEmpty()
+                ? ""
+                : tasks.get(0)
+                        .path("Status")
+                        .path("ContainerStatus")
+                        .path("ContainerID")
+                        .asText("");
         if (container.isEmpty()) {
             throw new EngineException("Service " + serviceId + " has no container yet");
         }
@@ -446,7 +514,10 @@ public final class SwarmEngine implements Engine {
     private void update(JsonNode service, Consumer<ObjectNode> change) throws EngineException {
         ObjectNode spec = (ObjectNode) service.path("Spec").deepCopy();
         change.accept(spec);
-        swarm.updateService(service.path("ID").asText(), service.path("Version").path("Index").asLong(), spec);
+        swarm.updateService(
+                service.path("ID").asText(),
+                service.path("Version").path("Index").asLong(),
+                spec);
     }
 
     /** How long one engine call may take: the wait for a task to start or a container to go. */
@@ -455,15 +526,23 @@ public final class SwarmEngine implements Engine {
     }
 
     private JsonNode existing(String serviceId) throws EngineException {
-        return swarm.service(serviceId).orElseThrow(() -> new EngineException("Swarm service " + serviceId + " is gone"));
+        return swarm.service(serviceId)
+                .orElseThrow(() -> new EngineException("Swarm service " + serviceId + " is gone"));
     }
 
     /** Waits until the service's newest task is in a state {@code wanted} accepts. */
-    private void awaitTask(String serviceId, Predicate<String> wanted, Duration timeout, String what) throws EngineException {
-        awaitTasks(serviceId, tasks -> !tasks.isEmpty() && wanted.test(tasks.get(0).path("Status").path("State").asText()), timeout, what);
+    private void awaitTask(String serviceId, Predicate<String> wanted, Duration timeout, String what)
+            throws EngineException {
+        awaitTasks(
+                serviceId,
+                tasks -> !tasks.isEmpty()
+                        && wanted.test(tasks.get(0).path("Status").path("State").asText()),
+                timeout,
+                what);
     }
 
-    private void awaitTasks(String serviceId, Predicate<List<JsonNode>> done, Duration timeout, String what) throws EngineException {
+    private void awaitTasks(String serviceId, Predicate<List<JsonNode>> done, Duration timeout, String what)
+            throws EngineException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration pause = Duration.ofMillis(20);
         while (true) {
@@ -472,16 +551,22 @@ public final class SwarmEngine implements Engine {
                 return;
             }
             JsonNode newest = tasks.isEmpty() ? null : tasks.get(0).path("Status");
-            if (newest != null && "pending".equals(newest.path("State").asText()) && !newest.path("Err").asText().isEmpty()) {
+            if (newest != null
+                    && "pending".equals(newest.path("State").asText())
+                    && !newest.path("Err").asText().isEmpty()) {
                 // e.g. "no suitable node (scheduling constraints not satisfied on 1 node)": waiting will not help
-                throw new EngineException("Swarm cannot place service " + serviceId + ": " + newest.path("Err").asText()
+                throw new EngineException("Swarm cannot place service " + serviceId + ": "
+                        + newest.path("Err").asText()
                         + ". See: docker node ls, and the node: of its project in the stack file");
             }
             if (System.nanoTime() > deadline) {
-                String state = tasks.isEmpty() ? "no task" : "its task " + tasks.get(0).path("Status").path("State").asText()
-                        + " (" + tasks.get(0).path("Status").path("Message").asText() + ")";
-                throw new EngineException("Swarm service " + serviceId + " did not " + what + " within " + timeout.toSeconds()
-                        + " s: " + state + ". See: docker service ps --no-trunc " + serviceId);
+                String state = tasks.isEmpty()
+                        ? "no task"
+                        : "its task "
+                                + tasks.get(0).path("Status").path("State").asText() + " ("
+                                + tasks.get(0).path("Status").path("Message").asText() + ")";
+                throw new EngineException("Swarm service " + serviceId + " did not " + what + " within "
+                        + timeout.toSeconds() + " s: " + state + ". See: docker service ps --no-trunc " + serviceId);
             }
             DockerApi.pauseFor(pause);
             pause = DockerApi.nextPause(pause);
@@ -490,7 +575,10 @@ public final class SwarmEngine implements Engine {
 
     private static Map<String, String> labels(JsonNode spec) {
         Map<String, String> labels = new LinkedHashMap<>();
-        spec.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+        spec.path("Labels")
+                .fields()
+                .forEachRemaining(
+                        label -> labels.put(label.getKey(), label.getValue().asText()));
         return labels;
     }
 }

@@ -20,8 +20,7 @@ final class SwarmServiceSpec {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRETS_DIRECTORY = "/run/secrets/";
 
-    private SwarmServiceSpec() {
-    }
+    private SwarmServiceSpec() {}
 
     /**
      * @param node        the node it must run on (its hostname), or null for any
@@ -30,26 +29,39 @@ final class SwarmServiceSpec {
      * @param secrets     secret value to its variable name, longest value first
      * @param imageRuns   the image's entrypoint and command, which a wrapped container must run itself
      */
-    static ObjectNode of(ContainerSpec spec, String node, boolean elsewhere, Map<String, String> secrets,
-            Map<String, SecretRef> secretRefs, ImageRun imageRuns) {
+    static ObjectNode of(
+            ContainerSpec spec,
+            String node,
+            boolean elsewhere,
+            Map<String, String> secrets,
+            Map<String, SecretRef> secretRefs,
+            ImageRun imageRuns) {
         ObjectNode service = JSON.createObjectNode().put("Name", spec.name());
         service.set("Labels", JSON.valueToTree(spec.labels()));
         ObjectNode task = service.putObject("TaskTemplate");
-        ObjectNode container = task.putObject("ContainerSpec").put("Image", spec.image()).put("Hostname", spec.name());
+        ObjectNode container =
+                task.putObject("ContainerSpec").put("Image", spec.image()).put("Hostname", spec.name());
         container.set("Labels", JSON.valueToTree(spec.labels()));
         Healthcheck check = spec.healthcheck();
         if (elsewhere && check != null) {
-            // up cannot run the check in a container on another node, so the Swarm runs it, at up's start interval (Docker
+            // up cannot run the check in a container on another node, so the Swarm runs it, at up's start interval
+            // (Docker
             // 20.10 has no start interval of its own), and up reads its verdict: the task runs once the check passes.
-            ObjectNode swarmCheck = container.putObject("Healthcheck").put("Interval", check.startInterval().toNanos())
-                    .put("Timeout", check.timeout().toNanos()).put("Retries", check.retries())
+            ObjectNode swarmCheck = container
+                    .putObject("Healthcheck")
+                    .put("Interval", check.startInterval().toNanos())
+                    .put("Timeout", check.timeout().toNanos())
+                    .put("Retries", check.retries())
                     .put("StartPeriod", check.startPeriod().toNanos());
             Map<String, String> inCheck = usedSecrets(check.command(), secrets);
             if (inCheck.isEmpty()) {
                 ArrayNode test = swarmCheck.putArray("Test").add("CMD");
                 check.command().forEach(test::add);
             } else { // read from the secret's file, as the command does, so the spec never holds it
-                swarmCheck.putArray("Test").add("CMD-SHELL").add(readSecrets(inCheck) + "exec " + ShellWords.quote(check.command(), inCheck));
+                swarmCheck
+                        .putArray("Test")
+                        .add("CMD-SHELL")
+                        .add(readSecrets(inCheck) + "exec " + ShellWords.quote(check.command(), inCheck));
             }
         } else if (!elsewhere) {
             // Here up gates readiness itself: a Swarm healthcheck would hide the service's name until its first check
@@ -76,7 +88,8 @@ final class SwarmServiceSpec {
             }
         });
         List<String> entrypoint = spec.entrypoint().isEmpty() ? imageRuns.entrypoint() : spec.entrypoint();
-        List<String> command = !spec.command().isEmpty() ? spec.command() : spec.entrypoint().isEmpty() ? imageRuns.cmd() : List.of();
+        List<String> command =
+                !spec.command().isEmpty() ? spec.command() : spec.entrypoint().isEmpty() ? imageRuns.cmd() : List.of();
         Map<String, String> inRun = usedSecrets(entrypointAndEnvironment(spec), used);
         if (inRun.isEmpty()) {
             if (!spec.entrypoint().isEmpty()) {
@@ -98,13 +111,20 @@ final class SwarmServiceSpec {
             new TreeMap<>(used).forEach((value, variable) -> {
                 SecretRef secret = secretRefs.get(variable);
                 ObjectNode file = files.addObject().put("SecretID", secret.id()).put("SecretName", secret.name());
-                file.putObject("File").put("Name", variable).put("UID", "0").put("GID", "0").put("Mode", 0444);
+                file.putObject("File")
+                        .put("Name", variable)
+                        .put("UID", "0")
+                        .put("GID", "0")
+                        .put("Mode", 0444);
             });
         }
         if (!spec.volumes().isEmpty()) {
             ArrayNode mounts = container.putArray("Mounts");
-            new TreeMap<>(spec.volumes()).forEach((volume, path) -> mounts.addObject().put("Type", "volume").put("Source", volume)
-                    .put("Target", path));
+            new TreeMap<>(spec.volumes())
+                    .forEach((volume, path) -> mounts.addObject()
+                            .put("Type", "volume")
+                            .put("Source", volume)
+                            .put("Target", path));
         }
         task.putObject("RestartPolicy").put("Condition", "none");
         if (node != null) {
@@ -120,8 +140,12 @@ final class SwarmServiceSpec {
         ObjectNode endpoint = service.putObject("EndpointSpec").put("Mode", "dnsrr");
         if (!spec.ports().isEmpty()) {
             ArrayNode ports = endpoint.putArray("Ports");
-            new TreeMap<>(spec.ports()).forEach((target, published) -> ports.addObject().put("Protocol", "tcp")
-                    .put("TargetPort", target).put("PublishedPort", published).put("PublishMode", "host"));
+            new TreeMap<>(spec.ports())
+                    .forEach((target, published) -> ports.addObject()
+                            .put("Protocol", "tcp")
+                            .put("TargetPort", target)
+                            .put("PublishedPort", published)
+                            .put("PublishMode", "host"));
         }
         return service;
     }
@@ -158,16 +182,19 @@ final class SwarmServiceSpec {
     /** Shell lines that read each secret from its file into the variable named after it. */
     private static String readSecrets(Map<String, String> secrets) {
         StringBuilder lines = new StringBuilder();
-        secrets.values().stream().sorted().forEach(variable -> lines.append(variable).append("=$(cat ").append(SECRETS_DIRECTORY)
-                .append(variable).append(")\n"));
+        secrets.values().stream()
+                .sorted()
+                .forEach(variable -> lines.append(variable)
+                        .append("=$(cat ")
+                        .append(SECRETS_DIRECTORY)
+                        .append(variable)
+                        .append(")\n"));
         return lines.toString();
     }
 
     /** A Swarm secret, as a service refers to it. */
-    record SecretRef(String id, String name) {
-    }
+    record SecretRef(String id, String name) {}
 
     /** What the image runs when the spec says nothing. */
-    record ImageRun(List<String> entrypoint, List<String> cmd) {
-    }
+    record ImageRun(List<String> entrypoint, List<String> cmd) {}
 }

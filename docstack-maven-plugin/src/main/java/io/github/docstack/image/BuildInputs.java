@@ -17,8 +17,7 @@ final class BuildInputs {
 
     static final String LABEL = "io.github.docstack.inputs";
 
-    private BuildInputs() {
-    }
+    private BuildInputs() {}
 
     /** A digest for the context archive as it is written ({@link ContextArchive#write}). */
     static MessageDigest newDigest() {

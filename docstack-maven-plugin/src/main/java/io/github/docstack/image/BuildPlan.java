@@ -15,9 +15,21 @@ import java.util.Set;
  *                   build as Docker's predefined {@code http_proxy} argument, which changes nothing in the image
  *                   and is no build input
  */
-public record BuildPlan(Manifest manifest, ImageReference name, List<String> references, List<String> tagNames,
-        Path context, String dockerfileInContext, Set<String> neverSent, Map<String, String> buildArgs,
-        Map<String, String> labels, GitState git, String version, boolean noCache, boolean pull, String buildProxy) {
+public record BuildPlan(
+        Manifest manifest,
+        ImageReference name,
+        List<String> references,
+        List<String> tagNames,
+        Path context,
+        String dockerfileInContext,
+        Set<String> neverSent,
+        Map<String, String> buildArgs,
+        Map<String, String> labels,
+        GitState git,
+        String version,
+        boolean noCache,
+        boolean pull,
+        String buildProxy) {
 
     /** The environment variable that names the build proxy, e.g. http://172.17.0.1:3142 for host-setup's apt-cacher-ng. */
     public static final String BUILD_PROXY_VARIABLE = "DOCSTACK_BUILD_PROXY";

@@ -18,8 +18,15 @@ import java.util.Map;
  * @param ignoredRules      validation rules not to report
  * @param environment       process environment (Jenkins' BRANCH_NAME, TAG_NAME, GIT_BRANCH)
  */
-public record BuildRequest(Path docstackDirectory, String registry, String namespace, List<String> extraTags,
-        Map<String, String> buildArgs, boolean noCache, boolean pull, Collection<String> ignoredRules,
+public record BuildRequest(
+        Path docstackDirectory,
+        String registry,
+        String namespace,
+        List<String> extraTags,
+        Map<String, String> buildArgs,
+        boolean noCache,
+        boolean pull,
+        Collection<String> ignoredRules,
         Map<String, String> environment) {
 
     public BuildRequest {

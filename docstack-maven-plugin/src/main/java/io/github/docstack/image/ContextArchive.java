@@ -26,8 +26,7 @@ public final class ContextArchive {
     // Docker's build cache ignores mtimes, so a fixed one costs nothing and makes archives repeatable.
     private static final FileTime FIXED_TIME = FileTime.fromMillis(0);
 
-    private ContextArchive() {
-    }
+    private ContextArchive() {}
 
     /**
      * Writes {@code contextDirectory} as a tar to {@code archive}.
@@ -46,8 +45,14 @@ public final class ContextArchive {
      * @param sent is fed every byte written, so the archive is fingerprinted without being read back
      * @return the number of files written
      */
-    public static int write(Path contextDirectory, Path archive, DockerIgnore ignore, Set<String> alwaysSent,
-            Set<String> neverSent, MessageDigest sent) throws IOException {
+    public static int write(
+            Path contextDirectory,
+            Path archive,
+            DockerIgnore ignore,
+            Set<String> alwaysSent,
+            Set<String> neverSent,
+            MessageDigest sent)
+            throws IOException {
         if (!Files.isDirectory(contextDirectory)) {
             throw new IOException("The build context " + contextDirectory + " is not a directory");
         }
@@ -78,7 +83,8 @@ public final class ContextArchive {
      * fixed time and the same size as the file it replaces would look unchanged to Python's bytecode cache.
      */
     public static void writeFiles(java.util.Map<String, Path> entries, Path archive) throws IOException {
-        try (OutputStream out = Files.newOutputStream(archive); TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(archive);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (java.util.Map.Entry<String, Path> entry : entries.entrySet()) {
@@ -97,7 +103,8 @@ public final class ContextArchive {
         return !left && (alwaysSent.contains(name) || !ignore.excludes(name));
     }
 
-    private static boolean writeEntry(TarArchiveOutputStream tar, Path path, String name, FileTime modified) throws IOException {
+    private static boolean writeEntry(TarArchiveOutputStream tar, Path path, String name, FileTime modified)
+            throws IOException {
         TarArchiveEntry entry;
         boolean regularFile = false;
         if (Files.isSymbolicLink(path)) {

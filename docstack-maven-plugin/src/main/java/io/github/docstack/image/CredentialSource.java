@@ -12,6 +12,7 @@ public interface CredentialSource {
 
     /** What {@code docker login} kept: {@code $DOCKER_CONFIG/config.json} or {@code ~/.docker/config.json}. */
     static CredentialSource dockerConfig(Map<String, String> environment) {
-        return registry -> DockerConfigCredentials.lookup(registry, DockerConfigCredentials.configFile(environment)).orElse(null);
+        return registry -> DockerConfigCredentials.lookup(registry, DockerConfigCredentials.configFile(environment))
+                .orElse(null);
     }
 }

@@ -19,12 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DockerConfigCredentials {
 
-    private DockerConfigCredentials() {
-    }
+    private DockerConfigCredentials() {}
 
     public static Path configFile(Map<String, String> environment) {
         String dir = environment.get("DOCKER_CONFIG");
-        return dir != null && !dir.isBlank() ? Path.of(dir, "config.json")
+        return dir != null && !dir.isBlank()
+                ? Path.of(dir, "config.json")
                 : Path.of(System.getProperty("user.home"), ".docker", "config.json");
     }
 
@@ -37,10 +37,14 @@ public final class DockerConfigCredentials {
         try {
             config = new ObjectMapper().readTree(configFile.toFile());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(configFile + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): fix it, or move it away and run docker login " + registry + " again");
+            throw new IOException(
+                    configFile + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + "): fix it, or move it away and run docker login "
+                            + registry + " again");
         }
-        String helper = config.path("credHelpers").path(registry).asText(config.path("credsStore").asText(""));
+        String helper = config.path("credHelpers")
+                .path(registry)
+                .asText(config.path("credsStore").asText(""));
         if (!helper.isEmpty()) {
             Optional<RegistryCredentials> fromHelper = fromHelper(helper, registry);
             if (fromHelper.isPresent()) {
@@ -54,13 +58,15 @@ public final class DockerConfigCredentials {
                 int colon = decoded == null ? -1 : decoded.indexOf(':');
                 if (colon <= 0) {
                     // Never the value itself in the message: it may be most of a password.
-                    throw new IOException(configFile + ": auths." + key + ".auth is not the base64 of user:password that"
-                            + " docker login writes: run docker login " + registry + " again");
+                    throw new IOException(
+                            configFile + ": auths." + key + ".auth is not the base64 of user:password that"
+                                    + " docker login writes: run docker login " + registry + " again");
                 }
                 return Optional.of(new RegistryCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
             }
             if (entry.hasNonNull("username") && entry.hasNonNull("password")) {
-                return Optional.of(new RegistryCredentials(entry.get("username").asText(), entry.get("password").asText()));
+                return Optional.of(new RegistryCredentials(
+                        entry.get("username").asText(), entry.get("password").asText()));
             }
         }
         return Optional.empty();
@@ -77,7 +83,9 @@ public final class DockerConfigCredentials {
     /** Asks {@code docker-credential-HELPER get}; empty when the helper is missing or knows no credentials. */
     private static Optional<RegistryCredentials> fromHelper(String helper, String registry) {
         try {
-            Process process = new ProcessBuilder("docker-credential-" + helper, "get").redirectErrorStream(false).start();
+            Process process = new ProcessBuilder("docker-credential-" + helper, "get")
+                    .redirectErrorStream(false)
+                    .start();
             process.getOutputStream().write(registry.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -88,7 +96,8 @@ public final class DockerConfigCredentials {
                 return Optional.empty();
             }
             JsonNode answer = new ObjectMapper().readTree(process.getInputStream());
-            return Optional.of(new RegistryCredentials(answer.path("Username").asText(), answer.path("Secret").asText()));
+            return Optional.of(new RegistryCredentials(
+                    answer.path("Username").asText(), answer.path("Secret").asText()));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -17,19 +17,20 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 /** Reads a checkout's {@link GitState} with JGit; Jenkins' environment fills in what a detached HEAD hides. */
 public final class GitInspector {
 
-    private GitInspector() {
-    }
+    private GitInspector() {}
 
     /**
      * @param directory   any directory inside the checkout
      * @param environment the process environment (BRANCH_NAME, GIT_BRANCH, TAG_NAME are read)
      */
     public static GitState inspect(Path directory, Map<String, String> environment) throws IOException {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(directory.toAbsolutePath().toFile());
+        FileRepositoryBuilder builder = new FileRepositoryBuilder()
+                .findGitDir(directory.toAbsolutePath().toFile());
         if (builder.getGitDir() == null) {
             return GitState.NONE;
         }
-        try (Repository repository = builder.setMustExist(true).build(); RevWalk walk = new RevWalk(repository)) {
+        try (Repository repository = builder.setMustExist(true).build();
+                RevWalk walk = new RevWalk(repository)) {
             ObjectId head = repository.resolve(Constants.HEAD);
             if (head == null) {
                 return GitState.NONE; // a repository without commits
@@ -45,7 +46,8 @@ public final class GitInspector {
             List<String> tags = new ArrayList<>();
             for (Ref tag : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
                 Ref peeled = repository.getRefDatabase().peel(tag);
-                ObjectId target = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : peeled.getObjectId();
+                ObjectId target =
+                        peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : peeled.getObjectId();
                 if (head.equals(target)) {
                     tags.add(tag.getName().substring(Constants.R_TAGS.length()));
                 }
@@ -55,7 +57,11 @@ public final class GitInspector {
                 tags.add(tagName);
             }
             String remote = repository.getConfig().getString("remote", "origin", "url");
-            return new GitState(head.name(), Instant.ofEpochSecond(commit.getCommitTime()), branch, tags,
+            return new GitState(
+                    head.name(),
+                    Instant.ofEpochSecond(commit.getCommitTime()),
+                    branch,
+                    tags,
                     remote == null ? null : withoutCredentials(remote));
         }
     }

@@ -68,10 +68,22 @@ public final class ImageBuilder {
         buildArgs.putAll(request.buildArgs());
         Path output = outputDirectory.toAbsolutePath().normalize();
         Set<String> neverSent = output.startsWith(context) && !output.equals(context)
-                ? Set.of(context.relativize(output).toString().replace('\\', '/')) : Set.of();
-        return new BuildPlan(manifest, name, tagNames.stream().map(tag -> name.withTag(tag).toString()).toList(), tagNames,
-                context, context.relativize(dockerfile).toString().replace('\\', '/'), neverSent, buildArgs,
-                labels(git, manifest, request.environment()), git, policy.version(git), request.noCache(), request.pull(),
+                ? Set.of(context.relativize(output).toString().replace('\\', '/'))
+                : Set.of();
+        return new BuildPlan(
+                manifest,
+                name,
+                tagNames.stream().map(tag -> name.withTag(tag).toString()).toList(),
+                tagNames,
+                context,
+                context.relativize(dockerfile).toString().replace('\\', '/'),
+                neverSent,
+                buildArgs,
+                labels(git, manifest, request.environment()),
+                git,
+                policy.version(git),
+                request.noCache(),
+                request.pull(),
                 buildProxy(request.environment()));
     }
 
@@ -91,7 +103,8 @@ public final class ImageBuilder {
      * For up, where an unchanged project must not be rebuilt and recreated because the commit moved; its revision
      * label then names the commit it was built at. docstack:build always builds, so a pushed image names its own.
      */
-    public BuiltImage buildUnlessUnchanged(BuildPlan plan, Engine engine, EngineLog log) throws EngineException, IOException {
+    public BuiltImage buildUnlessUnchanged(BuildPlan plan, Engine engine, EngineLog log)
+            throws EngineException, IOException {
         return build(plan, engine, log, !plan.noCache() && !plan.pull());
     }
 
@@ -99,7 +112,8 @@ public final class ImageBuilder {
      * An image built from these inputs: most often the one the plan's first tag names already (a no-op up asks
      * nothing more), else any the engine holds, found by label, which makes the engine go through all its images.
      */
-    private static Optional<String> imageWithInputs(Engine engine, BuildPlan plan, String inputs) throws EngineException {
+    private static Optional<String> imageWithInputs(Engine engine, BuildPlan plan, String inputs)
+            throws EngineException {
         String current = plan.references().get(0);
         if (engine.hasImage(current)) {
             ImageDetails details = engine.inspectImage(current);
@@ -110,7 +124,8 @@ public final class ImageBuilder {
         return engine.imagesWithLabel(BuildInputs.LABEL, inputs).stream().findFirst();
     }
 
-    private BuiltImage build(BuildPlan plan, Engine engine, EngineLog log, boolean reuse) throws EngineException, IOException {
+    private BuiltImage build(BuildPlan plan, Engine engine, EngineLog log, boolean reuse)
+            throws EngineException, IOException {
         Path archive = Files.createTempFile("docstack-context-", ".tar");
         try {
             long start = System.nanoTime();
@@ -124,22 +139,41 @@ public final class ImageBuilder {
                 for (String reference : plan.references()) {
                     engine.tag(same.get(), reference);
                 }
-                log.info("Unchanged " + plan.name() + " (same build inputs as image " + shortId(same.get()) + "): not rebuilt");
-                return new BuiltImage(plan.name().toString(), plan.references(), same.get(), plan.git().commit(), plan.version());
+                log.info("Unchanged " + plan.name() + " (same build inputs as image " + shortId(same.get())
+                        + "): not rebuilt");
+                return new BuiltImage(
+                        plan.name().toString(),
+                        plan.references(),
+                        same.get(),
+                        plan.git().commit(),
+                        plan.version());
             }
             log.info("Build context " + plan.context() + ": " + files + " files, " + Files.size(archive) / 1024 + " KiB"
                     + " (after .dockerignore)");
             Map<String, String> labels = new LinkedHashMap<>(plan.labels());
             labels.put(BuildInputs.LABEL, inputs);
-            Map<String, String> stepInputs = StepInputs.digests(plan.manifest(), plan.context(), ignore, alwaysSent, plan.neverSent());
+            Map<String, String> stepInputs =
+                    StepInputs.digests(plan.manifest(), plan.context(), ignore, alwaysSent, plan.neverSent());
             if (!stepInputs.isEmpty()) {
                 labels.put(StepInputs.LABEL, StepInputs.label(stepInputs));
             }
-            String imageId = engine.build(new ImageBuild(archive, plan.dockerfileInContext(), plan.references(),
-                    plan.engineBuildArgs(), labels, plan.manifest().build().target(), plan.noCache(), plan.pull()));
+            String imageId = engine.build(new ImageBuild(
+                    archive,
+                    plan.dockerfileInContext(),
+                    plan.references(),
+                    plan.engineBuildArgs(),
+                    labels,
+                    plan.manifest().build().target(),
+                    plan.noCache(),
+                    plan.pull()));
             log.info("Built " + plan.name() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms, tagged "
                     + String.join(", ", plan.tagNames()));
-            return new BuiltImage(plan.name().toString(), plan.references(), imageId, plan.git().commit(), plan.version());
+            return new BuiltImage(
+                    plan.name().toString(),
+                    plan.references(),
+                    imageId,
+                    plan.git().commit(),
+                    plan.version());
         } finally {
             Files.deleteIfExists(archive);
         }

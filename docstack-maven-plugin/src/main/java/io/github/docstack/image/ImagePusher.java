@@ -39,7 +39,8 @@ public final class ImagePusher {
         return new PushedImage(image.name(), image.tags(), digests.iterator().next(), image.revision());
     }
 
-    private void pushWithRetries(String reference, RegistryCredentials credentials, String registry) throws EngineException {
+    private void pushWithRetries(String reference, RegistryCredentials credentials, String registry)
+            throws EngineException {
         RegistryRetries.run(retry, log, registry, () -> engine.push(reference, credentials));
     }
 }

@@ -13,8 +13,7 @@ public final class ImageRecords {
     public static final String IMAGE_FILE = "image.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ImageRecords() {
-    }
+    private ImageRecords() {}
 
     public static void write(Path file, Object record) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());

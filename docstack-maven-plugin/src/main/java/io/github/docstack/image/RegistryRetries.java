@@ -15,8 +15,7 @@ final class RegistryRetries {
         void run() throws EngineException;
     }
 
-    private RegistryRetries() {
-    }
+    private RegistryRetries() {}
 
     static void run(RetryPolicy retry, EngineLog log, String registry, RegistryCall call) throws EngineException {
         for (int attempt = 1; ; attempt++) {
@@ -36,10 +35,12 @@ final class RegistryRetries {
 
     private static RegistryException explain(RegistryException e, String registry, int attempts) {
         String advice = switch (e.kind()) {
-            case UNAUTHORIZED -> " The registry " + registry + " refused the credentials: configure a <server> with"
-                    + " <id>" + registry + "</id> in settings.xml, or run docker login " + registry + ".";
-            case UNREACHABLE -> " Nothing answers at the registry " + registry + " (after " + attempts + " attempts):"
-                    + " check that it runs and the address is right.";
+            case UNAUTHORIZED ->
+                " The registry " + registry + " refused the credentials: configure a <server> with" + " <id>" + registry
+                        + "</id> in settings.xml, or run docker login " + registry + ".";
+            case UNREACHABLE ->
+                " Nothing answers at the registry " + registry + " (after " + attempts + " attempts):"
+                        + " check that it runs and the address is right.";
             default -> " Gave up after " + attempts + " attempts.";
         };
         return new RegistryException(e.kind(), e.getMessage() + "." + advice, e);

@@ -32,15 +32,15 @@ public final class StepInputs {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StepInputs() {
-    }
+    private StepInputs() {}
 
     /**
      * Step name to the SHA-256 of its inputs (each sent file's name and content), for each init step that names
      * inputs; empty when none does. An input that is not there counts as such, so creating it changes the digest.
      */
-    static Map<String, String> digests(Manifest manifest, Path context, DockerIgnore ignore, Set<String> alwaysSent,
-            Set<String> neverSent) throws IOException {
+    static Map<String, String> digests(
+            Manifest manifest, Path context, DockerIgnore ignore, Set<String> alwaysSent, Set<String> neverSent)
+            throws IOException {
         Map<String, String> digests = new TreeMap<>();
         for (Manifest.Step step : manifest.init()) {
             if (step.inputs() != null) {
@@ -50,8 +50,9 @@ public final class StepInputs {
         return digests;
     }
 
-    private static String digest(List<String> inputs, Path context, DockerIgnore ignore, Set<String> alwaysSent,
-            Set<String> neverSent) throws IOException {
+    private static String digest(
+            List<String> inputs, Path context, DockerIgnore ignore, Set<String> alwaysSent, Set<String> neverSent)
+            throws IOException {
         MessageDigest digest = BuildInputs.newDigest();
         for (String input : new TreeSet<>(inputs)) {
             Path root = context.resolve(input).normalize();
@@ -61,7 +62,9 @@ public final class StepInputs {
             }
             List<Path> files;
             try (Stream<Path> walk = Files.walk(root)) {
-                files = walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+                files = walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+                        .sorted()
+                        .toList();
             }
             for (Path file : files) {
                 String name = context.relativize(file).toString().replace('\\', '/');
@@ -93,7 +96,7 @@ public final class StepInputs {
         }
         try {
             Map<String, String> digests = new TreeMap<>();
-            Map<String, String> read = JSON.readValue(label, new TypeReference<Map<String, String>>() { });
+            Map<String, String> read = JSON.readValue(label, new TypeReference<Map<String, String>>() {});
             if (read != null) {
                 read.forEach((step, digest) -> {
                     if (step != null && digest != null) {

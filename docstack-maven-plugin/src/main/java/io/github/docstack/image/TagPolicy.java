@@ -36,7 +36,8 @@ public record TagPolicy(Set<String> defaultBranches) {
         if (branch != null) {
             if (defaultBranches.contains(branch)) {
                 tags.add("latest");
-            } else if (branch.startsWith("stable/") && DOCKER_TAG.matcher(branch.substring(7)).matches()) {
+            } else if (branch.startsWith("stable/")
+                    && DOCKER_TAG.matcher(branch.substring(7)).matches()) {
                 tags.add(branch.substring("stable/".length()));
             }
         }

@@ -26,19 +26,19 @@ import java.util.TreeMap;
 public final class KubernetesExport {
 
     /** Where it wrote the files ({@code verify} null when the stack has no acceptance test), and what it left out. */
-    public record KubernetesFiles(Path stack, Path secret, Path verify, List<String> unmapped) {
-    }
+    public record KubernetesFiles(Path stack, Path secret, Path verify, List<String> unmapped) {}
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
-    private KubernetesExport() {
-    }
+    private KubernetesExport() {}
 
     /** @throws StackException when an object does not match Kubernetes' schema (a docstack bug) */
-    public static KubernetesFiles write(Deployment deployment, SecretStore secrets, Path directory,
-            KubernetesManifests.Options options) throws IOException, StackException {
+    public static KubernetesFiles write(
+            Deployment deployment, SecretStore secrets, Path directory, KubernetesManifests.Options options)
+            throws IOException, StackException {
         Map<String, String> secretValues = new TreeMap<>();
         secrets.all().forEach((key, value) -> secretValues.put(SecretKeys.variable(key), value));
         KubernetesManifests.Manifests manifests = KubernetesManifests.of(deployment, secretValues, options);
@@ -48,8 +48,8 @@ public final class KubernetesExport {
         validate(all);
 
         Files.createDirectories(directory);
-        String header = "# Written by docstack:kubernetes from the stack " + deployment.stack() + ". Run: kubectl apply -f "
-                + directory.getFileName() + "/\n";
+        String header = "# Written by docstack:kubernetes from the stack " + deployment.stack()
+                + ". Run: kubectl apply -f " + directory.getFileName() + "/\n";
         Path stack = directory.resolve("stack.yaml");
         PrivateFiles.write(stack, header + documents(manifests.objects()), false);
         Path secret = directory.resolve("secret.yaml");
@@ -61,8 +61,11 @@ public final class KubernetesExport {
         } else {
             Files.createDirectories(verifyDirectory);
             verify = verifyDirectory.resolve("jobs.yaml");
-            PrivateFiles.write(verify, "# The acceptance tests of the stack " + deployment.stack()
-                    + ", once it is up. Run: kubectl apply -f verify/\n" + documents(manifests.verifications()), false);
+            PrivateFiles.write(
+                    verify,
+                    "# The acceptance tests of the stack " + deployment.stack()
+                            + ", once it is up. Run: kubectl apply -f verify/\n" + documents(manifests.verifications()),
+                    false);
         }
         return new KubernetesFiles(stack, secret, verify, manifests.unmapped());
     }
@@ -72,12 +75,14 @@ public final class KubernetesExport {
         KubernetesSchema schema = new KubernetesSchema();
         List<String> problems = new ArrayList<>();
         for (HasMetadata object : objects) {
-            schema.problems(YAML.valueToTree(object)).forEach(problem -> problems.add(object.getKind() + " "
-                    + object.getMetadata().getName() + ": " + problem));
+            schema.problems(YAML.valueToTree(object))
+                    .forEach(problem -> problems.add(
+                            object.getKind() + " " + object.getMetadata().getName() + ": " + problem));
         }
         if (!problems.isEmpty()) {
-            throw new StackException("The Kubernetes objects docstack made do not match Kubernetes' schema (a docstack bug,"
-                    + " please report it): " + String.join("; ", problems));
+            throw new StackException(
+                    "The Kubernetes objects docstack made do not match Kubernetes' schema (a docstack bug,"
+                            + " please report it): " + String.join("; ", problems));
         }
     }
 

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -24,7 +25,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.github.docstack.engine.ContainerSpec;
 import io.github.docstack.stack.Deployment;
 import io.github.docstack.stack.StackLabels;
@@ -46,6 +46,7 @@ public final class KubernetesManifests {
 
     /** The image OpenStack-Helm runs its dependency checks with. */
     public static final String DEFAULT_WAIT_IMAGE = "quay.io/airshipit/kubernetes-entrypoint:v1.0.0";
+
     public static final String DEFAULT_VOLUME_SIZE = "1Gi";
 
     /**
@@ -54,8 +55,8 @@ public final class KubernetesManifests {
      * @param verifications a Job per acceptance test, which verify runs once the stack is up
      * @param unmapped      what of the deployment has no Kubernetes form, one line each
      */
-    public record Manifests(List<HasMetadata> objects, Secret secret, List<HasMetadata> verifications, List<String> unmapped) {
-    }
+    public record Manifests(
+            List<HasMetadata> objects, Secret secret, List<HasMetadata> verifications, List<String> unmapped) {}
 
     /** @param waitImage the image of the init containers that wait; volumeSize each claim's request */
     public record Options(String waitImage, String volumeSize) {
@@ -86,17 +87,26 @@ public final class KubernetesManifests {
     private Manifests build() {
         List<HasMetadata> objects = new ArrayList<>(waitPermissions());
         for (String volume : deployment.volumes()) {
-            objects.add(new PersistentVolumeClaimBuilder().withMetadata(metadata(KubernetesNames.of(volume), Map.of()))
-                    .withNewSpec().withAccessModes("ReadWriteOnce")
-                    .withNewResources().addToRequests("storage", new Quantity(options.volumeSize())).endResources()
-                    .endSpec().build());
+            objects.add(new PersistentVolumeClaimBuilder()
+                    .withMetadata(metadata(KubernetesNames.of(volume), Map.of()))
+                    .withNewSpec()
+                    .withAccessModes("ReadWriteOnce")
+                    .withNewResources()
+                    .addToRequests("storage", new Quantity(options.volumeSize()))
+                    .endResources()
+                    .endSpec()
+                    .build());
         }
         for (Deployment.Unit unit : deployment.units()) {
             objects.addAll(unit.kind() == Deployment.Kind.SERVICE ? service(unit) : List.of(job(unit)));
         }
-        List<HasMetadata> verifications = deployment.verifications().stream().map(this::verification).toList();
-        Secret secret = new SecretBuilder().withMetadata(metadata(secretName(), Map.of())).withType("Opaque")
-                .withStringData(new TreeMap<>(secretValues)).build();
+        List<HasMetadata> verifications =
+                deployment.verifications().stream().map(this::verification).toList();
+        Secret secret = new SecretBuilder()
+                .withMetadata(metadata(secretName(), Map.of()))
+                .withType("Opaque")
+                .withStringData(new TreeMap<>(secretValues))
+                .build();
         return new Manifests(objects, secret, verifications, List.copyOf(unmapped));
     }
 
@@ -106,34 +116,68 @@ public final class KubernetesManifests {
         Map<String, String> selector = selector(unit);
         ServiceBuilder service = new ServiceBuilder().withMetadata(metadata(name, labels(unit)));
         var spec = service.withNewSpec().withClusterIP("None").withSelector(selector);
-        new TreeSet<>(unit.spec().ports().keySet()).forEach(port -> spec.addToPorts(new ServicePortBuilder()
-                .withName("tcp-" + port).withProtocol("TCP").withPort(port).withTargetPort(new IntOrString(port)).build()));
+        new TreeSet<>(unit.spec().ports().keySet())
+                .forEach(port -> spec.addToPorts(new ServicePortBuilder()
+                        .withName("tcp-" + port)
+                        .withProtocol("TCP")
+                        .withPort(port)
+                        .withTargetPort(new IntOrString(port))
+                        .build()));
         spec.endSpec();
         PodTemplateSpec template = template(unit, "Always");
         HasMetadata workload = unit.spec().volumes().isEmpty()
-                ? new DeploymentBuilder().withMetadata(metadata(name, labels(unit))).withNewSpec().withReplicas(1)
-                        .withNewSelector().withMatchLabels(selector).endSelector()
+                ? new DeploymentBuilder()
+                        .withMetadata(metadata(name, labels(unit)))
+                        .withNewSpec()
+                        .withReplicas(1)
+                        .withNewSelector()
+                        .withMatchLabels(selector)
+                        .endSelector()
                         // One at a time, as on one engine: the old pod lets go of the name (and its data) first.
-                        .withNewStrategy().withType("Recreate").endStrategy()
-                        .withTemplate(template).endSpec().build()
-                : new StatefulSetBuilder().withMetadata(metadata(name, labels(unit))).withNewSpec().withReplicas(1)
-                        .withServiceName(name).withNewSelector().withMatchLabels(selector).endSelector()
-                        .withTemplate(template).endSpec().build();
+                        .withNewStrategy()
+                        .withType("Recreate")
+                        .endStrategy()
+                        .withTemplate(template)
+                        .endSpec()
+                        .build()
+                : new StatefulSetBuilder()
+                        .withMetadata(metadata(name, labels(unit)))
+                        .withNewSpec()
+                        .withReplicas(1)
+                        .withServiceName(name)
+                        .withNewSelector()
+                        .withMatchLabels(selector)
+                        .endSelector()
+                        .withTemplate(template)
+                        .endSpec()
+                        .build();
         return List.of(service.build(), workload);
     }
 
     /** A provision or init step: a Job that runs once, and fails rather than runs again, as on one engine. */
     private HasMetadata job(Deployment.Unit unit) {
-        return new JobBuilder().withMetadata(metadata(KubernetesNames.of(unit.id()), labels(unit))).withNewSpec()
-                .withBackoffLimit(0).withTemplate(template(unit, "Never")).endSpec().build();
+        return new JobBuilder()
+                .withMetadata(metadata(KubernetesNames.of(unit.id()), labels(unit)))
+                .withNewSpec()
+                .withBackoffLimit(0)
+                .withTemplate(template(unit, "Never"))
+                .endSpec()
+                .build();
     }
 
     /** An acceptance test: a Job that waits for every service of the stack. */
     private HasMetadata verification(Deployment.Verification verification) {
         Set<String> services = new TreeSet<>();
         deployment.units(Deployment.Kind.SERVICE).forEach(unit -> services.add(unit.id()));
-        Deployment.Unit unit = new Deployment.Unit(verification.id(), verification.project(), Deployment.Kind.VERIFY,
-                verification.spec(), services, null, "", Map.of());
+        Deployment.Unit unit = new Deployment.Unit(
+                verification.id(),
+                verification.project(),
+                Deployment.Kind.VERIFY,
+                verification.spec(),
+                services,
+                null,
+                "",
+                Map.of());
         if (verification.reports() != null) {
             unmapped.add(verification.id() + ": its JUnit reports stay in the Job's pod (" + verification.reports()
                     + "); copy them out with kubectl cp before the pod is removed");
@@ -143,18 +187,29 @@ public final class KubernetesManifests {
 
     private PodTemplateSpec template(Deployment.Unit unit, String restartPolicy) {
         ContainerSpec spec = unit.spec();
-        PodSpecBuilder pod = new PodSpecBuilder().withRestartPolicy(restartPolicy)
+        PodSpecBuilder pod = new PodSpecBuilder()
+                .withRestartPolicy(restartPolicy)
                 .withContainers(PodContainer.of(unit, new SecretReferences(secretValues), secretName(), unmapped));
         Container wait = waitFor(unit.after());
         if (wait != null) {
             pod.withServiceAccountName(waitAccount()).withInitContainers(wait);
         }
-        new TreeMap<>(spec.volumes()).keySet().forEach(volume -> pod.addToVolumes(new VolumeBuilder()
-                .withName(KubernetesNames.of(volume)).withNewPersistentVolumeClaim()
-                .withClaimName(KubernetesNames.of(volume)).endPersistentVolumeClaim().build()));
-        return new PodTemplateSpecBuilder().withNewMetadata().withLabels(labels(unit)).withAnnotations(
-                unit.configHash().isEmpty() ? Map.of() : Map.of(StackLabels.CONFIG_HASH, unit.configHash()))
-                .endMetadata().withSpec(pod.build()).build();
+        new TreeMap<>(spec.volumes())
+                .keySet()
+                .forEach(volume -> pod.addToVolumes(new VolumeBuilder()
+                        .withName(KubernetesNames.of(volume))
+                        .withNewPersistentVolumeClaim()
+                        .withClaimName(KubernetesNames.of(volume))
+                        .endPersistentVolumeClaim()
+                        .build()));
+        return new PodTemplateSpecBuilder()
+                .withNewMetadata()
+                .withLabels(labels(unit))
+                .withAnnotations(
+                        unit.configHash().isEmpty() ? Map.of() : Map.of(StackLabels.CONFIG_HASH, unit.configHash()))
+                .endMetadata()
+                .withSpec(pod.build())
+                .build();
     }
 
     /**
@@ -170,10 +225,17 @@ public final class KubernetesManifests {
         for (String id : new TreeSet<>(after)) {
             (units.get(id).kind() == Deployment.Kind.SERVICE ? services : jobs).add(KubernetesNames.of(id));
         }
-        return new ContainerBuilder().withName("wait").withImage(options.waitImage()).withImagePullPolicy("IfNotPresent")
-                .withEnv(field("POD_NAME", "metadata.name"), field("NAMESPACE", "metadata.namespace"),
-                        value("INTERFACE_NAME", "eth0"), value("DEPENDENCY_SERVICE", String.join(",", services)),
-                        value("DEPENDENCY_JOBS", String.join(",", jobs)), value("COMMAND", "echo done"))
+        return new ContainerBuilder()
+                .withName("wait")
+                .withImage(options.waitImage())
+                .withImagePullPolicy("IfNotPresent")
+                .withEnv(
+                        field("POD_NAME", "metadata.name"),
+                        field("NAMESPACE", "metadata.namespace"),
+                        value("INTERFACE_NAME", "eth0"),
+                        value("DEPENDENCY_SERVICE", String.join(",", services)),
+                        value("DEPENDENCY_JOBS", String.join(",", jobs)),
+                        value("COMMAND", "echo done"))
                 .build();
     }
 
@@ -181,15 +243,35 @@ public final class KubernetesManifests {
     private List<HasMetadata> waitPermissions() {
         String name = waitAccount();
         return List.of(
-                new ServiceAccountBuilder().withMetadata(metadata(name, Map.of())).build(),
-                new RoleBuilder().withMetadata(metadata(name, Map.of())).withRules(
-                        new PolicyRuleBuilder().withApiGroups("").withResources("services", "endpoints", "pods")
-                                .withVerbs("get", "list").build(),
-                        new PolicyRuleBuilder().withApiGroups("batch").withResources("jobs").withVerbs("get", "list").build())
+                new ServiceAccountBuilder()
+                        .withMetadata(metadata(name, Map.of()))
                         .build(),
-                new RoleBindingBuilder().withMetadata(metadata(name, Map.of())).withNewRoleRef()
-                        .withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(name).endRoleRef()
-                        .addNewSubject().withKind("ServiceAccount").withName(name).endSubject().build());
+                new RoleBuilder()
+                        .withMetadata(metadata(name, Map.of()))
+                        .withRules(
+                                new PolicyRuleBuilder()
+                                        .withApiGroups("")
+                                        .withResources("services", "endpoints", "pods")
+                                        .withVerbs("get", "list")
+                                        .build(),
+                                new PolicyRuleBuilder()
+                                        .withApiGroups("batch")
+                                        .withResources("jobs")
+                                        .withVerbs("get", "list")
+                                        .build())
+                        .build(),
+                new RoleBindingBuilder()
+                        .withMetadata(metadata(name, Map.of()))
+                        .withNewRoleRef()
+                        .withApiGroup("rbac.authorization.k8s.io")
+                        .withKind("Role")
+                        .withName(name)
+                        .endRoleRef()
+                        .addNewSubject()
+                        .withKind("ServiceAccount")
+                        .withName(name)
+                        .endSubject()
+                        .build());
     }
 
     private String waitAccount() {
@@ -226,7 +308,13 @@ public final class KubernetesManifests {
     }
 
     private static EnvVar field(String name, String path) {
-        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewFieldRef().withFieldPath(path).endFieldRef()
-                .endValueFrom().build();
+        return new EnvVarBuilder()
+                .withName(name)
+                .withNewValueFrom()
+                .withNewFieldRef()
+                .withFieldPath(path)
+                .endFieldRef()
+                .endValueFrom()
+                .build();
     }
 }

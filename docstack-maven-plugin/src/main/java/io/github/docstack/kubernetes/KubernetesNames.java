@@ -14,8 +14,7 @@ final class KubernetesNames {
     static final int MOST = 63;
     private static final Pattern VALID = Pattern.compile("[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
 
-    private KubernetesNames() {
-    }
+    private KubernetesNames() {}
 
     /**
      * {@code name} as a label. The first '_' of a volume's name ({@code stack_volume}) becomes '-': a stack's name
@@ -27,7 +26,8 @@ final class KubernetesNames {
         if (VALID.matcher(plain).matches()) {
             return plain;
         }
-        String label = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+", "");
+        String label =
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^[^a-z]+", "");
         label = label.substring(0, Math.min(label.length(), MOST - 9)).replaceAll("-+$", "");
         return (label.isEmpty() ? "x" : label) + "-" + hash(name);
     }

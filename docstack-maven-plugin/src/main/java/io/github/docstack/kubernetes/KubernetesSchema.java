@@ -28,6 +28,7 @@ final class KubernetesSchema {
     private final ObjectNode definitions;
     /** "apiVersion kind" to the name of its definition. */
     private final Map<String, String> kinds = new HashMap<>();
+
     private final Map<String, JsonSchema> schemas = new HashMap<>();
 
     KubernetesSchema() throws IOException {
@@ -42,19 +43,27 @@ final class KubernetesSchema {
             for (JsonNode kind : schema.path("x-kubernetes-group-version-kind")) {
                 String group = kind.get("group").asText();
                 String version = kind.get("version").asText();
-                kinds.put((group.isEmpty() ? version : group + "/" + version) + " " + kind.get("kind").asText(), definition.getKey());
+                kinds.put(
+                        (group.isEmpty() ? version : group + "/" + version) + " "
+                                + kind.get("kind").asText(),
+                        definition.getKey());
             }
             if (schema.has("properties") && !schema.has("additionalProperties")) {
                 schema.put("additionalProperties", false);
             }
         });
         withoutExtensions(definitions);
-        definitions.putObject("io.k8s.apimachinery.pkg.util.intstr.IntOrString").putArray("type").add("integer").add("string");
+        definitions
+                .putObject("io.k8s.apimachinery.pkg.util.intstr.IntOrString")
+                .putArray("type")
+                .add("integer")
+                .add("string");
     }
 
     /** What is wrong with {@code object} by the API's schema; a kind the API does not have is wrong too. */
     List<String> problems(JsonNode object) {
-        String kind = object.path("apiVersion").asText() + " " + object.path("kind").asText();
+        String kind =
+                object.path("apiVersion").asText() + " " + object.path("kind").asText();
         String definition = kinds.get(kind);
         if (definition == null) {
             return List.of("Kubernetes has no " + kind);
@@ -65,7 +74,10 @@ final class KubernetesSchema {
             root.put("$ref", "#/definitions/" + name);
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(root);
         });
-        return schema.validate(object).stream().map(ValidationMessage::getMessage).sorted().toList();
+        return schema.validate(object).stream()
+                .map(ValidationMessage::getMessage)
+                .sorted()
+                .toList();
     }
 
     /** Kubernetes' x- keywords say how the API merges and lists; the validator knows none of them, and warns. */

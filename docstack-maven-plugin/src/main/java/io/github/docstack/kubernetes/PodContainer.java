@@ -25,32 +25,53 @@ final class PodContainer {
 
     private static final Pattern NUMERIC_USER = Pattern.compile("(\\d+)(?::(\\d+))?");
 
-    private PodContainer() {
-    }
+    private PodContainer() {}
 
     static Container of(Deployment.Unit unit, SecretReferences secrets, String secretName, List<String> unmapped) {
         ContainerSpec spec = unit.spec();
         // An entrypoint replaces the image's, a command its CMD: Kubernetes' command and args, the same rule.
-        ContainerBuilder container = new ContainerBuilder().withName(KubernetesNames.of(unit.id())).withImage(spec.image())
-                .withImagePullPolicy("IfNotPresent").withCommand(secrets.expanded(spec.entrypoint()))
-                .withArgs(secrets.expanded(spec.command())).withWorkingDir(spec.workingDir());
+        ContainerBuilder container = new ContainerBuilder()
+                .withName(KubernetesNames.of(unit.id()))
+                .withImage(spec.image())
+                .withImagePullPolicy("IfNotPresent")
+                .withCommand(secrets.expanded(spec.entrypoint()))
+                .withArgs(secrets.expanded(spec.command()))
+                .withWorkingDir(spec.workingDir());
         List<EnvVar> environment = new ArrayList<>();
-        spec.environment().forEach((name, value) -> environment.add(new EnvVarBuilder().withName(name)
-                .withValue(secrets.expanded(value)).build()));
-        new TreeSet<>(spec.ports().keySet()).forEach(port -> container.addToPorts(new ContainerPortBuilder()
-                .withContainerPort(port).withProtocol("TCP").build()));
-        new TreeMap<>(spec.volumes()).forEach((volume, path) -> container.addToVolumeMounts(new VolumeMountBuilder()
-                .withName(KubernetesNames.of(volume)).withMountPath(path).build()));
+        spec.environment()
+                .forEach((name, value) -> environment.add(new EnvVarBuilder()
+                        .withName(name)
+                        .withValue(secrets.expanded(value))
+                        .build()));
+        new TreeSet<>(spec.ports().keySet())
+                .forEach(port -> container.addToPorts(new ContainerPortBuilder()
+                        .withContainerPort(port)
+                        .withProtocol("TCP")
+                        .build()));
+        new TreeMap<>(spec.volumes())
+                .forEach((volume, path) -> container.addToVolumeMounts(new VolumeMountBuilder()
+                        .withName(KubernetesNames.of(volume))
+                        .withMountPath(path)
+                        .build()));
         if (unit.readiness() != null) {
             Healthcheck check = spec.healthcheck();
-            container.withStartupProbe(startup(unit.readiness(), check, secrets))
+            container
+                    .withStartupProbe(startup(unit.readiness(), check, secrets))
                     .withReadinessProbe(steady(unit.readiness(), check, secrets));
         }
         securityContext(unit, spec, container, unmapped);
         // Secrets first: Kubernetes expands $(VARIABLE) only from variables defined before the one that refers to it.
         List<EnvVar> variables = new ArrayList<>();
-        secrets.used().forEach(variable -> variables.add(new EnvVarBuilder().withName(variable).withNewValueFrom()
-                .withNewSecretKeyRef().withName(secretName).withKey(variable).endSecretKeyRef().endValueFrom().build()));
+        secrets.used()
+                .forEach(variable -> variables.add(new EnvVarBuilder()
+                        .withName(variable)
+                        .withNewValueFrom()
+                        .withNewSecretKeyRef()
+                        .withName(secretName)
+                        .withKey(variable)
+                        .endSecretKeyRef()
+                        .endValueFrom()
+                        .build()));
         variables.addAll(environment);
         return container.withEnv(variables).build();
     }
@@ -63,19 +84,31 @@ final class PodContainer {
         Duration startPeriod = check != null ? check.startPeriod() : Healthcheck.DEFAULT_START_PERIOD;
         int period = seconds(readiness.interval());
         int failures = Math.max(1, (int) Math.ceil(startPeriod.toMillis() / (period * 1000.0)));
-        return probe(readiness, secrets, period, Math.max(failures, check != null ? check.retries() : Healthcheck.DEFAULT_RETRIES));
+        return probe(
+                readiness,
+                secrets,
+                period,
+                Math.max(failures, check != null ? check.retries() : Healthcheck.DEFAULT_RETRIES));
     }
 
     /** Once it is up: the engine's slow interval and its retries, so a quiet stack stays quiet. */
     private static Probe steady(Readiness readiness, Healthcheck check, SecretReferences secrets) {
-        return probe(readiness, secrets, seconds(check != null ? check.interval() : Healthcheck.DEFAULT_INTERVAL),
+        return probe(
+                readiness,
+                secrets,
+                seconds(check != null ? check.interval() : Healthcheck.DEFAULT_INTERVAL),
                 check != null ? check.retries() : Healthcheck.DEFAULT_RETRIES);
     }
 
     private static Probe probe(Readiness readiness, SecretReferences secrets, int periodSeconds, int failureThreshold) {
-        return new ProbeBuilder().withNewExec().withCommand(secrets.probe(readiness.command())).endExec()
-                .withPeriodSeconds(periodSeconds).withTimeoutSeconds(seconds(readiness.timeout()))
-                .withFailureThreshold(failureThreshold).build();
+        return new ProbeBuilder()
+                .withNewExec()
+                .withCommand(secrets.probe(readiness.command()))
+                .endExec()
+                .withPeriodSeconds(periodSeconds)
+                .withTimeoutSeconds(seconds(readiness.timeout()))
+                .withFailureThreshold(failureThreshold)
+                .build();
     }
 
     /** Kubernetes counts whole seconds, at least one. */
@@ -83,7 +116,8 @@ final class PodContainer {
         return (int) Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 
-    private static void securityContext(Deployment.Unit unit, ContainerSpec spec, ContainerBuilder container, List<String> unmapped) {
+    private static void securityContext(
+            Deployment.Unit unit, ContainerSpec spec, ContainerBuilder container, List<String> unmapped) {
         Long user = null;
         Long group = null;
         if (spec.user() != null) {

@@ -16,6 +16,7 @@ final class SecretReferences {
 
     /** Secret value to its variable, in the order of {@link ShellWords#byValue}. */
     private final Map<String, String> variables;
+
     private final Set<String> used = new TreeSet<>();
 
     /** @param secrets variable name to secret value */

@@ -26,8 +26,7 @@ public final class DocstackValidator {
     public static final String MANIFEST_FILE = "docstack.yaml";
     private static final int MAX_DOCKERFILE_BYTES = 1024 * 1024;
 
-    private DocstackValidator() {
-    }
+    private DocstackValidator() {}
 
     /**
      * @param directory    the docstack/ directory
@@ -39,14 +38,19 @@ public final class DocstackValidator {
         ProblemSink manifestSink = new ProblemSink(manifestFile);
         List<Problem> problems = new ArrayList<>();
         if (!Files.isRegularFile(manifestFile)) {
-            manifestSink.report(Rule.MANIFEST_MISSING, Position.START, Files.isDirectory(dir)
-                    ? "There is no manifest: create " + manifestFile + " (apiVersion: docstack/v1, name: ...)"
-                    : "There is no docstack/ directory at " + dir + ": create it with a Dockerfile and a docstack.yaml,"
-                            + " or point docstack.directory at it");
+            manifestSink.report(
+                    Rule.MANIFEST_MISSING,
+                    Position.START,
+                    Files.isDirectory(dir)
+                            ? "There is no manifest: create " + manifestFile + " (apiVersion: docstack/v1, name: ...)"
+                            : "There is no docstack/ directory at " + dir
+                                    + ": create it with a Dockerfile and a docstack.yaml,"
+                                    + " or point docstack.directory at it");
             return new ValidationReport(dir, null, manifestSink.problems());
         }
         byte[] manifestBytes = read(manifestFile, YamlReader.MAX_BYTES, manifestSink);
-        Optional<YamlNode> root = manifestBytes == null ? Optional.empty() : YamlReader.read(manifestBytes, manifestSink);
+        Optional<YamlNode> root =
+                manifestBytes == null ? Optional.empty() : YamlReader.read(manifestBytes, manifestSink);
         Manifest manifest = null;
         ProblemSink dockerfileSink = null;
         if (root.isPresent()) {
@@ -64,7 +68,8 @@ public final class DocstackValidator {
             ignored.addAll(manifest.ignore());
         }
         List<Problem> reported = problems.stream()
-                .filter(problem -> !problem.rule().suppressible() || !ignored.contains(problem.rule().id()))
+                .filter(problem -> !problem.rule().suppressible()
+                        || !ignored.contains(problem.rule().id()))
                 .sorted(Comparator.comparing((Problem problem) -> problem.file().toString())
                         .thenComparing(Problem::position))
                 .toList();
@@ -75,8 +80,11 @@ public final class DocstackValidator {
         Path dockerfilePath = resolve(dir, manifest.build().dockerfile());
         ProblemSink sink = new ProblemSink(dockerfilePath == null ? dir.resolve("Dockerfile") : dockerfilePath);
         if (dockerfilePath == null || !Files.isRegularFile(dockerfilePath)) {
-            sink.report(Rule.DOCKERFILE_MISSING, Position.START, "There is no Dockerfile at " + dir + "/" + manifest.build().dockerfile()
-                    + ": create it (FROM debian:bookworm-slim ...), or set build.dockerfile in the manifest");
+            sink.report(
+                    Rule.DOCKERFILE_MISSING,
+                    Position.START,
+                    "There is no Dockerfile at " + dir + "/" + manifest.build().dockerfile()
+                            + ": create it (FROM debian:bookworm-slim ...), or set build.dockerfile in the manifest");
             return sink;
         }
         byte[] bytes = read(dockerfilePath, MAX_DOCKERFILE_BYTES, sink);
@@ -85,42 +93,61 @@ public final class DocstackValidator {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             sink.report(Rule.FILE_ENCODING, Position.START, "The Dockerfile is not UTF-8 text: save it as UTF-8");
             return sink;
         }
         if (text.indexOf('\0') >= 0) {
-            sink.report(Rule.FILE_ENCODING, Position.START, "The Dockerfile holds a NUL character, so it is not a text"
-                    + " file: save it as UTF-8 text");
+            sink.report(
+                    Rule.FILE_ENCODING,
+                    Position.START,
+                    "The Dockerfile holds a NUL character, so it is not a text" + " file: save it as UTF-8 text");
             return sink;
         }
         if (text.isBlank()) {
-            sink.report(Rule.FILE_EMPTY, Position.START, "The Dockerfile is empty: start it with FROM debian:bookworm-slim");
+            sink.report(
+                    Rule.FILE_EMPTY,
+                    Position.START,
+                    "The Dockerfile is empty: start it with FROM debian:bookworm-slim");
             return sink;
         }
         Dockerfile dockerfile = DockerfileParser.parse(text);
         Path context = resolve(dir, manifest.build().context());
         DockerIgnore ignore = DockerIgnore.NONE;
         if (context == null || !Files.isDirectory(context)) {
-            manifestSink.report(Rule.BUILD_CONTEXT_MISSING, Position.START, "The build context " + dir + "/" + manifest.build().context()
-                    + " is not a directory: fix build.context (relative to " + dir + ")");
+            manifestSink.report(
+                    Rule.BUILD_CONTEXT_MISSING,
+                    Position.START,
+                    "The build context " + dir + "/" + manifest.build().context()
+                            + " is not a directory: fix build.context (relative to " + dir + ")");
             context = null;
         } else {
             Path repository = repositoryRoot(dir);
             if (repository != null && !context.startsWith(repository)) {
-                YamlNode contextNode = root instanceof YamlNode.Mapping top && top.get("build") instanceof YamlNode.Mapping build
-                        ? build.get("context") : null;
-                manifestSink.report(Rule.CONTEXT_OUTSIDE_REPOSITORY, contextNode == null ? Position.START : contextNode.position(),
-                        "The build context " + context + " lies outside the repository " + repository + ", and a build sends"
+                YamlNode contextNode =
+                        root instanceof YamlNode.Mapping top && top.get("build") instanceof YamlNode.Mapping build
+                                ? build.get("context")
+                                : null;
+                manifestSink.report(
+                        Rule.CONTEXT_OUTSIDE_REPOSITORY,
+                        contextNode == null ? Position.START : contextNode.position(),
+                        "The build context " + context + " lies outside the repository " + repository
+                                + ", and a build sends"
                                 + " all of it to the engine: keep build.context inside the repository, or add "
                                 + Rule.CONTEXT_OUTSIDE_REPOSITORY.id() + " to ignore: when that is meant");
             }
             try {
                 ignore = DockerIgnore.of(context);
             } catch (IOException e) {
-                manifestSink.report(Rule.FILE_ENCODING, Position.START, "The .dockerignore in " + context
-                        + " could not be read (" + e.getMessage() + "): save it as UTF-8 text");
+                manifestSink.report(
+                        Rule.FILE_ENCODING,
+                        Position.START,
+                        "The .dockerignore in " + context + " could not be read (" + e.getMessage()
+                                + "): save it as UTF-8 text");
             }
         }
         DockerfileLint.lint(dockerfile, sink, context, ignore);
@@ -152,14 +179,19 @@ public final class DocstackValidator {
         try {
             long size = Files.size(file);
             if (size > limit) {
-                sink.report(Rule.FILE_TOO_LARGE, Position.START, file.getFileName() + " has " + size + " bytes, more than"
-                        + " the " + limit + " docstack reads: keep large content in files the Dockerfile copies");
+                sink.report(
+                        Rule.FILE_TOO_LARGE,
+                        Position.START,
+                        file.getFileName() + " has " + size + " bytes, more than" + " the " + limit
+                                + " docstack reads: keep large content in files the Dockerfile copies");
                 return null;
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            sink.report(Rule.FILE_ENCODING, Position.START, file + " could not be read (" + e.getMessage()
-                    + "): check its permissions");
+            sink.report(
+                    Rule.FILE_ENCODING,
+                    Position.START,
+                    file + " could not be read (" + e.getMessage() + "): check its permissions");
             return null;
         }
     }

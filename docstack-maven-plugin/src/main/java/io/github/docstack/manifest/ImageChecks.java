@@ -12,10 +12,13 @@ import java.util.Set;
  */
 final class ImageChecks {
 
-    private ImageChecks() {
-    }
+    private ImageChecks() {}
 
-    static void check(YamlNode manifestRoot, Manifest manifest, Dockerfile dockerfile, ProblemSink manifestSink,
+    static void check(
+            YamlNode manifestRoot,
+            Manifest manifest,
+            Dockerfile dockerfile,
+            ProblemSink manifestSink,
             ProblemSink dockerfileSink) {
         List<Instruction> stage = finalStage(dockerfile, manifest.build().target());
         if (stage.isEmpty()) {
@@ -27,11 +30,11 @@ final class ImageChecks {
         for (Instruction instruction : stage) {
             switch (instruction.keyword()) {
                 case "EXPOSE" -> instruction.arguments().forEach(port -> parsePort(port, exposed));
-                case "HEALTHCHECK" -> imageHealthcheck = !instruction.arguments().isEmpty()
-                        && instruction.arguments().get(0).equals("CMD");
+                case "HEALTHCHECK" ->
+                    imageHealthcheck = !instruction.arguments().isEmpty()
+                            && instruction.arguments().get(0).equals("CMD");
                 case "USER" -> lastUser = instruction;
-                default -> {
-                }
+                default -> {}
             }
         }
         YamlNode services = manifestRoot instanceof YamlNode.Mapping top ? top.get("services") : null;
@@ -46,19 +49,28 @@ final class ImageChecks {
             }
             if (serviceNode.get("ports") instanceof YamlNode.Sequence ports) {
                 for (YamlNode port : ports.items()) {
-                    if (port instanceof YamlNode.Scalar scalar && scalar.type() == YamlNode.ScalarType.INTEGER
-                            && parse(scalar.text()) > 0 && parse(scalar.text()) <= 65535
+                    if (port instanceof YamlNode.Scalar scalar
+                            && scalar.type() == YamlNode.ScalarType.INTEGER
+                            && parse(scalar.text()) > 0
+                            && parse(scalar.text()) <= 65535
                             && !exposed.contains(parse(scalar.text()))) {
-                        manifestSink.report(Rule.PORT_NOT_EXPOSED, port.position(), "Port " + scalar.text() + " of service '"
-                                + entry.key() + "' is not EXPOSEd by the Dockerfile: add EXPOSE " + scalar.text()
-                                + " so the image documents what it serves");
+                        manifestSink.report(
+                                Rule.PORT_NOT_EXPOSED,
+                                port.position(),
+                                "Port " + scalar.text() + " of service '"
+                                        + entry.key() + "' is not EXPOSEd by the Dockerfile: add EXPOSE "
+                                        + scalar.text()
+                                        + " so the image documents what it serves");
                     }
                 }
             }
             if (!service.ports().isEmpty() && service.healthcheck() == null && !imageHealthcheck) {
-                manifestSink.report(Rule.NO_HEALTHCHECK, entry.keyPosition(), "Service '" + entry.key() + "' serves ports"
-                        + " but has no healthcheck, here or in the Dockerfile, so nothing can wait for it to be ready: add"
-                        + " healthcheck: {command: [...]} to the service, or a HEALTHCHECK to the Dockerfile");
+                manifestSink.report(
+                        Rule.NO_HEALTHCHECK,
+                        entry.keyPosition(),
+                        "Service '" + entry.key() + "' serves ports"
+                                + " but has no healthcheck, here or in the Dockerfile, so nothing can wait for it to be ready: add"
+                                + " healthcheck: {command: [...]} to the service, or a HEALTHCHECK to the Dockerfile");
             }
         }
         checkUser(manifest, stage.get(0), lastUser, dockerfileSink);
@@ -66,15 +78,21 @@ final class ImageChecks {
 
     private static void checkUser(Manifest manifest, Instruction from, Instruction lastUser, ProblemSink sink) {
         boolean servicesChooseUser = !manifest.services().isEmpty()
-                && manifest.services().values().stream().allMatch(service -> service.user() != null && !isRoot(service.user()));
+                && manifest.services().values().stream()
+                        .allMatch(service -> service.user() != null && !isRoot(service.user()));
         if (servicesChooseUser) {
             return;
         }
         Instruction at = lastUser != null ? lastUser : from;
-        boolean root = lastUser == null || lastUser.arguments().isEmpty() || isRoot(lastUser.arguments().get(0));
+        boolean root = lastUser == null
+                || lastUser.arguments().isEmpty()
+                || isRoot(lastUser.arguments().get(0));
         if (root && !at.ignored().contains(Rule.RUNS_AS_ROOT.id())) {
-            sink.report(Rule.RUNS_AS_ROOT, new Position(at.line(), 1), "The image runs as root: add a user"
-                    + " (RUN useradd --system app) and USER app after the steps that need root, or set user: in each service");
+            sink.report(
+                    Rule.RUNS_AS_ROOT,
+                    new Position(at.line(), 1),
+                    "The image runs as root: add a user"
+                            + " (RUN useradd --system app) and USER app after the steps that need root, or set user: in each service");
         }
     }
 
@@ -104,7 +122,9 @@ final class ImageChecks {
 
     private static boolean isNamed(Instruction from, String name) {
         List<String> words = from.arguments();
-        return words.size() >= 3 && words.get(1).equalsIgnoreCase("AS") && words.get(2).equalsIgnoreCase(name);
+        return words.size() >= 3
+                && words.get(1).equalsIgnoreCase("AS")
+                && words.get(2).equalsIgnoreCase(name);
     }
 
     private static void parsePort(String word, Set<Integer> ports) {

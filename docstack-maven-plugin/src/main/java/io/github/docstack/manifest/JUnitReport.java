@@ -15,20 +15,22 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class JUnitReport {
 
-    private JUnitReport() {
-    }
+    private JUnitReport() {}
 
     /** @param relativeTo paths in test names are shown relative to this directory */
     public static void write(ValidationReport report, Path file, Path relativeTo) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        long failures = report.problems().stream().filter(problem -> problem.severity() != Severity.INFO).count();
+        long failures = report.problems().stream()
+                .filter(problem -> problem.severity() != Severity.INFO)
+                .count();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", "docstack.validate");
-            xml.writeAttribute("tests", String.valueOf(Math.max(1, report.problems().size())));
+            xml.writeAttribute(
+                    "tests", String.valueOf(Math.max(1, report.problems().size())));
             xml.writeAttribute("failures", String.valueOf(failures));
             xml.writeAttribute("errors", "0");
             xml.writeAttribute("skipped", "0");
@@ -39,7 +41,10 @@ public final class JUnitReport {
                 xml.writeCharacters("\n");
             }
             for (Problem problem : report.problems()) {
-                testCase(xml, shown(problem.file(), relativeTo), problem.position() + " " + problem.rule().id());
+                testCase(
+                        xml,
+                        shown(problem.file(), relativeTo),
+                        problem.position() + " " + problem.rule().id());
                 if (problem.severity() == Severity.INFO) {
                     xml.writeStartElement("system-out");
                     xml.writeCharacters(problem.message());
@@ -69,6 +74,8 @@ public final class JUnitReport {
     }
 
     private static String shown(Path path, Path relativeTo) {
-        return relativeTo != null && path.startsWith(relativeTo) ? relativeTo.relativize(path).toString() : path.toString();
+        return relativeTo != null && path.startsWith(relativeTo)
+                ? relativeTo.relativize(path).toString()
+                : path.toString();
     }
 }

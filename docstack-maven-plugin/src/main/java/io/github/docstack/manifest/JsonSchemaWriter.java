@@ -12,8 +12,7 @@ public final class JsonSchemaWriter {
     public static final String MANIFEST_SCHEMA_RESOURCE = "/io/github/docstack/docstack-manifest-v1.schema.json";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private JsonSchemaWriter() {
-    }
+    private JsonSchemaWriter() {}
 
     public static String manifestSchema() {
         ObjectNode schema = NODES.objectNode();
@@ -62,8 +61,12 @@ public final class JsonSchemaWriter {
             switch (value.type()) {
                 case TEXT -> node.setAll(scalarTypes());
                 case INTEGER -> node.put("type", "integer");
-                case DURATION -> node.putArray("oneOf").add(NODES.objectNode().put("type", "integer").put("minimum", 0))
-                        .add(NODES.objectNode().put("type", "string").put("pattern", "^(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+$"));
+                case DURATION ->
+                    node.putArray("oneOf")
+                            .add(NODES.objectNode().put("type", "integer").put("minimum", 0))
+                            .add(NODES.objectNode()
+                                    .put("type", "string")
+                                    .put("pattern", "^(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+$"));
             }
         }
         return node;

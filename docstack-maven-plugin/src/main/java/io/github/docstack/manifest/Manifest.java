@@ -8,9 +8,19 @@ import java.util.Map;
  * A project's {@code docstack/docstack.yaml}: what its image runs and what it needs from other projects.
  * Maps keep the order the manifest wrote them in.
  */
-public record Manifest(String apiVersion, String name, String description, BuildSpec build,
-        List<Requirement> requires, List<Capability> provides, List<Step> init, Map<String, Service> services,
-        List<Output> outputs, List<String> ignore, List<Verification> verify, List<WatchRule> watch) {
+public record Manifest(
+        String apiVersion,
+        String name,
+        String description,
+        BuildSpec build,
+        List<Requirement> requires,
+        List<Capability> provides,
+        List<Step> init,
+        Map<String, Service> services,
+        List<Output> outputs,
+        List<String> ignore,
+        List<Verification> verify,
+        List<WatchRule> watch) {
 
     public Manifest {
         watch = watch == null ? List.of() : watch; // labels of older images
@@ -25,7 +35,8 @@ public record Manifest(String apiVersion, String name, String description, Build
 
         // Letters, digits, blanks and the punctuation of names, URLs, lists and keystone's endpoint templates
         // (%(project_id)s); no quote, backtick, $, ;, |, &, < or \.
-        private static final java.util.regex.Pattern SAFE_WITH_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9 ._:/@=+,%()-]*");
+        private static final java.util.regex.Pattern SAFE_WITH_VALUE =
+                java.util.regex.Pattern.compile("[A-Za-z0-9 ._:/@=+,%()-]*");
 
         /**
          * Whether a {@code with:} value, as rendered, is safe to hand a provision command, which may build SQL or a
@@ -40,11 +51,15 @@ public record Manifest(String apiVersion, String name, String description, Build
      * A capability offered; {@code provision} is empty when nothing must run per consumer, and
      * {@code provisionEnvironment} is what that command sees besides docstack's own variables.
      */
-    public record Capability(String capability, List<String> provision, Map<String, String> exports,
+    public record Capability(
+            String capability,
+            List<String> provision,
+            Map<String, String> exports,
             Map<String, String> provisionEnvironment) {
 
         public Capability {
-            provisionEnvironment = provisionEnvironment == null ? Map.of() : provisionEnvironment; // labels of older images
+            provisionEnvironment =
+                    provisionEnvironment == null ? Map.of() : provisionEnvironment; // labels of older images
         }
 
         public Capability(String capability, List<String> provision, Map<String, String> exports) {
@@ -60,7 +75,11 @@ public record Manifest(String apiVersion, String name, String description, Build
      *               any new image runs it again, else only a change to these files does (or to its command or
      *               environment)
      */
-    public record Step(String name, List<String> command, Map<String, String> environment, List<String> needs,
+    public record Step(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            List<String> needs,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> inputs) {
 
         public Step(String name, List<String> command, Map<String, String> environment, List<String> needs) {
@@ -73,15 +92,26 @@ public record Manifest(String apiVersion, String name, String description, Build
         }
     }
 
-    public record Service(String name, List<String> command, List<String> entrypoint, Map<String, String> environment,
-            List<Integer> ports, HealthcheckSpec healthcheck, Map<String, String> volumes, String user,
-            String workingDir, List<String> capAdd) {
-    }
+    public record Service(
+            String name,
+            List<String> command,
+            List<String> entrypoint,
+            Map<String, String> environment,
+            List<Integer> ports,
+            HealthcheckSpec healthcheck,
+            Map<String, String> volumes,
+            String user,
+            String workingDir,
+            List<String> capAdd) {}
 
     /** Durations as written (Go style: 500ms, 2s); null where the manifest left the default. */
-    public record HealthcheckSpec(List<String> command, String interval, String timeout, Integer retries,
-            String startPeriod, String startInterval) {
-    }
+    public record HealthcheckSpec(
+            List<String> command,
+            String interval,
+            String timeout,
+            Integer retries,
+            String startPeriod,
+            String startInterval) {}
 
     /** A rendered file; one with a {@code title} is also shown after up's table, e.g. a dashboard's address. */
     public record Output(String file, String content, String title) {
@@ -95,8 +125,9 @@ public record Manifest(String apiVersion, String name, String description, Build
                 return false;
             }
             java.nio.file.Path path = java.nio.file.Path.of(file);
-            return !path.isAbsolute() && java.util.stream.StreamSupport.stream(path.spliterator(), false)
-                    .noneMatch(part -> part.toString().equals(".."));
+            return !path.isAbsolute()
+                    && java.util.stream.StreamSupport.stream(path.spliterator(), false)
+                            .noneMatch(part -> part.toString().equals(".."));
         }
     }
 
@@ -105,8 +136,7 @@ public record Manifest(String apiVersion, String name, String description, Build
      *
      * @param reports a directory in the container where the step writes JUnit XML, or null
      */
-    public record Verification(String name, List<String> command, Map<String, String> environment, String reports) {
-    }
+    public record Verification(String name, List<String> command, Map<String, String> environment, String reports) {}
 
     /**
      * What {@code docstack:watch} does when files under {@code path} change.
@@ -115,7 +145,10 @@ public record Manifest(String apiVersion, String name, String description, Build
      * @param target where those files are in the running containers (an absolute path), or null for rebuild
      * @param exec   for sync+exec, the command run in each container after the copy; else empty
      */
-    public record WatchRule(String path, WatchAction action, String target,
+    public record WatchRule(
+            String path,
+            WatchAction action,
+            String target,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> exec) {
 
         public WatchRule {

@@ -12,15 +12,24 @@ import java.util.Optional;
  */
 final class ManifestBinder {
 
-    private ManifestBinder() {
-    }
+    private ManifestBinder() {}
 
     static Manifest bind(YamlNode root) {
-        YamlNode.Mapping top = root instanceof YamlNode.Mapping mapping ? mapping : new YamlNode.Mapping(root.position(), Map.of());
-        return new Manifest(text(top.get("apiVersion")), text(top.get("name")), text(top.get("description")),
-                build(top.get("build")), requirements(top.get("requires")), capabilities(top.get("provides")),
-                steps(top.get("init")), services(top.get("services")), outputs(top.get("outputs")),
-                texts(top.get("ignore")), verifications(top.get("verify")), watchRules(top.get("watch")));
+        YamlNode.Mapping top =
+                root instanceof YamlNode.Mapping mapping ? mapping : new YamlNode.Mapping(root.position(), Map.of());
+        return new Manifest(
+                text(top.get("apiVersion")),
+                text(top.get("name")),
+                text(top.get("description")),
+                build(top.get("build")),
+                requirements(top.get("requires")),
+                capabilities(top.get("provides")),
+                steps(top.get("init")),
+                services(top.get("services")),
+                outputs(top.get("outputs")),
+                texts(top.get("ignore")),
+                verifications(top.get("verify")),
+                watchRules(top.get("watch")));
     }
 
     private static Manifest.BuildSpec build(YamlNode node) {
@@ -29,9 +38,11 @@ final class ManifestBinder {
         }
         String context = text(build.get("context"));
         String dockerfile = text(build.get("dockerfile"));
-        return new Manifest.BuildSpec(context == null ? Manifest.BuildSpec.DEFAULT.context() : context,
+        return new Manifest.BuildSpec(
+                context == null ? Manifest.BuildSpec.DEFAULT.context() : context,
                 dockerfile == null ? Manifest.BuildSpec.DEFAULT.dockerfile() : dockerfile,
-                textMap(build.get("args")), text(build.get("target")));
+                textMap(build.get("args")),
+                text(build.get("target")));
     }
 
     private static List<Manifest.Requirement> requirements(YamlNode node) {
@@ -52,8 +63,10 @@ final class ManifestBinder {
             if (capability != null) {
                 YamlNode provision = item.get("provision");
                 List<String> command = provision instanceof YamlNode.Mapping p ? command(p.get("command")) : List.of();
-                Map<String, String> environment = provision instanceof YamlNode.Mapping p ? textMap(p.get("environment")) : Map.of();
-                capabilities.add(new Manifest.Capability(capability, command, textMap(item.get("exports")), environment));
+                Map<String, String> environment =
+                        provision instanceof YamlNode.Mapping p ? textMap(p.get("environment")) : Map.of();
+                capabilities.add(
+                        new Manifest.Capability(capability, command, textMap(item.get("exports")), environment));
             }
         }
         return List.copyOf(capabilities);
@@ -64,7 +77,10 @@ final class ManifestBinder {
         for (YamlNode.Mapping item : mappings(node)) {
             String name = text(item.get("name"));
             if (name != null) {
-                steps.add(new Manifest.Step(name, command(item.get("command")), textMap(item.get("environment")),
+                steps.add(new Manifest.Step(
+                        name,
+                        command(item.get("command")),
+                        textMap(item.get("environment")),
                         item.get("needs") == null ? null : texts(item.get("needs")),
                         item.get("inputs") == null ? null : texts(item.get("inputs"))));
             }
@@ -77,7 +93,10 @@ final class ManifestBinder {
         for (YamlNode.Mapping item : mappings(node)) {
             String name = text(item.get("name"));
             if (name != null) {
-                verifications.add(new Manifest.Verification(name, command(item.get("command")), textMap(item.get("environment")),
+                verifications.add(new Manifest.Verification(
+                        name,
+                        command(item.get("command")),
+                        textMap(item.get("environment")),
                         text(item.get("reports"))));
             }
         }
@@ -90,7 +109,8 @@ final class ManifestBinder {
             String path = text(item.get("path"));
             Optional<WatchAction> action = WatchAction.of(text(item.get("action")));
             if (path != null && action.isPresent()) {
-                rules.add(new Manifest.WatchRule(path, action.get(), text(item.get("target")), command(item.get("exec"))));
+                rules.add(new Manifest.WatchRule(
+                        path, action.get(), text(item.get("target")), command(item.get("exec"))));
             }
         }
         return List.copyOf(rules);
@@ -101,12 +121,21 @@ final class ManifestBinder {
         if (node instanceof YamlNode.Mapping mapping) {
             for (YamlNode.Entry entry : mapping.entries().values()) {
                 YamlNode.Mapping service = entry.value() instanceof YamlNode.Mapping m
-                        ? m : new YamlNode.Mapping(entry.value().position(), Map.of());
-                services.put(entry.key(), new Manifest.Service(entry.key(), command(service.get("command")),
-                        command(service.get("entrypoint")), textMap(service.get("environment")),
-                        ports(service.get("ports")), healthcheck(service.get("healthcheck")),
-                        textMap(service.get("volumes")), text(service.get("user")), text(service.get("working_dir")),
-                        texts(service.get("cap_add"))));
+                        ? m
+                        : new YamlNode.Mapping(entry.value().position(), Map.of());
+                services.put(
+                        entry.key(),
+                        new Manifest.Service(
+                                entry.key(),
+                                command(service.get("command")),
+                                command(service.get("entrypoint")),
+                                textMap(service.get("environment")),
+                                ports(service.get("ports")),
+                                healthcheck(service.get("healthcheck")),
+                                textMap(service.get("volumes")),
+                                text(service.get("user")),
+                                text(service.get("working_dir")),
+                                texts(service.get("cap_add"))));
             }
         }
         return java.util.Collections.unmodifiableMap(services);
@@ -121,9 +150,15 @@ final class ManifestBinder {
             return null;
         }
         Integer retries = check.get("retries") instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.INTEGER
-                ? Integer.valueOf(s.text()) : null;
-        return new Manifest.HealthcheckSpec(command, text(check.get("interval")), text(check.get("timeout")), retries,
-                text(check.get("start_period")), text(check.get("start_interval")));
+                ? Integer.valueOf(s.text())
+                : null;
+        return new Manifest.HealthcheckSpec(
+                command,
+                text(check.get("interval")),
+                text(check.get("timeout")),
+                retries,
+                text(check.get("start_period")),
+                text(check.get("start_interval")));
     }
 
     private static List<Manifest.Output> outputs(YamlNode node) {
@@ -156,7 +191,8 @@ final class ManifestBinder {
 
     /** A command in exec form; a single string is run by /bin/sh -c, as Dockerfile's shell form is. */
     static List<String> command(YamlNode node) {
-        if (node instanceof YamlNode.Scalar scalar && scalar.type() == YamlNode.ScalarType.STRING
+        if (node instanceof YamlNode.Scalar scalar
+                && scalar.type() == YamlNode.ScalarType.STRING
                 && !scalar.text().isBlank()) {
             return List.of("/bin/sh", "-c", scalar.text());
         }
@@ -194,7 +230,9 @@ final class ManifestBinder {
             return List.of();
         }
         return sequence.items().stream()
-                .filter(YamlNode.Mapping.class::isInstance).map(YamlNode.Mapping.class::cast).toList();
+                .filter(YamlNode.Mapping.class::isInstance)
+                .map(YamlNode.Mapping.class::cast)
+                .toList();
     }
 
     static String text(YamlNode node) {

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 final class ManifestChecks {
 
     // Docker's repository path grammar (lowercase components joined by '/').
-    private static final Pattern IMAGE_NAME = Pattern.compile(
-            "[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*");
+    private static final Pattern IMAGE_NAME =
+            Pattern.compile("[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*");
     // Services become container names and DNS aliases on the stack network.
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern CAPABILITY = Pattern.compile("[a-z][a-z0-9-]*");
@@ -38,15 +38,27 @@ final class ManifestChecks {
     }
 
     private void checkManifest(YamlNode.Mapping top) {
-        scalar(top.get("apiVersion")).filter(v -> !ManifestShape.API_VERSION.equals(v.text())).ifPresent(v ->
-                sink.report(Rule.API_VERSION, v.position(), "apiVersion '" + v.text() + "' is not one docstack knows:"
-                        + " write apiVersion: " + ManifestShape.API_VERSION));
-        scalar(top.get("name")).filter(v -> v.text() != null && v.text().isBlank()).ifPresent(v ->
-                sink.report(Rule.INVALID_NAME, v.position(), "name is empty: give the image repository name, e.g. glance"));
-        scalar(top.get("name")).filter(v -> v.text() != null && !v.text().isBlank() && !IMAGE_NAME.matcher(v.text()).matches()).ifPresent(v ->
-                sink.report(Rule.INVALID_NAME, v.position(), "name '" + v.text() + "' is not a valid image repository"
-                        + " name: use lowercase letters, digits and single separators (. _ -), e.g. "
-                        + suggestName(v.text())));
+        scalar(top.get("apiVersion"))
+                .filter(v -> !ManifestShape.API_VERSION.equals(v.text()))
+                .ifPresent(v -> sink.report(
+                        Rule.API_VERSION,
+                        v.position(),
+                        "apiVersion '" + v.text() + "' is not one docstack knows:" + " write apiVersion: "
+                                + ManifestShape.API_VERSION));
+        scalar(top.get("name"))
+                .filter(v -> v.text() != null && v.text().isBlank())
+                .ifPresent(v -> sink.report(
+                        Rule.INVALID_NAME, v.position(), "name is empty: give the image repository name, e.g. glance"));
+        scalar(top.get("name"))
+                .filter(v -> v.text() != null
+                        && !v.text().isBlank()
+                        && !IMAGE_NAME.matcher(v.text()).matches())
+                .ifPresent(v -> sink.report(
+                        Rule.INVALID_NAME,
+                        v.position(),
+                        "name '" + v.text() + "' is not a valid image repository"
+                                + " name: use lowercase letters, digits and single separators (. _ -), e.g. "
+                                + suggestName(v.text())));
         checkServices(top.get("services"));
         // init and verify steps share the step grammar: unique names, environment variable names.
         for (String steps : List.of("init", "verify")) {
@@ -81,9 +93,14 @@ final class ManifestChecks {
         for (YamlNode.Entry entry : services.entries().values()) {
             String name = entry.key();
             if (!SERVICE_NAME.matcher(name).matches()) {
-                sink.report(Rule.INVALID_SERVICE_NAME, entry.keyPosition(), "Service name '" + name + "' cannot be a"
-                        + " container name and network alias: use lowercase letters, digits and '-', e.g. "
-                        + name.toLowerCase().replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", ""));
+                sink.report(
+                        Rule.INVALID_SERVICE_NAME,
+                        entry.keyPosition(),
+                        "Service name '" + name + "' cannot be a"
+                                + " container name and network alias: use lowercase letters, digits and '-', e.g. "
+                                + name.toLowerCase()
+                                        .replaceAll("[^a-z0-9-]+", "-")
+                                        .replaceAll("^-+|-+$", ""));
             }
             Set<Integer> ports = ownPorts.computeIfAbsent(name, key -> new HashSet<>());
             if (!(entry.value() instanceof YamlNode.Mapping service)) {
@@ -96,15 +113,22 @@ final class ManifestChecks {
                     }
                     long value = parseLong(port.text());
                     if (value < 1 || value > 65535) {
-                        sink.report(Rule.PORT_RANGE, port.position(), "Port " + port.text() + " of service '" + name
-                                + "' is outside 1-65535: give the port the service listens on");
+                        sink.report(
+                                Rule.PORT_RANGE,
+                                port.position(),
+                                "Port " + port.text() + " of service '" + name
+                                        + "' is outside 1-65535: give the port the service listens on");
                         continue;
                     }
                     String owner = portOwners.putIfAbsent((int) value, name);
                     if (owner != null) {
-                        sink.report(Rule.DUPLICATE_PORT, port.position(), "Port " + value + " is listed twice (service '"
-                                + owner + "'" + (owner.equals(name) ? "" : " has it too") + "): each port is published"
-                                + " once on the host, give each service its own");
+                        sink.report(
+                                Rule.DUPLICATE_PORT,
+                                port.position(),
+                                "Port " + value + " is listed twice (service '"
+                                        + owner + "'" + (owner.equals(name) ? "" : " has it too")
+                                        + "): each port is published"
+                                        + " once on the host, give each service its own");
                     }
                     ports.add((int) value);
                 }
@@ -118,10 +142,15 @@ final class ManifestChecks {
     private void checkCapAdd(String service, YamlNode node) {
         if (node instanceof YamlNode.Sequence list) {
             for (YamlNode item : list.items()) {
-                scalar(item).filter(v -> v.text() != null).ifPresent(v -> sink.report(Rule.CAP_ADD, v.position(),
-                        "Service '" + service + "' adds the Linux capability " + v.text() + ": the container may then "
-                        + "change what that capability governs on the host's kernel. Keep it only if the service needs it"
-                        + " (then add cap-add to ignore:), and never ask for ALL or SYS_MODULE"));
+                scalar(item)
+                        .filter(v -> v.text() != null)
+                        .ifPresent(v -> sink.report(
+                                Rule.CAP_ADD,
+                                v.position(),
+                                "Service '" + service + "' adds the Linux capability " + v.text()
+                                        + ": the container may then "
+                                        + "change what that capability governs on the host's kernel. Keep it only if the service needs it"
+                                        + " (then add cap-add to ignore:), and never ask for ALL or SYS_MODULE"));
             }
         }
     }
@@ -130,8 +159,11 @@ final class ManifestChecks {
         if (node instanceof YamlNode.Mapping env) {
             for (YamlNode.Entry entry : env.entries().values()) {
                 if (!ENV_NAME.matcher(entry.key()).matches()) {
-                    sink.report(Rule.INVALID_ENV_NAME, entry.keyPosition(), "'" + entry.key() + "' is not an environment"
-                            + " variable name: use letters, digits and '_', not starting with a digit");
+                    sink.report(
+                            Rule.INVALID_ENV_NAME,
+                            entry.keyPosition(),
+                            "'" + entry.key() + "' is not an environment"
+                                    + " variable name: use letters, digits and '_', not starting with a digit");
                 }
             }
         }
@@ -146,10 +178,15 @@ final class ManifestChecks {
             checkEnvNames(child(item, "with"));
             if (child(item, "with") instanceof YamlNode.Mapping with) {
                 for (YamlNode.Entry entry : with.entries().values()) {
-                    scalar(entry.value()).filter(v -> v.text() != null && !Manifest.Requirement.isSafeWithValue(Placeholder.literal(v.text())))
-                            .ifPresent(v -> sink.report(Rule.WITH_VALUE, v.position(), "with." + entry.key() + " holds characters"
-                                    + " a provision command could misread (it may build SQL or a shell word from it): use letters,"
-                                    + " digits, blanks and . _ : / @ = + , % ( ) - only"));
+                    scalar(entry.value())
+                            .filter(v -> v.text() != null
+                                    && !Manifest.Requirement.isSafeWithValue(Placeholder.literal(v.text())))
+                            .ifPresent(v -> sink.report(
+                                    Rule.WITH_VALUE,
+                                    v.position(),
+                                    "with." + entry.key() + " holds characters"
+                                            + " a provision command could misread (it may build SQL or a shell word from it): use letters,"
+                                            + " digits, blanks and . _ : / @ = + , % ( ) - only"));
                 }
             }
         }
@@ -159,9 +196,15 @@ final class ManifestChecks {
         if (node instanceof YamlNode.Sequence list) {
             for (YamlNode item : list.items()) {
                 if (item instanceof YamlNode.Mapping mapping) {
-                    scalar(mapping.get("capability")).filter(v -> v.text() != null && !CAPABILITY.matcher(v.text()).matches())
-                            .ifPresent(v -> sink.report(Rule.INVALID_CAPABILITY, v.position(), "Capability '" + v.text()
-                                    + "' must be lowercase letters, digits and '-', starting with a letter, e.g. database"));
+                    scalar(mapping.get("capability"))
+                            .filter(v -> v.text() != null
+                                    && !CAPABILITY.matcher(v.text()).matches())
+                            .ifPresent(
+                                    v -> sink.report(
+                                            Rule.INVALID_CAPABILITY,
+                                            v.position(),
+                                            "Capability '" + v.text()
+                                                    + "' must be lowercase letters, digits and '-', starting with a letter, e.g. database"));
                     checkEnvNames(mapping.get("exports"));
                 }
             }
@@ -172,15 +215,23 @@ final class ManifestChecks {
     private void checkNeeds(YamlNode.Sequence init, YamlNode requires) {
         List<String> required = new ArrayList<>();
         if (requires instanceof YamlNode.Sequence list) {
-            list.items().forEach(item -> scalar(child(item, "capability")).map(YamlNode.Scalar::text).ifPresent(required::add));
+            list.items()
+                    .forEach(item -> scalar(child(item, "capability"))
+                            .map(YamlNode.Scalar::text)
+                            .ifPresent(required::add));
         }
         for (YamlNode step : init.items()) {
             if (child(step, "needs") instanceof YamlNode.Sequence needs) {
                 for (YamlNode need : needs.items()) {
-                    scalar(need).filter(v -> v.text() != null && !required.contains(v.text())).ifPresent(v -> sink.report(
-                            Rule.UNKNOWN_NEED, v.position(), "needs '" + v.text() + "', which requires does not list"
-                            + ShapeChecker.closest(v.text(), required).map(near -> ": did you mean '" + near + "'?")
-                                    .orElse(": add it to requires, or name one of " + required)));
+                    scalar(need)
+                            .filter(v -> v.text() != null && !required.contains(v.text()))
+                            .ifPresent(v -> sink.report(
+                                    Rule.UNKNOWN_NEED,
+                                    v.position(),
+                                    "needs '" + v.text() + "', which requires does not list"
+                                            + ShapeChecker.closest(v.text(), required)
+                                                    .map(near -> ": did you mean '" + near + "'?")
+                                                    .orElse(": add it to requires, or name one of " + required)));
                 }
             }
         }
@@ -196,8 +247,11 @@ final class ManifestChecks {
                 scalar(mapping.get(key)).filter(v -> v.text() != null).ifPresent(v -> {
                     Position first = seen.putIfAbsent(v.text(), v.position());
                     if (first != null) {
-                        sink.report(rule, v.position(), "The " + what + " '" + v.text() + "' appears twice (first at line "
-                                + first.line() + "): keep one");
+                        sink.report(
+                                rule,
+                                v.position(),
+                                "The " + what + " '" + v.text() + "' appears twice (first at line " + first.line()
+                                        + "): keep one");
                     }
                 });
             }
@@ -210,16 +264,25 @@ final class ManifestChecks {
         }
         List<String> ids = java.util.Arrays.stream(Rule.values()).map(Rule::id).toList();
         for (YamlNode item : list.items()) {
-            scalar(item).filter(v -> v.text() != null && Rule.byId(v.text()).isEmpty()).ifPresent(v ->
-                    sink.report(Rule.UNKNOWN_RULE, v.position(), "'" + v.text() + "' is not a docstack rule"
-                            + ShapeChecker.closest(v.text(), ids).map(id -> ": did you mean '" + id + "'?")
-                                    .orElse(": see the rule catalogue for the ids")));
+            scalar(item)
+                    .filter(v -> v.text() != null && Rule.byId(v.text()).isEmpty())
+                    .ifPresent(v -> sink.report(
+                            Rule.UNKNOWN_RULE,
+                            v.position(),
+                            "'" + v.text() + "' is not a docstack rule"
+                                    + ShapeChecker.closest(v.text(), ids)
+                                            .map(id -> ": did you mean '" + id + "'?")
+                                            .orElse(": see the rule catalogue for the ids")));
         }
     }
 
     // --- placeholders -------------------------------------------------------------------------------------
 
-    private enum Context { PROVIDER, CONSUMER, OUTPUT }
+    private enum Context {
+        PROVIDER,
+        CONSUMER,
+        OUTPUT
+    }
 
     private void checkPlaceholders(YamlNode.Mapping top) {
         if (top.get("requires") instanceof YamlNode.Sequence requires) {
@@ -284,16 +347,22 @@ final class ManifestChecks {
                 if (!path.isEmpty()) {
                     unknown(at, shown, "${" + placeholder.namespace() + "} takes nothing after it");
                 } else if (context != Context.PROVIDER) {
-                    sink.report(Rule.PLACEHOLDER_CONTEXT, at, shown + " only has a value in a provided capability's"
-                            + " exports or provision, where there is a consumer: use it there");
+                    sink.report(
+                            Rule.PLACEHOLDER_CONTEXT,
+                            at,
+                            shown + " only has a value in a provided capability's"
+                                    + " exports or provision, where there is a consumer: use it there");
                 }
             }
             case "with" -> {
                 if (path.size() != 1) {
                     unknown(at, shown, "write ${with.KEY}, KEY being a key of the consumer's 'with:'");
                 } else if (context != Context.PROVIDER) {
-                    sink.report(Rule.PLACEHOLDER_CONTEXT, at, shown + " only has a value in a provided capability's"
-                            + " exports or provision: use it there");
+                    sink.report(
+                            Rule.PLACEHOLDER_CONTEXT,
+                            at,
+                            shown + " only has a value in a provided capability's"
+                                    + " exports or provision: use it there");
                 }
             }
             case "stack" -> {
@@ -320,7 +389,8 @@ final class ManifestChecks {
                     checkServiceReference(at, shown, path);
                 }
             }
-            default -> unknown(at, shown, "the namespaces are consumer, secret, stack, project, with, internal and public");
+            default ->
+                unknown(at, shown, "the namespaces are consumer, secret, stack, project, with, internal and public");
         }
     }
 
@@ -330,15 +400,20 @@ final class ManifestChecks {
         if (ports == null) {
             // Another project's service cannot be checked here; a near miss of one of ours almost surely is a typo.
             Optional<String> near = ShapeChecker.closest(service, List.copyOf(ownPorts.keySet()));
-            near.ifPresent(own -> sink.report(Rule.PLACEHOLDER_SERVICE, at, shown + " names no service: did you mean '"
-                    + own + "'?"));
+            near.ifPresent(own -> sink.report(
+                    Rule.PLACEHOLDER_SERVICE, at, shown + " names no service: did you mean '" + own + "'?"));
             return;
         }
         if (path.size() == 2) {
             String port = path.get(1);
             if (!port.chars().allMatch(Character::isDigit) || !ports.contains(Integer.parseInt(port))) {
-                sink.report(Rule.PLACEHOLDER_SERVICE, at, shown + ": service '" + service + "' has no port " + port
-                        + (ports.isEmpty() ? "; add it to its ports" : "; its ports are " + new java.util.TreeSet<>(ports)));
+                sink.report(
+                        Rule.PLACEHOLDER_SERVICE,
+                        at,
+                        shown + ": service '" + service + "' has no port " + port
+                                + (ports.isEmpty()
+                                        ? "; add it to its ports"
+                                        : "; its ports are " + new java.util.TreeSet<>(ports)));
             }
         }
     }
@@ -353,15 +428,26 @@ final class ManifestChecks {
             return;
         }
         for (YamlNode output : outputs.items()) {
-            scalar(child(output, "file")).filter(v -> v.text() != null && !Manifest.Output.isConfined(v.text()))
-                    .ifPresent(v -> sink.report(Rule.OUTPUT_PATH, v.position(), "Output file '" + v.text() + "' would be written"
-                            + " outside the stack's .docstack/<stack>/ directory: give a relative path without '..', such as clouds.yaml"));
+            scalar(child(output, "file"))
+                    .filter(v -> v.text() != null && !Manifest.Output.isConfined(v.text()))
+                    .ifPresent(
+                            v -> sink.report(
+                                    Rule.OUTPUT_PATH,
+                                    v.position(),
+                                    "Output file '" + v.text() + "' would be written"
+                                            + " outside the stack's .docstack/<stack>/ directory: give a relative path without '..', such as clouds.yaml"));
             if (scalar(child(output, "title")).isEmpty()) {
                 continue;
             }
-            scalar(child(output, "content")).filter(v -> v.text() != null && SECRET_PLACEHOLDERS.stream().anyMatch(v.text()::contains))
-                    .ifPresent(v -> sink.report(Rule.SHOWN_SECRET, v.position(), "This output has a title, so up prints its"
-                            + " content, and the content holds a secret: drop the title (the file is still written) or the secret"));
+            scalar(child(output, "content"))
+                    .filter(v ->
+                            v.text() != null && SECRET_PLACEHOLDERS.stream().anyMatch(v.text()::contains))
+                    .ifPresent(
+                            v -> sink.report(
+                                    Rule.SHOWN_SECRET,
+                                    v.position(),
+                                    "This output has a title, so up prints its"
+                                            + " content, and the content holds a secret: drop the title (the file is still written) or the secret"));
         }
     }
 
@@ -371,9 +457,14 @@ final class ManifestChecks {
             return;
         }
         for (YamlNode input : inputs.items()) {
-            scalar(input).filter(v -> v.text() != null && !Manifest.Step.isInsideContext(v.text()))
-                    .ifPresent(v -> sink.report(Rule.STEP_INPUTS, v.position(), "Step input '" + v.text() + "' is outside the"
-                            + " build context: give a path relative to the context without '..', such as db/migrations"));
+            scalar(input)
+                    .filter(v -> v.text() != null && !Manifest.Step.isInsideContext(v.text()))
+                    .ifPresent(
+                            v -> sink.report(
+                                    Rule.STEP_INPUTS,
+                                    v.position(),
+                                    "Step input '" + v.text() + "' is outside the"
+                                            + " build context: give a path relative to the context without '..', such as db/migrations"));
         }
     }
 
@@ -383,45 +474,74 @@ final class ManifestChecks {
             return;
         }
         for (YamlNode rule : rules.items()) {
-            scalar(child(rule, "path")).filter(v -> v.text() != null && !Manifest.WatchRule.isInsideContext(v.text()))
-                    .ifPresent(v -> sink.report(Rule.WATCH_RULE, v.position(), "Watch path '" + v.text() + "' is outside the"
-                            + " build context: give a path relative to the context without '..', such as lib"));
+            scalar(child(rule, "path"))
+                    .filter(v -> v.text() != null && !Manifest.WatchRule.isInsideContext(v.text()))
+                    .ifPresent(v -> sink.report(
+                            Rule.WATCH_RULE,
+                            v.position(),
+                            "Watch path '" + v.text() + "' is outside the"
+                                    + " build context: give a path relative to the context without '..', such as lib"));
             Optional<YamlNode.Scalar> action = scalar(child(rule, "action"));
             action.filter(v -> WatchAction.of(v.text()).isEmpty())
-                    .ifPresent(v -> sink.report(Rule.WATCH_RULE, v.position(), "Watch action '" + v.text() + "' is not one"
-                            + " docstack knows: write one of " + WatchAction.words()));
-            boolean syncs = action.flatMap(v -> WatchAction.of(v.text())).map(WatchAction::syncs).orElse(false);
+                    .ifPresent(v -> sink.report(
+                            Rule.WATCH_RULE,
+                            v.position(),
+                            "Watch action '" + v.text() + "' is not one" + " docstack knows: write one of "
+                                    + WatchAction.words()));
+            boolean syncs = action.flatMap(v -> WatchAction.of(v.text()))
+                    .map(WatchAction::syncs)
+                    .orElse(false);
             Optional<YamlNode.Scalar> target = scalar(child(rule, "target"));
             if (syncs && target.isEmpty()) {
-                sink.report(Rule.WATCH_RULE, action.get().position(), "Watch action " + action.get().text() + " copies files"
-                        + " into the containers: add target: with where path is in them, e.g. /srv");
+                sink.report(
+                        Rule.WATCH_RULE,
+                        action.get().position(),
+                        "Watch action " + action.get().text() + " copies files"
+                                + " into the containers: add target: with where path is in them, e.g. /srv");
             }
-            boolean execs = action.flatMap(v -> WatchAction.of(v.text())).map(WatchAction.SYNC_EXEC::equals).orElse(false);
+            boolean execs = action.flatMap(v -> WatchAction.of(v.text()))
+                    .map(WatchAction.SYNC_EXEC::equals)
+                    .orElse(false);
             YamlNode exec = child(rule, "exec");
             if (execs && exec == null) {
-                sink.report(Rule.WATCH_RULE, action.get().position(), "Watch action sync+exec runs a command after the copy:"
-                        + " add exec: with it, e.g. exec: [kill, -HUP, '1']");
+                sink.report(
+                        Rule.WATCH_RULE,
+                        action.get().position(),
+                        "Watch action sync+exec runs a command after the copy:"
+                                + " add exec: with it, e.g. exec: [kill, -HUP, '1']");
             } else if (!execs && exec != null) {
-                sink.report(Rule.WATCH_RULE, exec.position(), "exec: is run only by action sync+exec: make the action"
-                        + " sync+exec, or drop exec:");
+                sink.report(
+                        Rule.WATCH_RULE,
+                        exec.position(),
+                        "exec: is run only by action sync+exec: make the action" + " sync+exec, or drop exec:");
             }
             target.filter(v -> v.text() != null && !v.text().startsWith("/"))
-                    .ifPresent(v -> sink.report(Rule.WATCH_RULE, v.position(), "Watch target '" + v.text() + "' is not an"
-                            + " absolute path: write where path is in the containers, e.g. /" + v.text()));
+                    .ifPresent(v -> sink.report(
+                            Rule.WATCH_RULE,
+                            v.position(),
+                            "Watch target '" + v.text() + "' is not an"
+                                    + " absolute path: write where path is in the containers, e.g. /" + v.text()));
         }
     }
 
-    private static final List<String> SECRET_PLACEHOLDERS = List.of("${secret}", "${stack.admin_password}", "${project.secret}");
+    private static final List<String> SECRET_PLACEHOLDERS =
+            List.of("${secret}", "${stack.admin_password}", "${project.secret}");
 
     /** A command line shows in ps on the host and stays in docker inspect: a secret goes in through the environment. */
     private void secretsOnCommandLine(YamlNode command) {
-        List<YamlNode> arguments = command instanceof YamlNode.Sequence list ? list.items()
+        List<YamlNode> arguments = command instanceof YamlNode.Sequence list
+                ? list.items()
                 : command == null ? List.of() : List.of(command); // the shell form is one string
         for (YamlNode argument : arguments) {
-            scalar(argument).filter(v -> v.text() != null && SECRET_PLACEHOLDERS.stream().anyMatch(v.text()::contains))
-                    .ifPresent(v -> sink.report(Rule.SECRET_ON_COMMAND_LINE, v.position(), "A secret on the command line shows"
-                            + " in ps on the host and in docker inspect: hand it over in environment: (e.g. ADMIN_PASSWORD:"
-                            + " \"${stack.admin_password}\") and read it from there"));
+            scalar(argument)
+                    .filter(v ->
+                            v.text() != null && SECRET_PLACEHOLDERS.stream().anyMatch(v.text()::contains))
+                    .ifPresent(v -> sink.report(
+                            Rule.SECRET_ON_COMMAND_LINE,
+                            v.position(),
+                            "A secret on the command line shows"
+                                    + " in ps on the host and in docker inspect: hand it over in environment: (e.g. ADMIN_PASSWORD:"
+                                    + " \"${stack.admin_password}\") and read it from there"));
         }
     }
 
@@ -431,7 +551,8 @@ final class ManifestChecks {
 
     private static Optional<YamlNode.Scalar> scalar(YamlNode node) {
         return node instanceof YamlNode.Scalar scalar && scalar.type() != YamlNode.ScalarType.NULL
-                ? Optional.of(scalar) : Optional.empty();
+                ? Optional.of(scalar)
+                : Optional.empty();
     }
 
     private static long parseLong(String text) {
@@ -443,7 +564,8 @@ final class ManifestChecks {
     }
 
     private static String suggestName(String name) {
-        String suggestion = name.toLowerCase().replaceAll("[^a-z0-9._/-]+", "-").replaceAll("^[^a-z0-9]+|[^a-z0-9]+$", "");
+        String suggestion =
+                name.toLowerCase().replaceAll("[^a-z0-9._/-]+", "-").replaceAll("^[^a-z0-9]+|[^a-z0-9]+$", "");
         return suggestion.isEmpty() ? "glance" : suggestion;
     }
 }

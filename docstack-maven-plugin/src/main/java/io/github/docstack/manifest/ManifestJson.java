@@ -21,8 +21,7 @@ public final class ManifestJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // a newer docstack may add keys
             .build();
 
-    private ManifestJson() {
-    }
+    private ManifestJson() {}
 
     public static String write(Manifest manifest) {
         try {
@@ -37,7 +36,8 @@ public final class ManifestJson {
         try {
             return MAPPER.readValue(json, Manifest.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the " + LABEL + " label is not a docstack manifest: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "the " + LABEL + " label is not a docstack manifest: " + e.getOriginalMessage(), e);
         }
     }
 }

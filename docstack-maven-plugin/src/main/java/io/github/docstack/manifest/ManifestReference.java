@@ -13,8 +13,7 @@ public final class ManifestReference {
     /** A manifest that uses every key; the reference shows it, and the tests check it validates cleanly. */
     public static final String EXAMPLE = resource("example-manifest.yaml");
 
-    private ManifestReference() {
-    }
+    private ManifestReference() {}
 
     public static String markdown() {
         List<String> rows = new ArrayList<>();

@@ -16,8 +16,7 @@ public record Placeholder(String expression, int offset) {
     private static final Pattern EXPRESSION = Pattern.compile("[a-z_]+(\\.[A-Za-z0-9_-]+)*");
 
     /** The placeholders in {@code value}, or the reason it cannot be read. */
-    public record Scan(List<Placeholder> placeholders, String error, int errorOffset) {
-    }
+    public record Scan(List<Placeholder> placeholders, String error, int errorOffset) {}
 
     public static Scan scan(String value) {
         List<Placeholder> found = new ArrayList<>();
@@ -35,8 +34,11 @@ public record Placeholder(String expression, int offset) {
                 }
                 String expression = value.substring(i + 2, end);
                 if (!EXPRESSION.matcher(expression).matches()) {
-                    return new Scan(found, "'${" + expression + "}' is not a placeholder: placeholders look like"
-                            + " ${internal.SERVICE.PORT}; write '$${' for a literal '${'", i);
+                    return new Scan(
+                            found,
+                            "'${" + expression + "}' is not a placeholder: placeholders look like"
+                                    + " ${internal.SERVICE.PORT}; write '$${' for a literal '${'",
+                            i);
                 }
                 found.add(new Placeholder(expression, i));
                 i = end;

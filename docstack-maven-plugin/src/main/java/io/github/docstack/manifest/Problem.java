@@ -15,7 +15,8 @@ public record Problem(Rule rule, Severity severity, Path file, Position position
     /** {@code path:line:column: rule message}, the shape IDEs and Jenkins' warnings plugins read. */
     public String format(Path relativeTo) {
         Path shown = relativeTo != null && file.isAbsolute() && file.startsWith(relativeTo)
-                ? relativeTo.relativize(file) : file;
+                ? relativeTo.relativize(file)
+                : file;
         return shown + ":" + position + ": " + rule.id() + " " + message;
     }
 }

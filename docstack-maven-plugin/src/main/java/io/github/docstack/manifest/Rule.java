@@ -90,8 +90,15 @@ public enum Rule {
     /** Rules that describe an unreadable file: they cannot be suppressed, since nothing else could be checked. */
     public boolean suppressible() {
         return switch (this) {
-            case MANIFEST_MISSING, DOCKERFILE_MISSING, BUILD_CONTEXT_MISSING, FILE_ENCODING, FILE_EMPTY, FILE_TOO_LARGE, YAML_SYNTAX,
-                    YAML_TAB, YAML_TOO_DEEP -> false;
+            case MANIFEST_MISSING,
+                    DOCKERFILE_MISSING,
+                    BUILD_CONTEXT_MISSING,
+                    FILE_ENCODING,
+                    FILE_EMPTY,
+                    FILE_TOO_LARGE,
+                    YAML_SYNTAX,
+                    YAML_TAB,
+                    YAML_TOO_DEEP -> false;
             default -> true;
         };
     }

@@ -29,23 +29,18 @@ public sealed interface Shape {
     }
 
     /** A mapping from names the user picks to values of one shape. */
-    record MapOf(String description, Shape values) implements Shape {
-    }
+    record MapOf(String description, Shape values) implements Shape {}
 
-    record ListOf(String description, Shape items) implements Shape {
-    }
+    record ListOf(String description, Shape items) implements Shape {}
 
     /** A single value. */
-    record Value(String description, ValueType type) implements Shape {
-    }
+    record Value(String description, ValueType type) implements Shape {}
 
     /** One of two forms: a plain value (e.g. a name), or a mapping with more detail. */
-    record Either(String description, Value brief, Fields full) implements Shape {
-    }
+    record Either(String description, Value brief, Fields full) implements Shape {}
 
     /** A command: a list of arguments (exec form), or one string run by /bin/sh -c. */
-    record Command(String description) implements Shape {
-    }
+    record Command(String description) implements Shape {}
 
     enum ValueType {
         /** Any scalar, read as text (numbers and booleans too, as environment values are). */

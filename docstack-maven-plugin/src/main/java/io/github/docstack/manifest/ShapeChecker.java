@@ -1,6 +1,5 @@
 package io.github.docstack.manifest;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,9 @@ public final class ShapeChecker {
             checkFields(node, fields, path);
         } else if (shape instanceof Shape.MapOf map) {
             if (node instanceof YamlNode.Mapping mapping) {
-                mapping.entries().values().forEach(entry -> check(entry.value(), map.values(), path + "." + entry.key()));
+                mapping.entries()
+                        .values()
+                        .forEach(entry -> check(entry.value(), map.values(), path + "." + entry.key()));
             } else {
                 wrongType(node, path, "a mapping of names to values");
             }
@@ -60,15 +61,22 @@ public final class ShapeChecker {
             if (field.isPresent()) {
                 check(entry.value(), field.get().shape(), join(path, entry.key()));
             } else {
-                sink.report(Rule.UNKNOWN_KEY, entry.keyPosition(), "Unknown key '" + entry.key() + "' in " + where(path)
-                        + closest(entry.key(), shape).map(known -> ": did you mean '" + known + "'?").orElse(
-                                ": the keys here are " + names(shape)));
+                sink.report(
+                        Rule.UNKNOWN_KEY,
+                        entry.keyPosition(),
+                        "Unknown key '" + entry.key() + "' in " + where(path)
+                                + closest(entry.key(), shape)
+                                        .map(known -> ": did you mean '" + known + "'?")
+                                        .orElse(": the keys here are " + names(shape)));
             }
         }
         for (Shape.Field field : shape.fields()) {
             if (field.required() && !mapping.entries().containsKey(field.name())) {
-                sink.report(Rule.MISSING_KEY, mapping.position(), "'" + field.name() + "' is missing in " + where(path)
-                        + ": add it (" + field.shape().description() + ")");
+                sink.report(
+                        Rule.MISSING_KEY,
+                        mapping.position(),
+                        "'" + field.name() + "' is missing in " + where(path) + ": add it ("
+                                + field.shape().description() + ")");
             }
         }
     }
@@ -80,7 +88,10 @@ public final class ShapeChecker {
             }
         } else if (node instanceof YamlNode.Sequence sequence) {
             if (sequence.items().isEmpty()) {
-                sink.report(Rule.EMPTY_COMMAND, node.position(), where(path) + " is an empty list: give the command to run");
+                sink.report(
+                        Rule.EMPTY_COMMAND,
+                        node.position(),
+                        where(path) + " is an empty list: give the command to run");
             }
             for (int i = 0; i < sequence.items().size(); i++) {
                 checkValue(sequence.items().get(i), Shape.ValueType.TEXT, path + "[" + i + "]");
@@ -96,8 +107,7 @@ public final class ShapeChecker {
             return;
         }
         switch (type) {
-            case TEXT -> {
-            }
+            case TEXT -> {}
             case INTEGER -> {
                 if (scalar.type() != YamlNode.ScalarType.INTEGER) {
                     wrongType(node, path, expected(type));
@@ -105,8 +115,11 @@ public final class ShapeChecker {
             }
             case DURATION -> {
                 if (!DURATION.matcher(scalar.text()).matches()) {
-                    sink.report(Rule.INVALID_DURATION, node.position(), "'" + scalar.text() + "' in " + where(path)
-                            + " is not a duration: write it like 500ms, 2s, 1m30s");
+                    sink.report(
+                            Rule.INVALID_DURATION,
+                            node.position(),
+                            "'" + scalar.text() + "' in " + where(path)
+                                    + " is not a duration: write it like 500ms, 2s, 1m30s");
                 }
             }
         }

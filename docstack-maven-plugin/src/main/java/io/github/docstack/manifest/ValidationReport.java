@@ -13,7 +13,9 @@ import java.util.List;
 public record ValidationReport(Path directory, Manifest manifest, List<Problem> problems) {
 
     public long count(Severity severity) {
-        return problems.stream().filter(problem -> problem.severity() == severity).count();
+        return problems.stream()
+                .filter(problem -> problem.severity() == severity)
+                .count();
     }
 
     public boolean hasErrors() {

@@ -38,7 +38,9 @@ public enum WatchAction {
     }
 
     public static Optional<WatchAction> of(String word) {
-        return Arrays.stream(values()).filter(action -> action.word.equals(word)).findFirst();
+        return Arrays.stream(values())
+                .filter(action -> action.word.equals(word))
+                .findFirst();
     }
 
     /** The words, for messages and the reference: sync, sync+exec, sync+restart, rebuild. */

@@ -44,8 +44,7 @@ public sealed interface YamlNode {
     }
 
     /** One key of a mapping, with where the key itself was written. */
-    record Entry(String key, Position keyPosition, YamlNode value) {
-    }
+    record Entry(String key, Position keyPosition, YamlNode value) {}
 
     record Sequence(Position position, List<YamlNode> items) implements YamlNode {
         public Sequence {
@@ -59,6 +58,10 @@ public sealed interface YamlNode {
     }
 
     enum ScalarType {
-        NULL, STRING, INTEGER, FLOAT, BOOLEAN
+        NULL,
+        STRING,
+        INTEGER,
+        FLOAT,
+        BOOLEAN
     }
 }

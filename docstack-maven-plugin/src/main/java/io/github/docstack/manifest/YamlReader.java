@@ -32,11 +32,12 @@ public final class YamlReader {
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .loaderOptions(loaderOptions())
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH * 2).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH * 2)
+                    .build())
             .build();
 
-    private YamlReader() {
-    }
+    private YamlReader() {}
 
     /** Reads {@code bytes}; problems go to {@code sink}. Empty when the document could not be read at all. */
     public static Optional<YamlNode> read(byte[] bytes, ProblemSink sink) {
@@ -48,13 +49,18 @@ public final class YamlReader {
             try {
                 JsonToken first = parser.nextToken();
                 if (first == null) {
-                    sink.report(Rule.FILE_EMPTY, Position.START, "The file holds no YAML document: write the manifest"
-                            + " (apiVersion: docstack/v1, name: ...), see the manifest reference");
+                    sink.report(
+                            Rule.FILE_EMPTY,
+                            Position.START,
+                            "The file holds no YAML document: write the manifest"
+                                    + " (apiVersion: docstack/v1, name: ...), see the manifest reference");
                     return Optional.empty();
                 }
                 Optional<YamlNode> root = new TreeBuilder(parser, sink).value(first, 1);
                 if (root.isPresent() && parser.nextToken() != null) {
-                    sink.report(Rule.YAML_MULTIPLE_DOCUMENTS, position(parser.currentTokenLocation()),
+                    sink.report(
+                            Rule.YAML_MULTIPLE_DOCUMENTS,
+                            position(parser.currentTokenLocation()),
                             "A second YAML document starts here: a manifest is one document, remove the '---' and what follows");
                 }
                 return root;
@@ -70,36 +76,51 @@ public final class YamlReader {
 
     private static Optional<String> decode(byte[] bytes, ProblemSink sink) {
         if (bytes.length > MAX_BYTES) {
-            sink.report(Rule.FILE_TOO_LARGE, Position.START, "The file has " + bytes.length + " bytes, more than the "
-                    + MAX_BYTES + " a manifest may have: keep large content in files of the image");
+            sink.report(
+                    Rule.FILE_TOO_LARGE,
+                    Position.START,
+                    "The file has " + bytes.length + " bytes, more than the " + MAX_BYTES
+                            + " a manifest may have: keep large content in files of the image");
             return Optional.empty();
         }
         if (bytes.length == 0) {
-            sink.report(Rule.FILE_EMPTY, Position.START, "The file is empty: write the manifest"
-                    + " (apiVersion: docstack/v1, name: ...), see the manifest reference");
+            sink.report(
+                    Rule.FILE_EMPTY,
+                    Position.START,
+                    "The file is empty: write the manifest"
+                            + " (apiVersion: docstack/v1, name: ...), see the manifest reference");
             return Optional.empty();
         }
         int offset = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
-            sink.report(Rule.FILE_BOM, Position.START, "The file starts with a UTF-8 byte order mark; it is ignored,"
-                    + " but plain UTF-8 without it is what other tools expect");
+            sink.report(
+                    Rule.FILE_BOM,
+                    Position.START,
+                    "The file starts with a UTF-8 byte order mark; it is ignored,"
+                            + " but plain UTF-8 without it is what other tools expect");
             offset = 3;
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                    .toString();
         } catch (CharacterCodingException e) {
-            sink.report(Rule.FILE_ENCODING, Position.START, "The file is not UTF-8 text (binary, or another encoding):"
-                    + " save it as UTF-8");
+            sink.report(
+                    Rule.FILE_ENCODING,
+                    Position.START,
+                    "The file is not UTF-8 text (binary, or another encoding):" + " save it as UTF-8");
             return Optional.empty();
         }
         int nul = text.indexOf('\0');
         if (nul >= 0) {
-            sink.report(Rule.FILE_ENCODING, positionOf(text, nul), "The file holds a NUL character, so it is not a"
-                    + " text file: save the manifest as UTF-8 text");
+            sink.report(
+                    Rule.FILE_ENCODING,
+                    positionOf(text, nul),
+                    "The file holds a NUL character, so it is not a" + " text file: save the manifest as UTF-8 text");
             return Optional.empty();
         }
         return Optional.of(text);
@@ -112,13 +133,20 @@ public final class YamlReader {
             Position at = new Position(mark.getLine() + 1, mark.getColumn() + 1);
             String problem = marked.getProblem() == null ? "invalid YAML" : marked.getProblem();
             if (problem.contains("'\\t(TAB)'") || problem.contains("'\\t'")) {
-                sink.report(Rule.YAML_TAB, at, "A tab character: YAML indents with spaces only, replace the tab with spaces");
+                sink.report(
+                        Rule.YAML_TAB,
+                        at,
+                        "A tab character: YAML indents with spaces only, replace the tab with spaces");
             } else if (problem.contains("exceeds the limit")) {
-                sink.report(Rule.YAML_TOO_DEEP, at, "The document nests deeper than " + MAX_DEPTH + " levels: flatten it");
+                sink.report(
+                        Rule.YAML_TOO_DEEP, at, "The document nests deeper than " + MAX_DEPTH + " levels: flatten it");
             } else {
                 String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
-                sink.report(Rule.YAML_SYNTAX, at, "YAML syntax error: " + problem + context
-                        + ". Check indentation, colons after keys and closing quotes or brackets here");
+                sink.report(
+                        Rule.YAML_SYNTAX,
+                        at,
+                        "YAML syntax error: " + problem + context
+                                + ". Check indentation, colons after keys and closing quotes or brackets here");
             }
             return;
         }
@@ -188,12 +216,16 @@ public final class YamlReader {
             Position at = position(parser.currentTokenLocation());
             if (depth > MAX_DEPTH) {
                 parser.skipChildren();
-                sink.report(Rule.YAML_TOO_DEEP, at, "The document nests deeper than " + MAX_DEPTH + " levels: flatten it");
+                sink.report(
+                        Rule.YAML_TOO_DEEP, at, "The document nests deeper than " + MAX_DEPTH + " levels: flatten it");
                 return Optional.empty();
             }
             if (parser.isCurrentAlias()) {
-                sink.report(Rule.YAML_ALIAS, at, "A YAML alias (*" + parser.getText() + "): docstack does not expand"
-                        + " aliases, write the value out");
+                sink.report(
+                        Rule.YAML_ALIAS,
+                        at,
+                        "A YAML alias (*" + parser.getText() + "): docstack does not expand"
+                                + " aliases, write the value out");
                 return Optional.of(new YamlNode.Scalar(at, null, YamlNode.ScalarType.NULL));
             }
             return switch (token) {
@@ -219,8 +251,11 @@ public final class YamlReader {
                 Optional<YamlNode> value = value(parser.nextToken(), depth + 1);
                 YamlNode.Entry earlier = entries.get(key);
                 if (earlier != null) {
-                    sink.report(Rule.YAML_DUPLICATE_KEY, keyAt, "'" + key + "' is set twice (first at line "
-                            + earlier.keyPosition().line() + "): keep one");
+                    sink.report(
+                            Rule.YAML_DUPLICATE_KEY,
+                            keyAt,
+                            "'" + key + "' is set twice (first at line "
+                                    + earlier.keyPosition().line() + "): keep one");
                 } else {
                     value.ifPresent(node -> entries.put(key, new YamlNode.Entry(key, keyAt, node)));
                 }
@@ -230,7 +265,9 @@ public final class YamlReader {
 
         private YamlNode sequence(Position at, int depth) throws IOException {
             List<YamlNode> items = new ArrayList<>();
-            for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            for (JsonToken token = parser.nextToken();
+                    token != null && token != JsonToken.END_ARRAY;
+                    token = parser.nextToken()) {
                 value(token, depth + 1).ifPresent(items::add);
             }
             return new YamlNode.Sequence(at, items);

@@ -35,13 +35,21 @@ public abstract class AbstractDeployingMojo extends AbstractStackMojo {
     protected StackPreparer.Prepared prepare(Stack stackFile, Engine engine)
             throws StackException, EngineException, IOException, MojoFailureException {
         try {
-            return StackPreparer.prepare(stackFile, engine, new MavenEngineLog(getLog()), portOffset, parallelism,
+            return StackPreparer.prepare(
+                    stackFile,
+                    engine,
+                    new MavenEngineLog(getLog()),
+                    portOffset,
+                    parallelism,
                     new RegistryLogin(session, decrypter, getLog()));
         } catch (ForeignVolumesException e) {
-            throw new MojoFailureException(e.getMessage() + ". Nothing was started and no secret was made. Either copy the"
-                    + " secrets.properties of the checkout that made the data to " + shown(e.secretsFile()) + ", or drop the data: mvn"
-                    + " docstack:down -D" + DocstackProperties.REMOVE_VOLUMES + " (with -D" + DocstackProperties.STACK + " if the stack"
-                    + " file is elsewhere)");
+            throw new MojoFailureException(
+                    e.getMessage() + ". Nothing was started and no secret was made. Either copy the"
+                            + " secrets.properties of the checkout that made the data to " + shown(e.secretsFile())
+                            + ", or drop the data: mvn"
+                            + " docstack:down -D" + DocstackProperties.REMOVE_VOLUMES + " (with -D"
+                            + DocstackProperties.STACK + " if the stack"
+                            + " file is elsewhere)");
         }
     }
 }

@@ -68,13 +68,16 @@ public abstract class AbstractDocstackMojo extends AbstractMojo {
 
     /** Connects to the engine at the configured address. Close it when done. */
     protected Engine connectEngine() throws EngineException {
-        return Engine.connect(EngineAddress.resolve(dockerHost, System.getenv()), new MavenEngineLog(getLog()),
+        return Engine.connect(
+                EngineAddress.resolve(dockerHost, System.getenv()),
+                new MavenEngineLog(getLog()),
                 java.time.Duration.ofSeconds(engineTimeout));
     }
 
     /** The project's directory, or the current directory without a pom. */
     protected Path baseDirectory() {
-        return project != null && project.getBasedir() != null ? project.getBasedir().toPath().toAbsolutePath()
+        return project != null && project.getBasedir() != null
+                ? project.getBasedir().toPath().toAbsolutePath()
                 : Path.of("").toAbsolutePath();
     }
 
@@ -82,14 +85,20 @@ public abstract class AbstractDocstackMojo extends AbstractMojo {
         if (outputDirectory != null) {
             return outputDirectory.toPath().toAbsolutePath();
         }
-        boolean hasPom = project != null && project.getFile() != null && project.getFile().isFile();
-        return hasPom ? Path.of(project.getBuild().getDirectory(), "docstack") : baseDirectory().resolve(".docstack");
+        boolean hasPom = project != null
+                && project.getFile() != null
+                && project.getFile().isFile();
+        return hasPom
+                ? Path.of(project.getBuild().getDirectory(), "docstack")
+                : baseDirectory().resolve(".docstack");
     }
 
     /** A path as the user should read it: relative to the project when it lies inside. */
     protected String shown(Path path) {
         Path absolute = path.toAbsolutePath();
-        return absolute.startsWith(baseDirectory()) ? baseDirectory().relativize(absolute).toString() : absolute.toString();
+        return absolute.startsWith(baseDirectory())
+                ? baseDirectory().relativize(absolute).toString()
+                : absolute.toString();
     }
 
     private String goal() {

@@ -3,10 +3,10 @@ package io.github.docstack.mojo;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Stack;
-import io.github.docstack.stack.StackLock;
-import io.github.docstack.stack.StackLockedException;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackLoader;
+import io.github.docstack.stack.StackLock;
+import io.github.docstack.stack.StackLockedException;
 import io.github.docstack.stack.SwarmTarget;
 import java.io.File;
 import java.io.IOException;
@@ -44,8 +44,8 @@ public abstract class AbstractStackMojo extends AbstractDocstackMojo {
     @Override
     protected Engine connectEngine() throws EngineException {
         if (!List.of("engine", "swarm").contains(target)) {
-            throw new EngineException("-D" + DocstackProperties.TARGET + "=" + target + " names no target: use engine (the default)"
-                    + " or swarm");
+            throw new EngineException("-D" + DocstackProperties.TARGET + "=" + target
+                    + " names no target: use engine (the default)" + " or swarm");
         }
         Engine engine = super.connectEngine();
         if (target.equals("engine")) {
@@ -60,16 +60,24 @@ public abstract class AbstractStackMojo extends AbstractDocstackMojo {
     }
 
     /** Takes the stack's lock (one writer per stack and engine), waiting up to {@code lockWait} for its holder. */
-    protected StackLock lock(Stack stackFile, Engine engine, String goal) throws MojoFailureException, MojoExecutionException {
+    protected StackLock lock(Stack stackFile, Engine engine, String goal)
+            throws MojoFailureException, MojoExecutionException {
         try {
-            return StackLock.acquire(Path.of(System.getProperty("user.home"), ".docstack", "locks"), engine.address().url(),
-                    stackFile.name(), "docstack:" + goal + " of " + stackFile.file(), Duration.ofSeconds(lockWait),
-                    holder -> getLog().info("Waiting up to " + lockWait + " s for " + holder + " (stack " + stackFile.name() + ")"));
+            return StackLock.acquire(
+                    Path.of(System.getProperty("user.home"), ".docstack", "locks"),
+                    engine.address().url(),
+                    stackFile.name(),
+                    "docstack:" + goal + " of " + stackFile.file(),
+                    Duration.ofSeconds(lockWait),
+                    holder -> getLog().info("Waiting up to " + lockWait + " s for " + holder + " (stack "
+                            + stackFile.name() + ")"));
         } catch (StackLockedException e) {
-            throw new MojoFailureException(e.getMessage() + ". Nothing was changed. Let it finish, or stop that process (its lock"
-                    + " goes with it); -D" + DocstackProperties.LOCK_WAIT + "=SECONDS waits longer");
+            throw new MojoFailureException(
+                    e.getMessage() + ". Nothing was changed. Let it finish, or stop that process (its lock"
+                            + " goes with it); -D" + DocstackProperties.LOCK_WAIT + "=SECONDS waits longer");
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot take the lock of stack " + stackFile.name() + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Cannot take the lock of stack " + stackFile.name() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted while waiting for the lock of stack " + stackFile.name(), e);
@@ -81,15 +89,23 @@ public abstract class AbstractStackMojo extends AbstractDocstackMojo {
         StackLoader.Result result = StackLoader.load(stack.toPath());
         ProblemPrinter.print(result.report(), baseDirectory(), getLog());
         if (result.stack() == null) {
-            throw new MojoFailureException("The stack file " + shown(stack.toPath()) + " has " + result.report().summary()
-                    + ": fix the errors listed above");
+            throw new MojoFailureException("The stack file " + shown(stack.toPath()) + " has "
+                    + result.report().summary() + ": fix the errors listed above");
         }
         try {
-            Stack selected = result.stack().withProfiles(profiles == null || profiles.isBlank() ? null
-                    : Arrays.stream(profiles.split(",")).map(String::strip).filter(profile -> !profile.isEmpty()).toList());
+            Stack selected = result.stack()
+                    .withProfiles(
+                            profiles == null || profiles.isBlank()
+                                    ? null
+                                    : Arrays.stream(profiles.split(","))
+                                            .map(String::strip)
+                                            .filter(profile -> !profile.isEmpty())
+                                            .toList());
             if (!selected.profiles().isEmpty()) {
-                getLog().info("Profiles " + String.join(", ", selected.profiles()) + " (" + selected.projects().size() + " of "
-                        + result.stack().projects().size() + " projects; -D" + DocstackProperties.PROFILES + "=... picks others)");
+                getLog().info("Profiles " + String.join(", ", selected.profiles()) + " ("
+                        + selected.projects().size() + " of "
+                        + result.stack().projects().size() + " projects; -D" + DocstackProperties.PROFILES
+                        + "=... picks others)");
             }
             return selected;
         } catch (StackException e) {

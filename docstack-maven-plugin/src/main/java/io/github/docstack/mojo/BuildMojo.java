@@ -69,8 +69,16 @@ public class BuildMojo extends AbstractDocstackMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
-        BuildRequest request = new BuildRequest(directory.toPath(), registry, namespace, tags == null ? List.of() : tags,
-                buildArgs(), noCache, pull, ignore == null ? List.of() : ignore, System.getenv());
+        BuildRequest request = new BuildRequest(
+                directory.toPath(),
+                registry,
+                namespace,
+                tags == null ? List.of() : tags,
+                buildArgs(),
+                noCache,
+                pull,
+                ignore == null ? List.of() : ignore,
+                System.getenv());
         Path output = outputDirectory();
         ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
         try {
@@ -93,11 +101,15 @@ public class BuildMojo extends AbstractDocstackMojo {
     private Map<String, String> buildArgs() throws MojoExecutionException {
         Map<String, String> args = new LinkedHashMap<>(buildArgs == null ? Map.of() : buildArgs);
         if (buildArgsProperty != null && !buildArgsProperty.isBlank()) {
-            for (String pair : Arrays.stream(buildArgsProperty.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList()) {
+            for (String pair : Arrays.stream(buildArgsProperty.split(","))
+                    .map(String::strip)
+                    .filter(p -> !p.isEmpty())
+                    .toList()) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
-                    throw new MojoExecutionException("'" + pair + "' in " + DocstackProperties.BUILD_ARGS
-                            + " is not NAME=VALUE: write -D" + DocstackProperties.BUILD_ARGS + "=NAME=VALUE,NAME=VALUE");
+                    throw new MojoExecutionException(
+                            "'" + pair + "' in " + DocstackProperties.BUILD_ARGS + " is not NAME=VALUE: write -D"
+                                    + DocstackProperties.BUILD_ARGS + "=NAME=VALUE,NAME=VALUE");
                 }
                 args.put(pair.substring(0, eq), pair.substring(eq + 1));
             }

@@ -30,12 +30,15 @@ public class ComposeMojo extends AbstractDeployingMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
         Stack stackFile = loadStack();
-        try (Engine engine = connectEngine(); StackLock lock = lock(stackFile, engine, "compose")) {
+        try (Engine engine = connectEngine();
+                StackLock lock = lock(stackFile, engine, "compose")) {
             StackPreparer.Prepared prepared = prepare(stackFile, engine);
-            ComposeExport.ComposeFiles files = ComposeExport.write(prepared.deployment(), prepared.secrets(),
-                    outputDirectory().resolve(stackFile.name()));
-            getLog().info("docstack:compose wrote " + shown(files.compose()) + " and " + shown(files.env()) + " (secrets, 0600)");
-            getLog().info("Run it with: docker-compose -p " + stackFile.name() + " -f " + shown(files.compose()) + " up -d");
+            ComposeExport.ComposeFiles files = ComposeExport.write(
+                    prepared.deployment(), prepared.secrets(), outputDirectory().resolve(stackFile.name()));
+            getLog().info("docstack:compose wrote " + shown(files.compose()) + " and " + shown(files.env())
+                    + " (secrets, 0600)");
+            getLog().info("Run it with: docker-compose -p " + stackFile.name() + " -f " + shown(files.compose())
+                    + " up -d");
         } catch (StackException e) {
             throw new MojoFailureException(MavenWords.of(e));
         } catch (IOException e) {

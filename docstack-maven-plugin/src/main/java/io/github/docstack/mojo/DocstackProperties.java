@@ -77,6 +77,7 @@ public final class DocstackProperties {
 
     /** docstack:down also removes the stack's volumes and secrets. */
     public static final String REMOVE_VOLUMES = "docstack.removeVolumes";
+
     public static final String LOCK_WAIT = "docstack.lockWait";
 
     /** Milliseconds docstack:watch waits for a burst of saves to end before it acts. */
@@ -100,6 +101,5 @@ public final class DocstackProperties {
     /** The storage each of docstack:kubernetes' PersistentVolumeClaims requests. */
     public static final String KUBERNETES_VOLUME_SIZE = "docstack.kubernetes.volumeSize";
 
-    private DocstackProperties() {
-    }
+    private DocstackProperties() {}
 }

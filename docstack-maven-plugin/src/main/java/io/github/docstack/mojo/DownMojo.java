@@ -30,13 +30,15 @@ public class DownMojo extends AbstractStackMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
         Stack stackFile = loadStack();
-        try (Engine engine = connectEngine(); StackLock lock = lock(stackFile, engine, "down")) {
+        try (Engine engine = connectEngine();
+                StackLock lock = lock(stackFile, engine, "down")) {
             StackRunner runner = new StackRunner(engine, new MavenEngineLog(getLog()));
             runner.checkDownAllowed(stackFile.name(), StackOwner.of(stackFile));
             List<String> removed = runner.down(stackFile.name(), removeVolumes);
             removed.forEach(item -> getLog().info("Removed " + item));
             if (removeVolumes && StackPreparer.removeState(stackFile)) {
-                getLog().info("Removed the stack's secrets and outputs " + shown(StackPreparer.stateDirectory(stackFile)));
+                getLog().info("Removed the stack's secrets and outputs "
+                        + shown(StackPreparer.stateDirectory(stackFile)));
             }
             getLog().info("Stack " + stackFile.name() + " is down (" + removed.size() + " objects removed"
                     + (removeVolumes ? ", volumes included)" : "; volumes and secrets kept)"));
@@ -46,7 +48,8 @@ public class DownMojo extends AbstractStackMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while the stack's containers stopped: run mvn docstack:down again");
+            throw new MojoExecutionException(
+                    "Interrupted while the stack's containers stopped: run mvn docstack:down again");
         }
     }
 }

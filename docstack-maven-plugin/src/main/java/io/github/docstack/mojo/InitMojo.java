@@ -37,11 +37,16 @@ public class InitMojo extends AbstractDocstackMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         Path project = projectDirectory.toPath().toAbsolutePath().normalize();
-        String name = serviceName != null && !serviceName.isBlank() ? serviceName
-                : Scaffold.Values.suggest(project.getFileName() == null ? "service" : project.getFileName().toString());
+        String name = serviceName != null && !serviceName.isBlank()
+                ? serviceName
+                : Scaffold.Values.suggest(
+                        project.getFileName() == null
+                                ? "service"
+                                : project.getFileName().toString());
         try {
             List<Path> written = Scaffold.write(project, new Scaffold.Values(name, servicePort, pluginVersion));
-            getLog().info("docstack:init wrote " + written.size() + " files for service '" + name + "' on port " + servicePort + ":");
+            getLog().info("docstack:init wrote " + written.size() + " files for service '" + name + "' on port "
+                    + servicePort + ":");
             written.forEach(file -> getLog().info("  " + project.relativize(file)));
             getLog().info("Next: replace docstack/serve.pl with your service (adjust COPY, CMD and HEALTHCHECK in"
                     + " docstack/Dockerfile), declare what it needs under requires: in docstack/docstack.yaml, then run"

@@ -26,10 +26,14 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 @Mojo(name = "kubernetes", requiresProject = false, threadSafe = true)
 public class KubernetesMojo extends AbstractDeployingMojo {
 
-    @Parameter(property = DocstackProperties.KUBERNETES_WAIT_IMAGE, defaultValue = KubernetesManifests.DEFAULT_WAIT_IMAGE)
+    @Parameter(
+            property = DocstackProperties.KUBERNETES_WAIT_IMAGE,
+            defaultValue = KubernetesManifests.DEFAULT_WAIT_IMAGE)
     private String waitImage;
 
-    @Parameter(property = DocstackProperties.KUBERNETES_VOLUME_SIZE, defaultValue = KubernetesManifests.DEFAULT_VOLUME_SIZE)
+    @Parameter(
+            property = DocstackProperties.KUBERNETES_VOLUME_SIZE,
+            defaultValue = KubernetesManifests.DEFAULT_VOLUME_SIZE)
     private String volumeSize;
 
     @Inject
@@ -40,11 +44,16 @@ public class KubernetesMojo extends AbstractDeployingMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
         Stack stackFile = loadStack();
-        try (Engine engine = connectEngine(); StackLock lock = lock(stackFile, engine, "kubernetes")) {
+        try (Engine engine = connectEngine();
+                StackLock lock = lock(stackFile, engine, "kubernetes")) {
             StackPreparer.Prepared prepared = prepare(stackFile, engine);
-            KubernetesExport.KubernetesFiles files = KubernetesExport.write(prepared.deployment(), prepared.secrets(),
-                    outputDirectory().resolve(stackFile.name()).resolve("kubernetes"), new KubernetesManifests.Options(waitImage, volumeSize));
-            getLog().info("docstack:kubernetes wrote " + shown(files.stack()) + " and " + shown(files.secret()) + " (secrets, 0600)"
+            KubernetesExport.KubernetesFiles files = KubernetesExport.write(
+                    prepared.deployment(),
+                    prepared.secrets(),
+                    outputDirectory().resolve(stackFile.name()).resolve("kubernetes"),
+                    new KubernetesManifests.Options(waitImage, volumeSize));
+            getLog().info("docstack:kubernetes wrote " + shown(files.stack()) + " and " + shown(files.secret())
+                    + " (secrets, 0600)"
                     + (files.verify() != null ? ", and the acceptance tests in " + shown(files.verify()) : ""));
             files.unmapped().forEach(left -> getLog().warn("Not in the manifests: " + left));
             getLog().info("Run it with: kubectl apply -f " + shown(files.stack().getParent()) + "/");

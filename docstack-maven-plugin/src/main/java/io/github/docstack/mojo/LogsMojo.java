@@ -28,10 +28,15 @@ public class LogsMojo extends AbstractStackMojo {
         Stack stackFile = loadStack();
         try (Engine engine = connectEngine()) {
             List<ContainerSummary> containers = engine.containers(StackLabels.STACK, stackFile.name()).stream()
-                    .filter(container -> service == null || service.equals(container.labels().get(StackLabels.UNIT))).toList();
+                    .filter(container ->
+                            service == null || service.equals(container.labels().get(StackLabels.UNIT)))
+                    .toList();
             if (containers.isEmpty()) {
-                throw new MojoFailureException(service == null ? "Stack " + stackFile.name() + " has no containers"
-                        : "Stack " + stackFile.name() + " has no service or step " + service + ": mvn docstack:status lists them");
+                throw new MojoFailureException(
+                        service == null
+                                ? "Stack " + stackFile.name() + " has no containers"
+                                : "Stack " + stackFile.name() + " has no service or step " + service
+                                        + ": mvn docstack:status lists them");
             }
             for (ContainerSummary container : containers) {
                 String prefix = containers.size() > 1 ? container.labels().get(StackLabels.UNIT) + " | " : "";

@@ -15,8 +15,7 @@ import io.github.docstack.stack.StepFailedException;
  */
 final class MavenWords {
 
-    private MavenWords() {
-    }
+    private MavenWords() {}
 
     static String of(Exception failure) {
         String message = failure.getMessage();

@@ -8,8 +8,7 @@ import org.apache.maven.plugin.logging.Log;
 /** Prints problems one per line, {@code path:line:column: rule message}, at their severity's log level. */
 final class ProblemPrinter {
 
-    private ProblemPrinter() {
-    }
+    private ProblemPrinter() {}
 
     static void print(ValidationReport report, Path base, Log log) {
         for (Problem problem : report.problems()) {

@@ -47,26 +47,31 @@ public class PushMojo extends AbstractDocstackMojo {
     @Override
     protected void run() throws MojoExecutionException, EngineException {
         if (session != null && session.isOffline()) {
-            throw new MojoExecutionException("Maven runs offline (-o), and docstack:push needs the registry: run it without -o");
+            throw new MojoExecutionException(
+                    "Maven runs offline (-o), and docstack:push needs the registry: run it without -o");
         }
         Path buildFile = outputDirectory().resolve(ImageRecords.BUILD_FILE);
         if (!Files.isRegularFile(buildFile)) {
-            throw new MojoExecutionException("There is no " + shown(buildFile) + ": run docstack:build first (for example"
-                    + " mvn docstack:build docstack:push)");
+            throw new MojoExecutionException("There is no " + shown(buildFile)
+                    + ": run docstack:build first (for example" + " mvn docstack:build docstack:push)");
         }
         try {
             BuiltImage image = ImageRecords.readBuild(buildFile);
             String registry = ImageReference.parse(image.name()).registry();
-            RegistryCredentials credentials = registry == null ? null : new RegistryLogin(session, decrypter, getLog()).forRegistry(registry);
+            RegistryCredentials credentials =
+                    registry == null ? null : new RegistryLogin(session, decrypter, getLog()).forRegistry(registry);
             PushedImage pushed;
             try (Engine engine = connectEngine()) {
-                pushed = new ImagePusher(engine, new MavenEngineLog(getLog()),
-                        new RetryPolicy(attempts, Duration.ofSeconds(1), Duration.ofSeconds(8))).push(image, credentials);
+                pushed = new ImagePusher(
+                                engine,
+                                new MavenEngineLog(getLog()),
+                                new RetryPolicy(attempts, Duration.ofSeconds(1), Duration.ofSeconds(8)))
+                        .push(image, credentials);
             }
             Path imageFile = outputDirectory().resolve(ImageRecords.IMAGE_FILE);
             ImageRecords.write(imageFile, pushed);
-            getLog().info("docstack:push " + pushed.name() + "@" + pushed.digest() + ", " + pushed.tags().size()
-                    + " tags (" + shown(imageFile) + ")");
+            getLog().info("docstack:push " + pushed.name() + "@" + pushed.digest() + ", "
+                    + pushed.tags().size() + " tags (" + shown(imageFile) + ")");
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage());
         }

@@ -28,7 +28,9 @@ final class RegistryLogin implements CredentialSource {
 
     @Override
     public RegistryCredentials forRegistry(String registry) throws IOException {
-        Server server = session == null || session.getSettings() == null ? null : session.getSettings().getServer(registry);
+        Server server = session == null || session.getSettings() == null
+                ? null
+                : session.getSettings().getServer(registry);
         if (server != null) {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
             if (!result.getProblems().isEmpty()) {
@@ -39,7 +41,8 @@ final class RegistryLogin implements CredentialSource {
             log.info("Registry " + registry + ": credentials of <server> " + registry + " from settings.xml");
             return new RegistryCredentials(decrypted.getUsername(), decrypted.getPassword());
         }
-        RegistryCredentials fromDocker = CredentialSource.dockerConfig(System.getenv()).forRegistry(registry);
+        RegistryCredentials fromDocker =
+                CredentialSource.dockerConfig(System.getenv()).forRegistry(registry);
         if (fromDocker != null) {
             log.info("Registry " + registry + ": credentials from the Docker client's config");
         }

@@ -19,21 +19,28 @@ public class StatusMojo extends AbstractStackMojo {
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
         Stack stackFile = loadStack();
         try (Engine engine = connectEngine()) {
-            List<StackRunner.UnitStatus> units = new StackRunner(engine, new MavenEngineLog(getLog())).status(stackFile.name());
+            List<StackRunner.UnitStatus> units =
+                    new StackRunner(engine, new MavenEngineLog(getLog())).status(stackFile.name());
             if (units.isEmpty()) {
                 getLog().info("Stack " + stackFile.name() + " has no containers: mvn docstack:up starts it");
                 return;
             }
             boolean onNodes = units.stream().anyMatch(unit -> !unit.nodes().isEmpty());
-            List<String> columns = new ArrayList<>(List.of("UNIT", "KIND", "STATE", "HEALTH", "ADDRESS", "IMAGE", "DIGEST"));
+            List<String> columns =
+                    new ArrayList<>(List.of("UNIT", "KIND", "STATE", "HEALTH", "ADDRESS", "IMAGE", "DIGEST"));
             if (onNodes) {
                 columns.add("NODE");
             }
             TextTable table = new TextTable(columns.toArray(String[]::new));
             for (StackRunner.UnitStatus unit : units) {
                 String imageId = unit.imageId().replaceFirst("^sha256:", "");
-                List<String> row = new ArrayList<>(List.of(unit.unit(), unit.kind() == null ? "?" : unit.kind(), state(unit),
-                        unit.state().health(), unit.published().isEmpty() ? "-" : String.join(", ", unit.published()), unit.image(),
+                List<String> row = new ArrayList<>(List.of(
+                        unit.unit(),
+                        unit.kind() == null ? "?" : unit.kind(),
+                        state(unit),
+                        unit.state().health(),
+                        unit.published().isEmpty() ? "-" : String.join(", ", unit.published()),
+                        unit.image(),
                         imageId.substring(0, Math.min(12, imageId.length()))));
                 if (onNodes) {
                     row.add(unit.nodes().isEmpty() ? "-" : String.join(", ", unit.nodes()));
@@ -49,7 +56,8 @@ public class StatusMojo extends AbstractStackMojo {
         if (unit.state().running()) {
             return "running";
         }
-        return unit.finishedAt() != null ? "done " + unit.finishedAt().truncatedTo(ChronoUnit.SECONDS)
+        return unit.finishedAt() != null
+                ? "done " + unit.finishedAt().truncatedTo(ChronoUnit.SECONDS)
                 : unit.state().status() + " (" + unit.state().exitCode() + ")";
     }
 }

@@ -23,14 +23,19 @@ final class TextTable {
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int column = 0; column < row.length; column++) {
-                widths[column] = Math.max(widths[column], String.valueOf(row[column]).length());
+                widths[column] =
+                        Math.max(widths[column], String.valueOf(row[column]).length());
             }
         }
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder(" ");
             for (int column = 0; column < row.length; column++) {
                 String cell = String.valueOf(row[column]);
-                line.append(' ').append(column == row.length - 1 ? cell : cell + " ".repeat(widths[column] - cell.length() + 1));
+                line.append(' ')
+                        .append(
+                                column == row.length - 1
+                                        ? cell
+                                        : cell + " ".repeat(widths[column] - cell.length() + 1));
             }
             out.accept(line.toString().stripTrailing());
         }

@@ -37,11 +37,16 @@ public class UpMojo extends AbstractDeployingMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
         Stack stackFile = loadStack();
-        try (Engine engine = connectEngine(); StackLock lock = lock(stackFile, engine, "up")) {
+        try (Engine engine = connectEngine();
+                StackLock lock = lock(stackFile, engine, "up")) {
             MavenEngineLog log = new MavenEngineLog(getLog());
             Deployment deployment = prepare(stackFile, engine).deployment();
-            StackRunner.UpReport report = new StackRunner(engine, log).up(deployment,
-                    new StackRunner.Timeouts(Duration.ofSeconds(healthTimeout), Duration.ofSeconds(healthTimeout)), parallelism);
+            StackRunner.UpReport report = new StackRunner(engine, log)
+                    .up(
+                            deployment,
+                            new StackRunner.Timeouts(
+                                    Duration.ofSeconds(healthTimeout), Duration.ofSeconds(healthTimeout)),
+                            parallelism);
             print(stackFile.name(), report);
         } catch (StackException e) {
             throw new MojoFailureException(MavenWords.of(e));
@@ -49,18 +54,25 @@ public class UpMojo extends AbstractDeployingMojo {
             throw new MojoExecutionException(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted: what started is labelled with the stack; mvn docstack:down removes it");
+            throw new MojoExecutionException(
+                    "Interrupted: what started is labelled with the stack; mvn docstack:down removes it");
         }
     }
 
     private void print(String name, StackRunner.UpReport report) {
         getLog().info("");
-        getLog().info(String.format("Stack %s is up in %.1f s (%d steps run, %d unchanged):", name, report.seconds(),
-                report.started(), report.unchanged()));
+        getLog().info(String.format(
+                "Stack %s is up in %.1f s (%d steps run, %d unchanged):",
+                name, report.seconds(), report.started(), report.unchanged()));
         TextTable table = new TextTable("SERVICE", "PROJECT", "STATE", "ADDRESS", "READY", "ACTION");
         for (StackRunner.ServiceReport service : report.services()) {
-            table.row(service.service(), service.project(), service.state(), service.address(),
-                    String.format("%.1fs", service.secondsToReady()), service.action());
+            table.row(
+                    service.service(),
+                    service.project(),
+                    service.state(),
+                    service.address(),
+                    String.format("%.1fs", service.secondsToReady()),
+                    service.action());
         }
         table.print(getLog()::info);
         for (StackRunner.WrittenOutput output : report.outputs()) {

@@ -42,17 +42,20 @@ public class ValidateMojo extends AbstractDocstackMojo {
         try {
             JUnitReport.write(report, reportFile, base);
         } catch (IOException e) {
-            throw new MojoExecutionException("Could not write the validation report " + reportFile + ": "
-                    + e.getMessage() + ". Check that the directory is writable, or set " + DocstackProperties.OUTPUT_DIRECTORY);
+            throw new MojoExecutionException(
+                    "Could not write the validation report " + reportFile + ": " + e.getMessage()
+                            + ". Check that the directory is writable, or set " + DocstackProperties.OUTPUT_DIRECTORY);
         }
         String checked = shown(report.directory());
-        getLog().info("docstack:validate " + checked + ": " + report.summary() + " (report: " + shown(reportFile) + ")");
+        getLog().info("docstack:validate " + checked + ": " + report.summary() + " (report: " + shown(reportFile)
+                + ")");
         if (report.hasErrors()) {
             throw new MojoFailureException(checked + " has " + report.summary() + ": fix the errors listed above");
         }
         if (failOnWarning && report.count(io.github.docstack.manifest.Severity.WARNING) > 0) {
-            throw new MojoFailureException(checked + " has " + report.summary() + " and " + DocstackProperties.FAIL_ON_WARNING
-                    + " is set: fix the warnings listed above, or suppress a rule with ignore");
+            throw new MojoFailureException(
+                    checked + " has " + report.summary() + " and " + DocstackProperties.FAIL_ON_WARNING
+                            + " is set: fix the warnings listed above, or suppress a rule with ignore");
         }
     }
 }

@@ -47,7 +47,8 @@ public class VerifyMojo extends AbstractDeployingMojo {
         List<StackVerifier.Result> results;
         try (Engine engine = connectEngine()) {
             Deployment deployment;
-            try (StackLock lock = lock(stackFile, engine, "verify")) { // only while it reads the stack: tests may run for an hour
+            try (StackLock lock =
+                    lock(stackFile, engine, "verify")) { // only while it reads the stack: tests may run for an hour
                 deployment = prepare(stackFile, engine).deployment();
             }
             results = new StackVerifier(engine, new MavenEngineLog(getLog()))
@@ -58,17 +59,25 @@ public class VerifyMojo extends AbstractDeployingMojo {
             throw new MojoExecutionException(e.getMessage());
         }
         print(stackFile.name(), results);
-        List<StackVerifier.Result> failed = results.stream().filter(result -> !result.passed()).toList();
+        List<StackVerifier.Result> failed =
+                results.stream().filter(result -> !result.passed()).toList();
         if (!failed.isEmpty()) {
             StringBuilder message = new StringBuilder();
             for (StackVerifier.Result result : failed) {
-                message.append(result.id()).append(" exited with ").append(result.exitCode()).append(". Its last ")
-                        .append(result.lastLogLines().size()).append(" log lines:");
+                message.append(result.id())
+                        .append(" exited with ")
+                        .append(result.exitCode())
+                        .append(". Its last ")
+                        .append(result.lastLogLines().size())
+                        .append(" log lines:");
                 result.lastLogLines().forEach(line -> message.append("\n  | ").append(line));
                 message.append('\n');
             }
             throw new MojoFailureException(message + "See more with: mvn docstack:logs -D" + DocstackProperties.SERVICE
-                    + "=" + failed.get(0).id() + (failed.get(0).reports() == null ? "" : "; JUnit XML in " + shown(failed.get(0).reports())));
+                    + "=" + failed.get(0).id()
+                    + (failed.get(0).reports() == null
+                            ? ""
+                            : "; JUnit XML in " + shown(failed.get(0).reports())));
         }
     }
 
@@ -77,8 +86,12 @@ public class VerifyMojo extends AbstractDeployingMojo {
         getLog().info("Stack " + stack + " verified:");
         TextTable table = new TextTable("STEP", "PROJECT", "RESULT", "TIME", "REPORTS");
         for (StackVerifier.Result result : results) {
-            table.row(result.id(), result.project(), result.passed() ? "passed" : "failed (exit " + result.exitCode() + ")",
-                    String.format("%.1fs", result.seconds()), result.reports() == null ? "-" : shown(result.reports()));
+            table.row(
+                    result.id(),
+                    result.project(),
+                    result.passed() ? "passed" : "failed (exit " + result.exitCode() + ")",
+                    String.format("%.1fs", result.seconds()),
+                    result.reports() == null ? "-" : shown(result.reports()));
         }
         table.print(getLog()::info);
     }

@@ -61,14 +61,20 @@ public class WatchMojo extends AbstractDeployingMojo {
         try (Engine engine = connectEngine()) {
             List<WatchedProject> watched = WatchedProject.of(stackFile);
             if (watched.isEmpty()) {
-                throw new MojoFailureException("Stack " + stackFile.name() + " has no project built from a path: nothing to watch."
+                throw new MojoFailureException("Stack " + stackFile.name()
+                        + " has no project built from a path: nothing to watch."
                         + " Give the project you work on a path: to its checkout in " + shown(stackFile.file()));
             }
             try (SourceWatcher watcher = new SourceWatcher(watched, Duration.ofMillis(quietMillis))) {
                 Deployed current = deploy(stackFile, engine);
-                getLog().info(String.format("[watch] stack %s is up in %.1f s (%d steps run); watching %s. Ctrl-C stops.",
-                        stackFile.name(), current.report().seconds(), current.report().started(),
-                        watched.stream().map(project -> project.name() + " (" + shown(project.context()) + ")").collect(Collectors.joining(", "))));
+                getLog().info(String.format(
+                        "[watch] stack %s is up in %.1f s (%d steps run); watching %s. Ctrl-C stops.",
+                        stackFile.name(),
+                        current.report().seconds(),
+                        current.report().started(),
+                        watched.stream()
+                                .map(project -> project.name() + " (" + shown(project.context()) + ")")
+                                .collect(Collectors.joining(", "))));
                 while (true) {
                     Map<String, Set<Path>> changes = watcher.awaitChanges();
                     long start = System.nanoTime();
@@ -82,10 +88,13 @@ public class WatchMojo extends AbstractDeployingMojo {
                         } else {
                             done = sync(stackFile, engine, current.deployment(), decided);
                         }
-                        getLog().info(String.format("[watch] %s: %s (%.1f s)", describe(changes), done, (System.nanoTime() - start) / 1e9));
+                        getLog().info(String.format(
+                                "[watch] %s: %s (%.1f s)", describe(changes), done, (System.nanoTime() - start) / 1e9));
                     } catch (StackException | EngineException | IOException | MojoFailureException e) {
-                        getLog().error(String.format("[watch] %s: %s (%.1f s). Services that were not replaced run as they did;"
-                                + " fix it and save again.", describe(changes), MavenWords.of(e), (System.nanoTime() - start) / 1e9));
+                        getLog().error(String.format(
+                                "[watch] %s: %s (%.1f s). Services that were not replaced run as they did;"
+                                        + " fix it and save again.",
+                                describe(changes), MavenWords.of(e), (System.nanoTime() - start) / 1e9));
                     }
                 }
             }
@@ -102,26 +111,29 @@ public class WatchMojo extends AbstractDeployingMojo {
     }
 
     /** A deployment as up rendered it, and what up did. */
-    private record Deployed(Deployment deployment, StackRunner.UpReport report) {
-    }
+    private record Deployed(Deployment deployment, StackRunner.UpReport report) {}
 
     /** As up does it, holding the stack's lock only meanwhile, so status, logs and down work between changes. */
     private Deployed deploy(Stack stackFile, Engine engine)
-            throws StackException, EngineException, IOException, InterruptedException, MojoFailureException, MojoExecutionException {
+            throws StackException, EngineException, IOException, InterruptedException, MojoFailureException,
+                    MojoExecutionException {
         try (StackLock lock = lock(stackFile, engine, "watch")) {
             Deployment deployment = prepare(stackFile, engine).deployment();
-            return new Deployed(deployment, new StackRunner(engine, new MavenEngineLog(getLog())).up(deployment, readyTimeouts(),
-                    parallelism));
+            return new Deployed(
+                    deployment,
+                    new StackRunner(engine, new MavenEngineLog(getLog())).up(deployment, readyTimeouts(), parallelism));
         }
     }
 
     /** Copies each project's changed files into its running services, restarting them where its rules say so. */
     private String sync(Stack stackFile, Engine engine, Deployment deployment, List<ProjectChange> changes)
-            throws StackException, EngineException, IOException, InterruptedException, MojoFailureException, MojoExecutionException {
+            throws StackException, EngineException, IOException, InterruptedException, MojoFailureException,
+                    MojoExecutionException {
         List<String> done = new ArrayList<>();
         try (StackLock lock = lock(stackFile, engine, "watch")) {
             for (ProjectChange change : changes) {
-                List<String> services = new LiveSync(engine).apply(deployment, change, readyTimeouts().health());
+                List<String> services = new LiveSync(engine)
+                        .apply(deployment, change, readyTimeouts().health());
                 done.add(change.action().word() + " " + String.join(", ", services)
                         + (change.action() == WatchAction.SYNC ? "" : ", ready"));
             }
@@ -130,8 +142,10 @@ public class WatchMojo extends AbstractDeployingMojo {
     }
 
     private static List<ProjectChange> decide(List<WatchedProject> watched, Map<String, Set<Path>> changes) {
-        return watched.stream().filter(project -> changes.containsKey(project.name()))
-                .map(project -> project.decide(changes.get(project.name()))).toList();
+        return watched.stream()
+                .filter(project -> changes.containsKey(project.name()))
+                .map(project -> project.decide(changes.get(project.name())))
+                .toList();
     }
 
     private StackRunner.Timeouts readyTimeouts() {
@@ -139,15 +153,21 @@ public class WatchMojo extends AbstractDeployingMojo {
     }
 
     private String describe(Map<String, Set<Path>> changes) {
-        return changes.entrySet().stream().map(project -> {
-            Set<Path> files = project.getValue();
-            return project.getKey() + " " + (files.size() == 1 ? shown(files.iterator().next()) : files.size() + " files") + " changed";
-        }).collect(Collectors.joining(", "));
+        return changes.entrySet().stream()
+                .map(project -> {
+                    Set<Path> files = project.getValue();
+                    return project.getKey() + " "
+                            + (files.size() == 1 ? shown(files.iterator().next()) : files.size() + " files")
+                            + " changed";
+                })
+                .collect(Collectors.joining(", "));
     }
 
     private static String actions(StackRunner.UpReport report) {
-        List<String> replaced = report.services().stream().filter(service -> service.outcome().action() != StepOutcome.Action.UNCHANGED)
-                .map(service -> service.service() + " " + service.action()).toList();
+        List<String> replaced = report.services().stream()
+                .filter(service -> service.outcome().action() != StepOutcome.Action.UNCHANGED)
+                .map(service -> service.service() + " " + service.action())
+                .toList();
         return replaced.isEmpty() ? "no service changed (the image came out as it was)" : String.join(", ", replaced);
     }
 }

@@ -49,7 +49,8 @@ public final class Scaffold {
 
         /** A usable service name from a directory or artifact name: {@code My_Service} gives {@code my-service}. */
         public static String suggest(String name) {
-            String suggestion = name.toLowerCase().replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+            String suggestion =
+                    name.toLowerCase().replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
             return suggestion.isEmpty() ? "service" : suggestion.substring(0, Math.min(63, suggestion.length()));
         }
     }
@@ -62,8 +63,7 @@ public final class Scaffold {
         }
     }
 
-    private Scaffold() {
-    }
+    private Scaffold() {}
 
     /**
      * Writes every file, or none: when one exists, it says which and writes nothing.

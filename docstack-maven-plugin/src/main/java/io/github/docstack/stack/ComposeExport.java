@@ -35,13 +35,12 @@ public final class ComposeExport {
     private static final String SCHEMA = "/io/github/docstack/compose-spec.json";
 
     /** Where it wrote the files. */
-    public record ComposeFiles(Path compose, Path env) {
-    }
+    public record ComposeFiles(Path compose, Path env) {}
 
-    private ComposeExport() {
-    }
+    private ComposeExport() {}
 
-    public static ComposeFiles write(Deployment deployment, SecretStore secrets, Path directory) throws IOException, StackException {
+    public static ComposeFiles write(Deployment deployment, SecretStore secrets, Path directory)
+            throws IOException, StackException {
         Map<String, String> secretVariables = new TreeMap<>();
         secrets.all().forEach((key, value) -> secretVariables.put(SecretKeys.variable(key), value));
         Map<String, Object> compose = new LinkedHashMap<>();
@@ -62,18 +61,26 @@ public final class ComposeExport {
 
         Files.createDirectories(directory);
         Path composeFile = directory.resolve("compose.yaml");
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
-        PrivateFiles.write(composeFile, "# Written by docstack:compose from the stack " + deployment.stack()
-                + ". Run: docker-compose -p " + deployment.stack() + " up -d\n" + yaml.writeValueAsString(compose), false);
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+        PrivateFiles.write(
+                composeFile,
+                "# Written by docstack:compose from the stack " + deployment.stack() + ". Run: docker-compose -p "
+                        + deployment.stack() + " up -d\n" + yaml.writeValueAsString(compose),
+                false);
         Path envFile = directory.resolve(".env");
-        PrivateFiles.write(envFile, secretVariables.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue() + "\n")
-                .collect(Collectors.joining()));
+        PrivateFiles.write(
+                envFile,
+                secretVariables.entrySet().stream()
+                        .map(entry -> entry.getKey() + "=" + entry.getValue() + "\n")
+                        .collect(Collectors.joining()));
         return new ComposeFiles(composeFile, envFile);
     }
 
-    private static Map<String, Object> service(Deployment.Unit unit, Map<String, Deployment.Unit> units, String network,
-            Map<String, String> secrets) {
+    private static Map<String, Object> service(
+            Deployment.Unit unit, Map<String, Deployment.Unit> units, String network, Map<String, String> secrets) {
         ContainerSpec spec = unit.spec();
         Map<String, Object> service = new LinkedHashMap<>();
         service.put("image", spec.image());
@@ -98,14 +105,23 @@ public final class ComposeExport {
             service.put("cap_add", spec.capAdd());
         }
         if (!spec.ports().isEmpty()) {
-            service.put("ports", spec.ports().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(port -> "127.0.0.1:" + port.getValue() + ":" + port.getKey()).toList());
+            service.put(
+                    "ports",
+                    spec.ports().entrySet().stream()
+                            .sorted(Map.Entry.comparingByKey())
+                            .map(port -> "127.0.0.1:" + port.getValue() + ":" + port.getKey())
+                            .toList());
         }
         if (!spec.volumes().isEmpty()) {
-            service.put("volumes", new TreeMap<>(spec.volumes()).entrySet().stream()
-                    .map(volume -> volume.getKey() + ":" + volume.getValue()).toList());
+            service.put(
+                    "volumes",
+                    new TreeMap<>(spec.volumes())
+                            .entrySet().stream()
+                                    .map(volume -> volume.getKey() + ":" + volume.getValue())
+                                    .toList());
         }
-        service.put("networks", Map.of(network, spec.aliases().isEmpty() ? Map.of() : Map.of("aliases", spec.aliases())));
+        service.put(
+                "networks", Map.of(network, spec.aliases().isEmpty() ? Map.of() : Map.of("aliases", spec.aliases())));
         if (spec.healthcheck() != null) {
             Healthcheck check = spec.healthcheck();
             Map<String, Object> healthcheck = new LinkedHashMap<>();
@@ -122,7 +138,8 @@ public final class ComposeExport {
             Map<String, Object> dependsOn = new LinkedHashMap<>();
             for (String after : new java.util.TreeSet<>(unit.after())) {
                 Deployment.Unit before = units.get(after);
-                String condition = before.kind() != Deployment.Kind.SERVICE ? "service_completed_successfully"
+                String condition = before.kind() != Deployment.Kind.SERVICE
+                        ? "service_completed_successfully"
                         : before.healthcheck() ? "service_healthy" : "service_started";
                 dependsOn.put(after, Map.of("condition", condition));
             }
@@ -166,7 +183,8 @@ public final class ComposeExport {
         Set<ValidationMessage> problems = schema.validate(document);
         if (!problems.isEmpty()) {
             throw new StackException("The Compose file docstack made does not match the Compose schema (a docstack bug,"
-                    + " please report it): " + problems.stream().map(ValidationMessage::getMessage).collect(Collectors.joining("; ")));
+                    + " please report it): "
+                    + problems.stream().map(ValidationMessage::getMessage).collect(Collectors.joining("; ")));
         }
     }
 }

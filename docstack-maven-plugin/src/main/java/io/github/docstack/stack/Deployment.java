@@ -13,8 +13,15 @@ import java.util.Set;
  * @param secrets   the id of the secrets it was rendered with (it labels the volumes it makes), and their values,
  *                  which never reach a log
  */
-public record Deployment(String stack, String network, List<String> volumes, List<Unit> units,
-        List<Output> outputs, Path stateDirectory, List<Verification> verifications, Secrets secrets) {
+public record Deployment(
+        String stack,
+        String network,
+        List<String> volumes,
+        List<Unit> units,
+        List<Output> outputs,
+        Path stateDirectory,
+        List<Verification> verifications,
+        Secrets secrets) {
 
     /** The secrets a deployment was rendered with: their store's id, and the values to keep out of messages. */
     public record Secrets(String id, Set<String> values) {
@@ -34,7 +41,10 @@ public record Deployment(String stack, String network, List<String> volumes, Lis
     }
 
     public enum Kind {
-        SERVICE, PROVISION, INIT, VERIFY;
+        SERVICE,
+        PROVISION,
+        INIT,
+        VERIFY;
 
         /** The value of a container's {@link StackLabels#KIND} label. */
         public String label() {
@@ -51,8 +61,15 @@ public record Deployment(String stack, String network, List<String> volumes, Lis
      * @param readiness   the check that says a service is ready, or null (then: running for a moment without exiting)
      * @param configHash  hash of everything that defines the container; a changed hash means recreate
      */
-    public record Unit(String id, String project, Kind kind, ContainerSpec spec, Set<String> after, Readiness readiness,
-            String configHash, Map<Integer, Integer> ports) {
+    public record Unit(
+            String id,
+            String project,
+            Kind kind,
+            ContainerSpec spec,
+            Set<String> after,
+            Readiness readiness,
+            String configHash,
+            Map<Integer, Integer> ports) {
 
         /** Whether readiness is a healthcheck's verdict. */
         public boolean healthcheck() {
@@ -65,16 +82,14 @@ public record Deployment(String stack, String network, List<String> volumes, Lis
      *
      * @param reports where in the container it writes JUnit XML, or null
      */
-    public record Verification(String id, String project, ContainerSpec spec, String reports) {
-    }
+    public record Verification(String id, String project, ContainerSpec spec, String reports) {}
 
     /**
      * A file rendered once the stack is up; with a title (else null), up shows its content too.
      *
      * @param secret whether the content holds a secret (then only its owner may read the file)
      */
-    public record Output(String project, String file, String content, String title, boolean secret) {
-    }
+    public record Output(String project, String file, String content, String title, boolean secret) {}
 
     public List<Unit> units(Kind kind) {
         return units.stream().filter(unit -> unit.kind() == kind).toList();

@@ -9,8 +9,7 @@ final class Durations {
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     static Duration parse(String text, Duration fallback) {
         if (text == null || text.isBlank()) {
@@ -23,14 +22,15 @@ final class Durations {
         double nanos = 0;
         while (part.find()) {
             double amount = Double.parseDouble(part.group(1));
-            nanos += amount * switch (part.group(2)) {
-                case "ns" -> 1;
-                case "us", "µs" -> 1_000;
-                case "ms" -> 1_000_000;
-                case "s" -> 1_000_000_000L;
-                case "m" -> 60_000_000_000L;
-                default -> 3_600_000_000_000L;
-            };
+            nanos += amount
+                    * switch (part.group(2)) {
+                        case "ns" -> 1;
+                        case "us", "µs" -> 1_000;
+                        case "ms" -> 1_000_000;
+                        case "s" -> 1_000_000_000L;
+                        case "m" -> 60_000_000_000L;
+                        default -> 3_600_000_000_000L;
+                    };
         }
         return Duration.ofNanos((long) nanos);
     }

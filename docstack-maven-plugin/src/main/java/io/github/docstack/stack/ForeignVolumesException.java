@@ -14,8 +14,11 @@ public class ForeignVolumesException extends StackException {
     private final Path secretsFile;
 
     public ForeignVolumesException(String stack, List<String> volumes, Path secretsFile) {
-        super("The volumes " + String.join(", ", volumes) + " of stack " + stack + " hold data made with other secrets than "
-                + (java.nio.file.Files.exists(secretsFile) ? "those in " + secretsFile : "any here (" + secretsFile + " does not exist)")
+        super("The volumes " + String.join(", ", volumes) + " of stack " + stack
+                + " hold data made with other secrets than "
+                + (java.nio.file.Files.exists(secretsFile)
+                        ? "those in " + secretsFile
+                        : "any here (" + secretsFile + " does not exist)")
                 + ": another checkout of the stack made them, or this one before its secrets were deleted");
         this.volumes = List.copyOf(volumes);
         this.secretsFile = secretsFile;

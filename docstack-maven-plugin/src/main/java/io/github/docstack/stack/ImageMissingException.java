@@ -4,7 +4,8 @@ package io.github.docstack.stack;
 public class ImageMissingException extends StackException {
 
     public ImageMissingException(String project, String image) {
-        super("Project " + project + ": there is no image " + image + " in the local engine. Build it in the project, give"
+        super("Project " + project + ": there is no image " + image
+                + " in the local engine. Build it in the project, give"
                 + " the stack a registry: to pull from, or give the project a path: to build from its checkout");
     }
 }

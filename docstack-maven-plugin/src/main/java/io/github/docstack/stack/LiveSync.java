@@ -28,6 +28,7 @@ public final class LiveSync {
     private static final Duration GRACE = Duration.ofSeconds(10);
     /** Time a one-line command (an rm) may take in a container. */
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+
     private static final int LOG_LINES_SHOWN = 20;
 
     private final Engine engine;
@@ -48,7 +49,8 @@ public final class LiveSync {
             throw new IllegalArgumentException("a rebuild is up's work, not a sync: " + change);
         }
         List<Deployment.Unit> services = deployment.units(Deployment.Kind.SERVICE).stream()
-                .filter(unit -> unit.project().equals(change.project())).toList();
+                .filter(unit -> unit.project().equals(change.project()))
+                .toList();
         Map<String, Path> written = new LinkedHashMap<>();
         List<String> deleted = new ArrayList<>();
         for (ProjectChange.SyncedFile file : change.files()) {
@@ -73,9 +75,11 @@ public final class LiveSync {
             }
         } catch (EngineException | IOException failure) {
             putBack(before, change, readyTimeout, failure);
-            throw new StackException(change.project() + ": " + failure.getMessage() + logTail(failure) + " Each container got"
-                    + " back the files it had" + (restarts(change) ? " and was restarted" : "")
-                    + ": it serves what it served before the change.", failure);
+            throw new StackException(
+                    change.project() + ": " + failure.getMessage() + logTail(failure) + " Each container got"
+                            + " back the files it had" + (restarts(change) ? " and was restarted" : "")
+                            + ": it serves what it served before the change.",
+                    failure);
         } finally {
             Files.deleteIfExists(tar);
         }
@@ -99,7 +103,8 @@ public final class LiveSync {
         delete(service, deleted);
     }
 
-    private void restart(List<Deployment.Unit> services, Duration readyTimeout) throws EngineException, InterruptedException {
+    private void restart(List<Deployment.Unit> services, Duration readyTimeout)
+            throws EngineException, InterruptedException {
         for (Deployment.Unit service : services) {
             engine.restart(service.spec().name(), GRACE);
         }
@@ -113,9 +118,12 @@ public final class LiveSync {
             for (List<String> command : commands) {
                 java.util.OptionalInt code = engine.exec(service.spec().name(), command, readyTimeout);
                 if (code.isEmpty() || code.getAsInt() != 0) {
-                    throw new ContainerNotHealthyException("exec " + String.join(" ", command) + " in " + service.id()
-                            + (code.isPresent() ? " exited with code " + code.getAsInt() : " did not finish within "
-                            + readyTimeout.toSeconds() + " s"), engine.inspect(service.spec().name()),
+                    throw new ContainerNotHealthyException(
+                            "exec " + String.join(" ", command) + " in " + service.id()
+                                    + (code.isPresent()
+                                            ? " exited with code " + code.getAsInt()
+                                            : " did not finish within " + readyTimeout.toSeconds() + " s"),
+                            engine.inspect(service.spec().name()),
                             engine.lastLogLines(service.spec().name(), LOG_LINES_SHOWN));
                 }
             }
@@ -123,20 +131,27 @@ public final class LiveSync {
         awaitReady(services, readyTimeout);
     }
 
-    private void awaitReady(List<Deployment.Unit> services, Duration readyTimeout) throws EngineException, InterruptedException {
+    private void awaitReady(List<Deployment.Unit> services, Duration readyTimeout)
+            throws EngineException, InterruptedException {
         for (Deployment.Unit service : services) {
             if (service.healthcheck()) {
                 ServiceReadiness.await(engine, service, service.spec().name(), readyTimeout);
             } else if (!engine.inspect(service.spec().name()).running()) {
-                throw new ContainerNotHealthyException("Service " + service.id() + " exited after its restart",
-                        engine.inspect(service.spec().name()), engine.lastLogLines(service.spec().name(), LOG_LINES_SHOWN));
+                throw new ContainerNotHealthyException(
+                        "Service " + service.id() + " exited after its restart",
+                        engine.inspect(service.spec().name()),
+                        engine.lastLogLines(service.spec().name(), LOG_LINES_SHOWN));
             }
         }
     }
 
     /** Back to what each container held before the change. */
-    private void putBack(Map<Deployment.Unit, List<Optional<byte[]>>> before, ProjectChange change, Duration readyTimeout,
-            Exception failure) throws StackException, InterruptedException {
+    private void putBack(
+            Map<Deployment.Unit, List<Optional<byte[]>>> before,
+            ProjectChange change,
+            Duration readyTimeout,
+            Exception failure)
+            throws StackException, InterruptedException {
         try {
             for (Map.Entry<Deployment.Unit, List<Optional<byte[]>>> service : before.entrySet()) {
                 List<String> absent = new ArrayList<>();
@@ -159,14 +174,18 @@ public final class LiveSync {
                 delete(service.getKey(), absent);
             }
             if (restarts(change)) {
-                // A restart, also after a failed exec: whatever the command left half done, the container starts afresh.
+                // A restart, also after a failed exec: whatever the command left half done, the container starts
+                // afresh.
                 restart(List.copyOf(before.keySet()), readyTimeout);
             }
         } catch (EngineException | IOException | RuntimeException putBackFailed) {
             failure.addSuppressed(putBackFailed);
-            throw new StackException(change.project() + ": " + failure.getMessage() + " Putting back what its containers"
-                    + " held failed too (" + putBackFailed.getMessage() + "): they may hold part of the change. Recreate"
-                    + " them from their image with up.", failure);
+            throw new StackException(
+                    change.project() + ": " + failure.getMessage() + " Putting back what its containers"
+                            + " held failed too (" + putBackFailed.getMessage()
+                            + "): they may hold part of the change. Recreate"
+                            + " them from their image with up.",
+                    failure);
         }
     }
 
@@ -195,11 +214,12 @@ public final class LiveSync {
     }
 
     private static String logTail(Exception failure) {
-        if (!(failure instanceof ContainerNotHealthyException notHealthy) || notHealthy.lastLogLines().isEmpty()) {
+        if (!(failure instanceof ContainerNotHealthyException notHealthy)
+                || notHealthy.lastLogLines().isEmpty()) {
             return "";
         }
         List<String> lines = notHealthy.lastLogLines();
-        return " Its last log lines:\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - LOG_LINES_SHOWN), lines.size()))
-                + "\n";
+        return " Its last log lines:\n  "
+                + String.join("\n  ", lines.subList(Math.max(0, lines.size() - LOG_LINES_SHOWN), lines.size())) + "\n";
     }
 }

@@ -14,8 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class PrivateFiles {
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     public static void write(Path file, String content) throws IOException {
         write(file, content, true);
@@ -25,7 +24,10 @@ public final class PrivateFiles {
     public static void write(Path file, String content, boolean secret) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp",
+        Path temporary = Files.createTempFile(
+                directory,
+                "." + file.getFileName(),
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(temporary, content, StandardCharsets.UTF_8);

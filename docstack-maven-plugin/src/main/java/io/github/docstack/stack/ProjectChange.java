@@ -30,6 +30,5 @@ public record ProjectChange(String project, WatchAction action, List<SyncedFile>
      * @param target  its absolute path in the containers
      * @param deleted whether the change deleted it
      */
-    public record SyncedFile(Path source, String target, boolean deleted) {
-    }
+    public record SyncedFile(Path source, String target, boolean deleted) {}
 }

@@ -35,7 +35,8 @@ public record Readiness(List<String> command, Duration interval, Duration timeou
         List<String> command = new ArrayList<>();
         switch (test.get(0)) {
             case "CMD" -> command.addAll(test.subList(1, test.size()));
-            case "CMD-SHELL" -> command.addAll(List.of("/bin/sh", "-c", String.join(" ", test.subList(1, test.size()))));
+            case "CMD-SHELL" ->
+                command.addAll(List.of("/bin/sh", "-c", String.join(" ", test.subList(1, test.size()))));
             default -> {
                 return null;
             }

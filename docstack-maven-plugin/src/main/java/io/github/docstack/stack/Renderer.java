@@ -29,8 +29,12 @@ final class Renderer {
     /** Service name to the address its published ports answer on, from this machine. */
     private final Map<String, String> addresses;
 
-    Renderer(String stackName, String adminPassword, java.util.function.Function<String, String> projectSecret,
-            Map<String, Map<Integer, Integer>> ports, Map<String, String> addresses) {
+    Renderer(
+            String stackName,
+            String adminPassword,
+            java.util.function.Function<String, String> projectSecret,
+            Map<String, Map<Integer, Integer>> ports,
+            Map<String, String> addresses) {
         this.stackName = stackName;
         this.adminPassword = adminPassword;
         this.projectSecret = projectSecret;
@@ -80,13 +84,17 @@ final class Renderer {
             }
             case "internal" -> {
                 Map<Integer, Integer> servicePorts = service(path.get(0), shown, scope);
-                return path.size() == 1 ? path.get(0) : path.get(0) + ":" + port(servicePorts, path.get(1), shown, scope, false);
+                return path.size() == 1
+                        ? path.get(0)
+                        : path.get(0) + ":" + port(servicePorts, path.get(1), shown, scope, false);
             }
             case "public" -> {
                 Map<Integer, Integer> servicePorts = service(path.get(0), shown, scope);
                 return addresses.get(path.get(0)) + ":" + port(servicePorts, path.get(1), shown, scope, true);
             }
-            default -> throw new StackException(scope.owner() + " uses " + shown + ", which is not a placeholder docstack knows");
+            default ->
+                throw new StackException(
+                        scope.owner() + " uses " + shown + ", which is not a placeholder docstack knows");
         }
     }
 
@@ -99,7 +107,8 @@ final class Renderer {
         return servicePorts;
     }
 
-    private static int port(Map<Integer, Integer> servicePorts, String text, String shown, Scope scope, boolean published)
+    private static int port(
+            Map<Integer, Integer> servicePorts, String text, String shown, Scope scope, boolean published)
             throws StackException {
         int port;
         try {
@@ -117,7 +126,8 @@ final class Renderer {
 
     private static String require(String value, String shown, Scope scope) throws StackException {
         if (value == null) {
-            throw new StackException(scope.owner() + " uses " + shown + " outside a provided capability's exports or provision");
+            throw new StackException(
+                    scope.owner() + " uses " + shown + " outside a provided capability's exports or provision");
         }
         return value;
     }

@@ -8,7 +8,12 @@ import java.util.Map;
  * is noticed), the manifest read from the image's label, the readiness of the image's own HEALTHCHECK (null
  * when it has none), and the digests of its init steps' inputs from the image's label (step name to digest).
  */
-public record ResolvedProject(String name, String image, String imageId, Manifest manifest, Readiness imageReadiness,
+public record ResolvedProject(
+        String name,
+        String image,
+        String imageId,
+        Manifest manifest,
+        Readiness imageReadiness,
         Map<String, String> stepInputs) {
 
     public ResolvedProject {

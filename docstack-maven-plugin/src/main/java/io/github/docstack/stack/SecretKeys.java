@@ -11,8 +11,7 @@ public final class SecretKeys {
     /** The stack's admin password. */
     public static final SecretKey ADMIN = new SecretKey("stack/admin-password", "stack.admin_password");
 
-    private SecretKeys() {
-    }
+    private SecretKeys() {}
 
     /** A project's own secret ({@code ${project.secret}}). */
     public static SecretKey own(String project) {
@@ -45,6 +44,5 @@ public final class SecretKeys {
     }
 
     /** A secret's name, and the name older docstack stored it under. */
-    public record SecretKey(String name, String formerName) {
-    }
+    public record SecretKey(String name, String formerName) {}
 }

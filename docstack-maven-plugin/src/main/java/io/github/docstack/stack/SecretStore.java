@@ -89,7 +89,9 @@ public final class SecretStore {
     /** All secrets, by key; for the Compose export's .env file. */
     public synchronized TreeMap<String, String> all() {
         TreeMap<String, String> all = new TreeMap<>();
-        secrets.stringPropertyNames().stream().filter(key -> !key.equals(ID_KEY)).forEach(key -> all.put(key, secrets.getProperty(key)));
+        secrets.stringPropertyNames().stream()
+                .filter(key -> !key.equals(ID_KEY))
+                .forEach(key -> all.put(key, secrets.getProperty(key)));
         return all;
     }
 
@@ -100,8 +102,9 @@ public final class SecretStore {
         renamed.forEach(secrets::remove);
         renamed.clear();
         // Properties.store writes keys in hash order; sorted is easier to read and to diff.
-        StringBuilder text = new StringBuilder("# docstack secrets of this stack: keep this file private; delete it only with the"
-                + " stack's volumes\n" + ID_KEY + "=" + id() + "\n");
+        StringBuilder text =
+                new StringBuilder("# docstack secrets of this stack: keep this file private; delete it only with the"
+                        + " stack's volumes\n" + ID_KEY + "=" + id() + "\n");
         all().forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         PrivateFiles.write(file, text.toString());
         changed = false;

@@ -14,8 +14,7 @@ final class ServiceReadiness {
     /** How often up reads the engine's verdict when it watches that rather than running the check itself. */
     private static final Duration VERDICT_POLL = Duration.ofMillis(100);
 
-    private ServiceReadiness() {
-    }
+    private ServiceReadiness() {}
 
     /**
      * Runs the service's check in its container every readiness interval until it passes, rather than waiting for
@@ -23,7 +22,8 @@ final class ServiceReadiness {
      *
      * @throws ContainerNotHealthyException when the container stops, or the check still fails after {@code timeout}
      */
-    static void await(Engine engine, Deployment.Unit unit, String id, Duration timeout) throws EngineException, InterruptedException {
+    static void await(Engine engine, Deployment.Unit unit, String id, Duration timeout)
+            throws EngineException, InterruptedException {
         await(engine, unit, id, timeout, false, true);
     }
 
@@ -32,7 +32,8 @@ final class ServiceReadiness {
      * counts too (a Swarm task on another node, where up cannot look, has only that): when the engine runs the same
      * check at least as often, up reads that verdict rather than running the check itself.
      */
-    static void awaitStarted(Engine engine, Deployment.Unit unit, String id, Duration timeout) throws EngineException, InterruptedException {
+    static void awaitStarted(Engine engine, Deployment.Unit unit, String id, Duration timeout)
+            throws EngineException, InterruptedException {
         await(engine, unit, id, timeout, true, !engineChecksAsOften(unit));
     }
 
@@ -42,7 +43,8 @@ final class ServiceReadiness {
      */
     static boolean engineChecksAsOften(Deployment.Unit unit) {
         Healthcheck check = unit.spec().healthcheck();
-        return check != null && check.command().equals(unit.readiness().command())
+        return check != null
+                && check.command().equals(unit.readiness().command())
                 && check.interval().compareTo(unit.readiness().interval()) <= 0;
     }
 
@@ -51,43 +53,61 @@ final class ServiceReadiness {
      * @param runCheck     whether up runs the check itself, each readiness interval; else it reads the engine's
      *                     verdict (an inspect, no process in the container) each {@link #VERDICT_POLL}
      */
-    private static void await(Engine engine, Deployment.Unit unit, String id, Duration timeout, boolean freshVerdict,
-            boolean runCheck) throws EngineException, InterruptedException {
+    private static void await(
+            Engine engine, Deployment.Unit unit, String id, Duration timeout, boolean freshVerdict, boolean runCheck)
+            throws EngineException, InterruptedException {
         Readiness readiness = unit.readiness();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long checkStarted = System.nanoTime();
             ContainerState state = engine.inspect(id);
             if (!state.running()) {
-                throw new ContainerNotHealthyException("Service " + unit.id() + " exited with code " + state.exitCode()
-                        + " before it was ready. See more with: docker logs " + unit.spec().name(), state, engine.lastLogLines(id, 40));
+                throw new ContainerNotHealthyException(
+                        "Service " + unit.id() + " exited with code " + state.exitCode()
+                                + " before it was ready. See more with: docker logs "
+                                + unit.spec().name(),
+                        state,
+                        engine.lastLogLines(id, 40));
             }
             if (freshVerdict && state.healthy()) {
                 return;
             }
-            // The engine runs no check of it after all (a Swarm's service on the manager's node has none): up checks it.
+            // The engine runs no check of it after all (a Swarm's service on the manager's node has none): up checks
+            // it.
             runCheck |= ContainerState.NO_HEALTHCHECK.equals(state.health());
             OptionalInt check = OptionalInt.empty();
             if (runCheck) {
                 try {
                     check = engine.exec(id, readiness.command(), readiness.timeout());
                 } catch (EngineException execFailed) {
-                    // The container stopped (or restarted) between the inspect and the exec: the next inspect says which.
+                    // The container stopped (or restarted) between the inspect and the exec: the next inspect says
+                    // which.
                 }
                 if (check.isPresent() && check.getAsInt() == 0) {
                     return;
                 }
             }
             if (System.nanoTime() >= deadline) {
-                String verdict = !runCheck ? "is " + state.health() + (state.lastCheckOutput().isBlank() ? ""
-                        : " (" + state.lastCheckOutput().strip() + ")")
-                        : check.isPresent() ? "exits with code " + check.getAsInt()
-                        : "does not finish within " + readiness.timeout().toSeconds() + " s";
-                throw new ContainerNotHealthyException("Service " + unit.id() + " was not ready after " + timeout.toSeconds()
-                        + " s: its check " + String.join(" ", readiness.command()) + " " + verdict + ". See more with: docker logs "
-                        + unit.spec().name(), state, engine.lastLogLines(id, 40));
+                String verdict = !runCheck
+                        ? "is " + state.health()
+                                + (state.lastCheckOutput().isBlank()
+                                        ? ""
+                                        : " (" + state.lastCheckOutput().strip() + ")")
+                        : check.isPresent()
+                                ? "exits with code " + check.getAsInt()
+                                : "does not finish within "
+                                        + readiness.timeout().toSeconds() + " s";
+                throw new ContainerNotHealthyException(
+                        "Service " + unit.id() + " was not ready after " + timeout.toSeconds()
+                                + " s: its check " + String.join(" ", readiness.command()) + " " + verdict
+                                + ". See more with: docker logs "
+                                + unit.spec().name(),
+                        state,
+                        engine.lastLogLines(id, 40));
             }
-            long pause = runCheck ? readiness.interval().toNanos() : Math.min(VERDICT_POLL.toNanos(), readiness.interval().toNanos());
+            long pause = runCheck
+                    ? readiness.interval().toNanos()
+                    : Math.min(VERDICT_POLL.toNanos(), readiness.interval().toNanos());
             long untilNext = pause - (System.nanoTime() - checkStarted);
             if (untilNext > 0) {
                 Thread.sleep(untilNext / 1_000_000, (int) (untilNext % 1_000_000));

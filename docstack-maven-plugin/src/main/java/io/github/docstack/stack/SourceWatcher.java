@@ -58,7 +58,8 @@ public final class SourceWatcher implements AutoCloseable {
         while (changes.isEmpty()) {
             collect(service.take(), changes);
         }
-        for (WatchKey key = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS); key != null;
+        for (WatchKey key = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+                key != null;
                 key = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) {
             collect(key, changes);
         }
@@ -70,7 +71,8 @@ public final class SourceWatcher implements AutoCloseable {
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == OVERFLOW || directory == null) {
                 // The kernel dropped events: any project may have changed.
-                projects.forEach(project -> changes.computeIfAbsent(project.name(), name -> new TreeSet<>()).add(project.context()));
+                projects.forEach(project -> changes.computeIfAbsent(project.name(), name -> new TreeSet<>())
+                        .add(project.context()));
                 continue;
             }
             Path file = directory.resolve((Path) event.context());
@@ -103,8 +105,10 @@ public final class SourceWatcher implements AutoCloseable {
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
-                if (directory.getFileName() != null && directory.getFileName().toString().equals(".git")) {
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes)
+                    throws IOException {
+                if (directory.getFileName() != null
+                        && directory.getFileName().toString().equals(".git")) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 // A directory watched already (a docstack/ inside its context) gets its own key back.

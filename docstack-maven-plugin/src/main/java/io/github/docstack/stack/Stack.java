@@ -12,8 +12,8 @@ import java.util.TreeSet;
  * @param registry registry (and namespace) images come from, or null for the local engine
  * @param release  default channel, {@code latest} unless set
  */
-public record Stack(Path file, String name, String registry, String release, List<Project> projects,
-        List<String> profiles) {
+public record Stack(
+        Path file, String name, String registry, String release, List<Project> projects, List<String> profiles) {
 
     /** What {@code -Ddocstack.profiles} says to turn every optional project off. */
     public static final String NO_PROFILES = "none";
@@ -36,21 +36,28 @@ public record Stack(Path file, String name, String registry, String release, Lis
      */
     /** The project of this name, if the stack has it. */
     public java.util.Optional<Project> project(String projectName) {
-        return projects.stream().filter(project -> project.name().equals(projectName)).findFirst();
+        return projects.stream()
+                .filter(project -> project.name().equals(projectName))
+                .findFirst();
     }
 
     public Stack withProfiles(List<String> active) throws StackException {
         List<String> chosen = active == null ? profiles : active.equals(List.of(NO_PROFILES)) ? List.of() : active;
         Set<String> known = new TreeSet<>();
         projects.forEach(project -> known.addAll(project.profiles()));
-        List<String> unknown = chosen.stream().filter(profile -> !known.contains(profile)).toList();
+        List<String> unknown =
+                chosen.stream().filter(profile -> !known.contains(profile)).toList();
         if (!unknown.isEmpty()) {
             throw new StackException("No project of stack " + name + " has the profile " + String.join(", ", unknown)
-                    + (known.isEmpty() ? ": it has no optional projects" : ": its profiles are " + String.join(", ", known)
-                    + " (or " + NO_PROFILES + " for only the projects without one)"));
+                    + (known.isEmpty()
+                            ? ": it has no optional projects"
+                            : ": its profiles are " + String.join(", ", known) + " (or " + NO_PROFILES
+                                    + " for only the projects without one)"));
         }
-        List<Project> selected = projects.stream().filter(project -> project.profiles().isEmpty()
-                || project.profiles().stream().anyMatch(chosen::contains)).toList();
+        List<Project> selected = projects.stream()
+                .filter(project -> project.profiles().isEmpty()
+                        || project.profiles().stream().anyMatch(chosen::contains))
+                .toList();
         return new Stack(file, name, registry, release, selected, chosen);
     }
 

@@ -15,6 +15,7 @@ public final class StackLabels {
      * container that is never started, made without the step's command and environment, which may hold secrets.
      */
     public static final String STARTED_AT = "io.github.docstack.started-at";
+
     public static final String FINISHED_AT = "io.github.docstack.finished-at";
     /**
      * On a volume: the id of the secrets its data was made with (see {@link SecretStore#id()}). On a container: the
@@ -24,6 +25,5 @@ public final class StackLabels {
     /** On a container: the directory of the owning checkout's secrets and outputs, to name it in a refusal. */
     public static final String STATE = "io.github.docstack.state";
 
-    private StackLabels() {
-    }
+    private StackLabels() {}
 }

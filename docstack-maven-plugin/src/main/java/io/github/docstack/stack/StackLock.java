@@ -39,8 +39,14 @@ public final class StackLock implements AutoCloseable {
      * @param waiting told once, with the holder's note, when the lock is taken and this call waits
      * @throws StackLockedException when it is still held after {@code wait}, naming the holder
      */
-    public static StackLock acquire(Path lockDirectory, String engineUrl, String stack, String holder, Duration wait,
-            java.util.function.Consumer<String> waiting) throws StackLockedException, IOException, InterruptedException {
+    public static StackLock acquire(
+            Path lockDirectory,
+            String engineUrl,
+            String stack,
+            String holder,
+            Duration wait,
+            java.util.function.Consumer<String> waiting)
+            throws StackLockedException, IOException, InterruptedException {
         Files.createDirectories(lockDirectory);
         String name = (engineUrl + "--" + stack).replaceAll("[^A-Za-z0-9._-]+", "_");
         Path lockFile = lockDirectory.resolve(name + ".lock");
@@ -52,8 +58,10 @@ public final class StackLock implements AutoCloseable {
             while (true) {
                 FileLock lock = tryLock(channel);
                 if (lock != null) {
-                    Files.writeString(holderFile, holder + ", process " + ProcessHandle.current().pid() + ", since " + Instant.now()
-                            + "\n", StandardCharsets.UTF_8);
+                    Files.writeString(
+                            holderFile,
+                            holder + ", process " + ProcessHandle.current().pid() + ", since " + Instant.now() + "\n",
+                            StandardCharsets.UTF_8);
                     return new StackLock(channel, lock, holderFile);
                 }
                 String heldBy = heldBy(holderFile);

@@ -8,8 +8,8 @@ public class StackNotUpException extends StackException {
     private final List<String> notRunning;
 
     public StackNotUpException(String stack, List<String> notRunning) {
-        super("Stack " + stack + " is not up: " + String.join(", ", notRunning) + (notRunning.size() == 1 ? " is" : " are")
-                + " not running");
+        super("Stack " + stack + " is not up: " + String.join(", ", notRunning)
+                + (notRunning.size() == 1 ? " is" : " are") + " not running");
         this.notRunning = List.copyOf(notRunning);
     }
 

@@ -18,7 +18,8 @@ public record StackOwner(String secretsId, Path stateDirectory) {
 
     /** The owner of {@code stack} as its checkout has it now; reads the secrets' id, makes none. */
     public static StackOwner of(Stack stack) throws IOException {
-        return new StackOwner(new SecretStore(StackPreparer.secretsFile(stack)).storedId(),
+        return new StackOwner(
+                new SecretStore(StackPreparer.secretsFile(stack)).storedId(),
                 StackPreparer.stateDirectory(stack).toAbsolutePath());
     }
 

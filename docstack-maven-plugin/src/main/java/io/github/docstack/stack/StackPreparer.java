@@ -10,21 +10,19 @@ import io.github.docstack.image.RetryPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Resolves and wires a stack, with its secrets kept beside the stack file: what up and compose both start from. */
 public final class StackPreparer {
 
     /** A wired stack, and the secrets it uses (saved). */
-    public record Prepared(Deployment deployment, SecretStore secrets) {
-    }
+    public record Prepared(Deployment deployment, SecretStore secrets) {}
 
-    private StackPreparer() {
-    }
+    private StackPreparer() {}
 
     /** The directory of a stack's secrets and outputs: {@code .docstack/<stack>/} beside the stack file. */
     public static Path stateDirectory(Stack stack) {
@@ -43,8 +41,9 @@ public final class StackPreparer {
     }
 
     /** Resolves every project's image (pulled with {@code credentials} where it comes from a registry) and wires the stack. */
-    public static Prepared prepare(Stack stack, Engine engine, EngineLog log, int portOffset, int parallelism,
-            CredentialSource credentials) throws StackException, EngineException, IOException {
+    public static Prepared prepare(
+            Stack stack, Engine engine, EngineLog log, int portOffset, int parallelism, CredentialSource credentials)
+            throws StackException, EngineException, IOException {
         SecretStore secrets = new SecretStore(secretsFile(stack));
         checkVolumesMatch(stack, engine, secrets);
         ImagePuller puller = new ImagePuller(engine, log, RetryPolicy.DEFAULT, credentials);
@@ -54,8 +53,12 @@ public final class StackPreparer {
                 publishedAddresses.put(project.name(), engine.publishedAddress(project.node()));
             }
         }
-        Deployment deployment = StackWiring.wire(stack, new StackResolver(engine, log, parallelism, puller).resolve(stack), secrets,
-                portOffset, publishedAddresses);
+        Deployment deployment = StackWiring.wire(
+                stack,
+                new StackResolver(engine, log, parallelism, puller).resolve(stack),
+                secrets,
+                portOffset,
+                publishedAddresses);
         secrets.save();
         Map<String, String> variables = new java.util.TreeMap<>();
         secrets.all().forEach((key, value) -> variables.put(SecretKeys.variable(key), value));
@@ -85,7 +88,8 @@ public final class StackPreparer {
      * Stops before a secret is generated or anything starts when a volume of the stack was made with other secrets.
      * Volumes made before docstack labelled them carry no secrets id and pass.
      */
-    static void checkVolumesMatch(Stack stack, Engine engine, SecretStore secrets) throws ForeignVolumesException, EngineException {
+    static void checkVolumesMatch(Stack stack, Engine engine, SecretStore secrets)
+            throws ForeignVolumesException, EngineException {
         List<String> foreign = new ArrayList<>();
         for (VolumeSummary volume : engine.volumes(StackLabels.STACK, stack.name())) {
             String madeWith = volume.labels().get(StackLabels.SECRETS);

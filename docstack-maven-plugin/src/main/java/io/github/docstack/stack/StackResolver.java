@@ -47,7 +47,8 @@ public final class StackResolver {
     }
 
     public List<ResolvedProject> resolve(Stack stack) throws StackException, EngineException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, stack.projects().size())));
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(parallelism, stack.projects().size())));
         try {
             List<Future<ResolvedProject>> futures = new ArrayList<>();
             for (Stack.Project project : stack.projects()) {
@@ -65,8 +66,18 @@ public final class StackResolver {
 
     /** How a {@code path:} project's image is built: its docstack/ directory as it is, the stack's .docstack/ never sent. */
     static BuildPlan plan(Stack stack, Stack.Project project) throws InvalidDocstackException, IOException {
-        return BUILDER.plan(new BuildRequest(project.path().resolve("docstack"), null, null, List.of(), Map.of(), false, false,
-                List.of(), System.getenv()), stack.file().getParent().resolve(".docstack"));
+        return BUILDER.plan(
+                new BuildRequest(
+                        project.path().resolve("docstack"),
+                        null,
+                        null,
+                        List.of(),
+                        Map.of(),
+                        false,
+                        false,
+                        List.of(),
+                        System.getenv()),
+                stack.file().getParent().resolve(".docstack"));
     }
 
     private ResolvedProject resolve(Stack stack, Stack.Project project) throws Exception {
@@ -86,7 +97,8 @@ public final class StackResolver {
             how = pullIfRemote(image);
         } else {
             String release = project.release() != null ? project.release() : stack.release();
-            image = (stack.registry() == null ? "" : stack.registry().replaceAll("/+$", "") + "/") + project.name() + ":" + release;
+            image = (stack.registry() == null ? "" : stack.registry().replaceAll("/+$", "") + "/") + project.name()
+                    + ":" + release;
             how = pullIfRemote(image);
         }
         if (!engine.hasImage(image)) {
@@ -95,8 +107,9 @@ public final class StackResolver {
         ImageDetails details = engine.inspectImage(image);
         String label = details.labels().get(ManifestJson.LABEL);
         if (label == null) {
-            throw new StackException("Project " + project.name() + ": the image " + image + " carries no docstack manifest"
-                    + " (label " + ManifestJson.LABEL + "). Build it with docstack:build, which adds it");
+            throw new StackException(
+                    "Project " + project.name() + ": the image " + image + " carries no docstack manifest" + " (label "
+                            + ManifestJson.LABEL + "). Build it with docstack:build, which adds it");
         }
         Manifest manifest;
         try {
@@ -107,16 +120,25 @@ public final class StackResolver {
         // A pulled image is input like any other: its manifest gets the checks that confine what up writes.
         for (Manifest.Output output : manifest.outputs()) {
             if (!Manifest.Output.isConfined(output.file())) {
-                throw new StackException("Project " + project.name() + ": the manifest in image " + image + " breaks rule "
-                        + Rule.OUTPUT_PATH.id() + ": its output file '" + output.file() + "' would be written outside the stack's"
-                        + " directory. Nothing was started or written; use an image whose manifest passes validation");
+                throw new StackException(
+                        "Project " + project.name() + ": the manifest in image " + image + " breaks rule "
+                                + Rule.OUTPUT_PATH.id() + ": its output file '" + output.file()
+                                + "' would be written outside the stack's"
+                                + " directory. Nothing was started or written; use an image whose manifest passes validation");
             }
         }
         if (!manifest.name().equals(project.name())) {
-            log.warn("Project " + project.name() + " runs image " + image + ", whose manifest calls it " + manifest.name());
+            log.warn("Project " + project.name() + " runs image " + image + ", whose manifest calls it "
+                    + manifest.name());
         }
-        log.info("[resolve] " + project.name() + ": " + image + " (" + how + ", " + (System.nanoTime() - start) / 1_000_000 + " ms)");
-        return new ResolvedProject(project.name(), image, details.id(), manifest, Readiness.ofImageTest(details.healthcheck()),
+        log.info("[resolve] " + project.name() + ": " + image + " (" + how + ", "
+                + (System.nanoTime() - start) / 1_000_000 + " ms)");
+        return new ResolvedProject(
+                project.name(),
+                image,
+                details.id(),
+                manifest,
+                Readiness.ofImageTest(details.healthcheck()),
                 StepInputs.read(details.labels().get(StepInputs.LABEL)));
     }
 

@@ -11,7 +11,6 @@ import io.github.docstack.engine.VolumeSummary;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,11 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StackRunner {
 
     /** How long a one-shot step may run, and how long a service may take to become healthy. */
-    public record Timeouts(Duration health, Duration oneShot) {
-    }
+    public record Timeouts(Duration health, Duration oneShot) {}
 
     /** One service's line in the summary. */
-    public record ServiceReport(String service, String project, StepOutcome outcome, String address, double secondsToReady) {
+    public record ServiceReport(
+            String service, String project, StepOutcome outcome, String address, double secondsToReady) {
 
         public String state() {
             return outcome.ready() == StepOutcome.Ready.HEALTHY ? "healthy" : "running";
@@ -43,11 +42,15 @@ public final class StackRunner {
     }
 
     /** An output as written: its file, and its title (null for a file that is not shown). */
-    public record WrittenOutput(Path file, String title, String content) {
-    }
+    public record WrittenOutput(Path file, String title, String content) {}
 
     /** What {@code up} did; {@code stepsDoneAt} is every step's finish, in seconds from the start of up. */
-    public record UpReport(List<ServiceReport> services, List<WrittenOutput> outputs, double seconds, int started, int unchanged,
+    public record UpReport(
+            List<ServiceReport> services,
+            List<WrittenOutput> outputs,
+            double seconds,
+            int started,
+            int unchanged,
             Map<String, Double> stepsDoneAt) {
 
         /** The chain of steps that decided the total time: from the last step back through what it waited for. */
@@ -55,10 +58,15 @@ public final class StackRunner {
             Map<String, Deployment.Unit> units = new HashMap<>();
             deployment.units().forEach(unit -> units.put(unit.id(), unit));
             List<String> path = new ArrayList<>();
-            String step = stepsDoneAt.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            String step = stepsDoneAt.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .orElse(null);
             while (step != null) {
                 path.add(0, step);
-                step = units.get(step).after().stream().max(java.util.Comparator.comparing(stepsDoneAt::get)).orElse(null);
+                step = units.get(step).after().stream()
+                        .max(java.util.Comparator.comparing(stepsDoneAt::get))
+                        .orElse(null);
             }
             return path;
         }
@@ -87,7 +95,11 @@ public final class StackRunner {
         checkOwner(deployment, existing.values());
         checkPortsFree(deployment, existing);
         engine.createNetwork(deployment.network(), stackLabel);
-        Map<String, String> volumeLabels = Map.of(StackLabels.STACK, deployment.stack(), StackLabels.SECRETS, deployment.secrets().id());
+        Map<String, String> volumeLabels = Map.of(
+                StackLabels.STACK,
+                deployment.stack(),
+                StackLabels.SECRETS,
+                deployment.secrets().id());
         for (String volume : deployment.volumes()) {
             engine.createVolume(volume, volumeLabels); // an existing volume keeps its data and its labels
         }
@@ -99,8 +111,14 @@ public final class StackRunner {
         for (Deployment.Unit unit : deployment.units()) {
             steps.add(new StepExecutor.Step(unit.id(), unit.after(), () -> {
                 StepOutcome outcome = unit.kind() == Deployment.Kind.SERVICE
-                        ? startService(unit, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.health())
-                        : runOnce(unit, deployment, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.oneShot(),
+                        ? startService(
+                                unit, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.health())
+                        : runOnce(
+                                unit,
+                                deployment,
+                                existing.get(unit.spec().name()),
+                                created.get(unit.id()),
+                                timeouts.oneShot(),
                                 providerStarted(unit, outcomes));
                 outcomes.put(unit.id(), outcome);
                 readyAt.put(unit.id(), (System.nanoTime() - start) / 1e9);
@@ -130,13 +148,22 @@ public final class StackRunner {
         int unchanged = 0;
         for (Deployment.Unit unit : deployment.units(Deployment.Kind.SERVICE)) {
             String host = engine.publishedAddress(unit.spec().labels().get(StackLabels.NODE));
-            String address = unit.ports().values().stream().map(port -> host + ":" + port).reduce((a, b) -> a + ", " + b).orElse("-");
-            services.add(new ServiceReport(unit.id(), unit.project(), outcomes.get(unit.id()), address, readyAt.get(unit.id())));
+            String address = unit.ports().values().stream()
+                    .map(port -> host + ":" + port)
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("-");
+            services.add(new ServiceReport(
+                    unit.id(), unit.project(), outcomes.get(unit.id()), address, readyAt.get(unit.id())));
         }
         for (StepOutcome step : outcomes.values()) {
             unchanged += step.unchanged() ? 1 : 0;
         }
-        return new UpReport(services, outputs, (System.nanoTime() - start) / 1e9, outcomes.size() - unchanged, unchanged,
+        return new UpReport(
+                services,
+                outputs,
+                (System.nanoTime() - start) / 1e9,
+                outcomes.size() - unchanged,
+                unchanged,
                 Map.copyOf(readyAt));
     }
 
@@ -146,7 +173,8 @@ public final class StackRunner {
      *
      * @return unit id to the id of its created, not yet started container
      */
-    private Map<String, String> createAhead(Deployment deployment, Map<String, ContainerSummary> existing, int parallelism)
+    private Map<String, String> createAhead(
+            Deployment deployment, Map<String, ContainerSummary> existing, int parallelism)
             throws EngineException, InterruptedException {
         Map<String, String> created = new ConcurrentHashMap<>();
         List<StepExecutor.Step> steps = new ArrayList<>();
@@ -180,18 +208,18 @@ public final class StackRunner {
 
     /** The first failure of engine work run on the step pool, as the engine's own exception. */
     private static EngineException engineFailure(StepExecutor.Outcome outcome) {
-        return outcome.failure() instanceof EngineException engineException ? engineException
-                : new EngineException(outcome.failedStep() + ": " + outcome.failure().getMessage(), outcome.failure());
+        return outcome.failure() instanceof EngineException engineException
+                ? engineException
+                : new EngineException(
+                        outcome.failedStep() + ": " + outcome.failure().getMessage(), outcome.failure());
     }
 
     private static final StepExecutor.Listener QUIET = new StepExecutor.Listener() {
         @Override
-        public void started(String step) {
-        }
+        public void started(String step) {}
 
         @Override
-        public void finished(String step, String result) {
-        }
+        public void finished(String step, String result) {}
     };
 
     /**
@@ -199,7 +227,9 @@ public final class StackRunner {
      * step made (a message broker's users, say), so the step runs again even though its container says done.
      */
     private static boolean providerStarted(Deployment.Unit unit, Map<String, StepOutcome> outcomes) {
-        return unit.kind() == Deployment.Kind.PROVISION && unit.after().stream().anyMatch(service -> !outcomes.get(service).unchanged());
+        return unit.kind() == Deployment.Kind.PROVISION
+                && unit.after().stream()
+                        .anyMatch(service -> !outcomes.get(service).unchanged());
     }
 
     private StepOutcome startService(Deployment.Unit unit, ContainerSummary existing, String created, Duration timeout)
@@ -229,8 +259,11 @@ public final class StackRunner {
         // No healthcheck anywhere: ready once it has run for a moment without exiting.
         ContainerState state = awaitSettled(id);
         if (!state.running()) {
-            throw new ContainerNotHealthyException("Service " + unit.id() + " exited with code " + state.exitCode()
-                    + " right after it started. See more with: docker logs " + unit.spec().name(), state,
+            throw new ContainerNotHealthyException(
+                    "Service " + unit.id() + " exited with code " + state.exitCode()
+                            + " right after it started. See more with: docker logs "
+                            + unit.spec().name(),
+                    state,
                     engine.lastLogLines(id, 40));
         }
         return new StepOutcome(action, StepOutcome.Ready.RUNNING);
@@ -245,8 +278,14 @@ public final class StackRunner {
         return engine.inspect(id);
     }
 
-    private StepOutcome runOnce(Deployment.Unit unit, Deployment deployment, ContainerSummary existing, String created,
-            Duration timeout, boolean providerStarted) throws EngineException {
+    private StepOutcome runOnce(
+            Deployment.Unit unit,
+            Deployment deployment,
+            ContainerSummary existing,
+            String created,
+            Duration timeout,
+            boolean providerStarted)
+            throws EngineException {
         String id = created;
         if (id == null) {
             // Same configuration as the container there: done already if it is the record of a success.
@@ -259,8 +298,11 @@ public final class StackRunner {
         id = engine.start(id, unit.spec().image()); // a Swarm runs the step as a job of its own
         int code = engine.waitForExit(id, timeout);
         if (code != 0) {
-            throw new ContainerNotHealthyException(unit.kind().name().toLowerCase() + " step " + unit.id() + " exited with code "
-                    + code + ". See more with: docker logs " + unit.spec().name(), engine.inspect(id), engine.lastLogLines(id, 40));
+            throw new ContainerNotHealthyException(
+                    unit.kind().name().toLowerCase() + " step " + unit.id() + " exited with code " + code
+                            + ". See more with: docker logs " + unit.spec().name(),
+                    engine.inspect(id),
+                    engine.lastLogLines(id, 40));
         }
         replaceByRecord(unit, deployment, id);
         return StepOutcome.oneShot(StepOutcome.Action.DONE);
@@ -273,18 +315,24 @@ public final class StackRunner {
      */
     private void replaceByRecord(Deployment.Unit unit, Deployment deployment, String id) throws EngineException {
         ContainerState ran = engine.inspect(id);
-        Map<String, String> labels = new HashMap<>(owned(unit.spec(), deployment).labels());
+        Map<String, String> labels =
+                new HashMap<>(owned(unit.spec(), deployment).labels());
         labels.put(StackLabels.STARTED_AT, ran.startedAt().toString());
         labels.put(StackLabels.FINISHED_AT, ran.finishedAt().toString());
         engine.remove(id);
-        engine.create(ContainerSpec.of(unit.spec().image()).withName(unit.spec().name()).withLabels(labels));
+        engine.create(ContainerSpec.of(unit.spec().image())
+                .withName(unit.spec().name())
+                .withLabels(labels));
     }
 
     private StackException failure(StepExecutor.Outcome outcome, Deployment deployment) {
         Exception cause = outcome.failure();
         StringBuilder message = new StringBuilder(outcome.failedStep() + " failed: " + cause.getMessage());
-        if (cause instanceof ContainerNotHealthyException notHealthy && !notHealthy.lastLogLines().isEmpty()) {
-            message.append("\nIts last ").append(notHealthy.lastLogLines().size()).append(" log lines:");
+        if (cause instanceof ContainerNotHealthyException notHealthy
+                && !notHealthy.lastLogLines().isEmpty()) {
+            message.append("\nIts last ")
+                    .append(notHealthy.lastLogLines().size())
+                    .append(" log lines:");
             notHealthy.lastLogLines().forEach(line -> message.append("\n  | ").append(line));
         }
         // log lines may echo a password
@@ -295,7 +343,8 @@ public final class StackRunner {
     private static ContainerSpec owned(ContainerSpec spec, Deployment deployment) {
         Map<String, String> labels = new HashMap<>(spec.labels());
         labels.put(StackLabels.SECRETS, deployment.secrets().id());
-        labels.put(StackLabels.STATE, deployment.stateDirectory().toAbsolutePath().toString());
+        labels.put(
+                StackLabels.STATE, deployment.stateDirectory().toAbsolutePath().toString());
         return spec.withLabels(labels);
     }
 
@@ -303,16 +352,23 @@ public final class StackRunner {
      * Fails before anything is touched when the stack's containers on this engine were made by another checkout (a
      * second clone with the same stack name): this one would replace them with containers that hold other secrets.
      */
-    private static void checkOwner(Deployment deployment, java.util.Collection<ContainerSummary> existing) throws StackException {
-        refuseForeign(deployment.stack(), new StackOwner(deployment.secrets().id(), deployment.stateDirectory().toAbsolutePath()),
-                existing, "take it down from that checkout first, or give this stack another name");
+    private static void checkOwner(Deployment deployment, java.util.Collection<ContainerSummary> existing)
+            throws StackException {
+        refuseForeign(
+                deployment.stack(),
+                new StackOwner(
+                        deployment.secrets().id(), deployment.stateDirectory().toAbsolutePath()),
+                existing,
+                "take it down from that checkout first, or give this stack another name");
     }
 
-    private static void refuseForeign(String stack, StackOwner owner, java.util.Collection<ContainerSummary> containers,
-            String whatToDo) throws StackException {
+    private static void refuseForeign(
+            String stack, StackOwner owner, java.util.Collection<ContainerSummary> containers, String whatToDo)
+            throws StackException {
         java.util.Optional<ContainerSummary> foreign = owner.firstForeign(containers);
         if (foreign.isPresent()) {
-            throw new StackException("Stack " + stack + " on this engine was brought up from another checkout (its secrets are in "
+            throw new StackException("Stack " + stack
+                    + " on this engine was brought up from another checkout (its secrets are in "
                     + foreign.get().labels().get(StackLabels.STATE) + "; this one's are in " + owner.stateDirectory()
                     + "). Nothing was touched: " + whatToDo);
         }
@@ -339,8 +395,8 @@ public final class StackRunner {
         for (Deployment.Output output : deployment.outputs()) {
             Path file = deployment.stateDirectory().resolve(output.file()).normalize();
             if (!file.startsWith(deployment.stateDirectory().normalize())) {
-                throw new StackException("Output " + output.file() + " of " + output.project() + " would be written outside "
-                        + deployment.stateDirectory() + "; nothing was written");
+                throw new StackException("Output " + output.file() + " of " + output.project()
+                        + " would be written outside " + deployment.stateDirectory() + "; nothing was written");
             }
             PrivateFiles.write(file, output.content(), output.secret());
             files.add(new WrittenOutput(file, output.title(), output.content().strip()));
@@ -397,7 +453,8 @@ public final class StackRunner {
      * cleanly), and the data of its image's VOLUME stays unless {@code anonymousVolumes}. A one-shot's goes.
      */
     private void removeGracefully(ContainerSummary container, boolean anonymousVolumes) throws EngineException {
-        boolean service = Deployment.Kind.SERVICE.label().equals(container.labels().get(StackLabels.KIND));
+        boolean service =
+                Deployment.Kind.SERVICE.label().equals(container.labels().get(StackLabels.KIND));
         if (service && container.running()) {
             engine.stop(container.id(), STOP_GRACE);
         }
@@ -412,19 +469,30 @@ public final class StackRunner {
      * @param published  the host addresses its ports are published on
      * @param nodes      the machines it runs on, when the engine names them (a Swarm's nodes)
      */
-    public record UnitStatus(String unit, String kind, ContainerState state, java.time.Instant finishedAt, List<String> published,
-            String image, String imageId, List<String> nodes) {
-    }
+    public record UnitStatus(
+            String unit,
+            String kind,
+            ContainerState state,
+            java.time.Instant finishedAt,
+            List<String> published,
+            String image,
+            String imageId,
+            List<String> nodes) {}
 
     /** Every container of the stack, by unit. */
     public List<UnitStatus> status(String stack) throws EngineException {
         List<UnitStatus> units = new ArrayList<>();
         for (ContainerSummary container : engine.containers(StackLabels.STACK, stack)) {
             String finishedAt = container.labels().get(StackLabels.FINISHED_AT);
-            units.add(new UnitStatus(container.labels().getOrDefault(StackLabels.UNIT, container.name()),
-                    container.labels().get(StackLabels.KIND), engine.inspect(container.id()),
-                    finishedAt == null ? null : java.time.Instant.parse(finishedAt), container.published(), container.image(),
-                    container.imageId(), engine.nodes(container.id())));
+            units.add(new UnitStatus(
+                    container.labels().getOrDefault(StackLabels.UNIT, container.name()),
+                    container.labels().get(StackLabels.KIND),
+                    engine.inspect(container.id()),
+                    finishedAt == null ? null : java.time.Instant.parse(finishedAt),
+                    container.published(),
+                    container.image(),
+                    container.imageId(),
+                    engine.nodes(container.id())));
         }
         units.sort(java.util.Comparator.comparing(UnitStatus::unit));
         return units;

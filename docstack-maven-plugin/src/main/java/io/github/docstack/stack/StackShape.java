@@ -12,31 +12,85 @@ public final class StackShape {
 
     private static final Shape PROFILE = new Value("A profile's name, e.g. compute.", ValueType.TEXT);
 
-    private static final Shape PROJECT = new Shape.Either("A project of the stack: its image name, or a mapping.",
+    private static final Shape PROJECT = new Shape.Either(
+            "A project of the stack: its image name, or a mapping.",
             new Value("The project's image name, e.g. keystone.", ValueType.TEXT),
-            new Fields("A project with details.", List.of(
-                    new Shape.Field("name", new Value("The project's image name, e.g. glance.", ValueType.TEXT), true),
-                    new Shape.Field("path", new Value("Build it from this checkout (relative to the stack file) instead of pulling.", ValueType.TEXT), false),
-                    new Shape.Field("image", new Value("Exact image reference, e.g. localhost:5000/docstack/glance@sha256:...", ValueType.TEXT), false),
-                    new Shape.Field("release", new Value("Channel for this project: latest, milestone, a series such as 2025.2, or a tag.", ValueType.TEXT), false),
-                    new Shape.Field("profiles", new ListOf("Optional project: it is part of the stack only when one of these profiles is"
-                            + " active (the stack's profiles, or -Ddocstack.profiles).", PROFILE), false),
-                    new Shape.Field("node", new Value("On a Swarm (-Ddocstack.target=swarm): the node, by hostname, that runs this"
-                            + " project's services and steps. Its named volumes live there, so a project with data needs one."
-                            + " A lone engine runs everything itself.", ValueType.TEXT), false))));
+            new Fields(
+                    "A project with details.",
+                    List.of(
+                            new Shape.Field(
+                                    "name", new Value("The project's image name, e.g. glance.", ValueType.TEXT), true),
+                            new Shape.Field(
+                                    "path",
+                                    new Value(
+                                            "Build it from this checkout (relative to the stack file) instead of pulling.",
+                                            ValueType.TEXT),
+                                    false),
+                            new Shape.Field(
+                                    "image",
+                                    new Value(
+                                            "Exact image reference, e.g. localhost:5000/docstack/glance@sha256:...",
+                                            ValueType.TEXT),
+                                    false),
+                            new Shape.Field(
+                                    "release",
+                                    new Value(
+                                            "Channel for this project: latest, milestone, a series such as 2025.2, or a tag.",
+                                            ValueType.TEXT),
+                                    false),
+                            new Shape.Field(
+                                    "profiles",
+                                    new ListOf(
+                                            "Optional project: it is part of the stack only when one of these profiles is"
+                                                    + " active (the stack's profiles, or -Ddocstack.profiles).",
+                                            PROFILE),
+                                    false),
+                            new Shape.Field(
+                                    "node",
+                                    new Value(
+                                            "On a Swarm (-Ddocstack.target=swarm): the node, by hostname, that runs this"
+                                                    + " project's services and steps. Its named volumes live there, so a project with data needs one."
+                                                    + " A lone engine runs everything itself.",
+                                            ValueType.TEXT),
+                                    false))));
 
-    private static final Shape STACK = new Fields("A docstack stack: the projects a cloud is made of.", List.of(
-            new Shape.Field("apiVersion", new Value("Always docstack/v1.", ValueType.TEXT), true),
-            new Shape.Field("kind", new Value("Always Stack.", ValueType.TEXT), true),
-            new Shape.Field("name", new Value("The stack's name: prefixes its containers, network and volumes.", ValueType.TEXT), true),
-            new Shape.Field("registry", new Value("Registry and namespace the images come from, e.g. localhost:5000/docstack; without it, from the local engine.", ValueType.TEXT), false),
-            new Shape.Field("release", new Value("Channel for every project: latest (default), milestone, a series such as 2025.2, or a tag.", ValueType.TEXT), false),
-            new Shape.Field("profiles", new ListOf("The profiles active when -Ddocstack.profiles does not name others: projects"
-                    + " with one of them come up by default.", PROFILE), false),
-            new Shape.Field("projects", new ListOf("The projects, in any order: docstack works out the order from what they require.", PROJECT), true)));
+    private static final Shape STACK = new Fields(
+            "A docstack stack: the projects a cloud is made of.",
+            List.of(
+                    new Shape.Field("apiVersion", new Value("Always docstack/v1.", ValueType.TEXT), true),
+                    new Shape.Field("kind", new Value("Always Stack.", ValueType.TEXT), true),
+                    new Shape.Field(
+                            "name",
+                            new Value(
+                                    "The stack's name: prefixes its containers, network and volumes.", ValueType.TEXT),
+                            true),
+                    new Shape.Field(
+                            "registry",
+                            new Value(
+                                    "Registry and namespace the images come from, e.g. localhost:5000/docstack; without it, from the local engine.",
+                                    ValueType.TEXT),
+                            false),
+                    new Shape.Field(
+                            "release",
+                            new Value(
+                                    "Channel for every project: latest (default), milestone, a series such as 2025.2, or a tag.",
+                                    ValueType.TEXT),
+                            false),
+                    new Shape.Field(
+                            "profiles",
+                            new ListOf(
+                                    "The profiles active when -Ddocstack.profiles does not name others: projects"
+                                            + " with one of them come up by default.",
+                                    PROFILE),
+                            false),
+                    new Shape.Field(
+                            "projects",
+                            new ListOf(
+                                    "The projects, in any order: docstack works out the order from what they require.",
+                                    PROJECT),
+                            true)));
 
-    private StackShape() {
-    }
+    private StackShape() {}
 
     public static Shape stack() {
         return STACK;

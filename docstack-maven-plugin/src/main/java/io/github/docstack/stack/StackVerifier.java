@@ -31,7 +31,8 @@ public final class StackVerifier {
      *
      * @param reports the host directory its JUnit XML was collected in, or null when the step writes none
      */
-    public record Result(String id, String project, int exitCode, double seconds, Path reports, List<String> lastLogLines) {
+    public record Result(
+            String id, String project, int exitCode, double seconds, Path reports, List<String> lastLogLines) {
 
         public boolean passed() {
             return exitCode == 0;
@@ -56,11 +57,13 @@ public final class StackVerifier {
     public List<Result> verify(Deployment deployment, Path reportsRoot, String filter, Duration timeout)
             throws StackException, EngineException, IOException {
         if (deployment.verifications().isEmpty()) {
-            throw new StackException("No project of stack " + deployment.stack() + " has a verify: section, so there is"
-                    + " nothing to run: add a project that carries its acceptance tests (the sample cloud's tempest, say)");
+            throw new StackException(
+                    "No project of stack " + deployment.stack() + " has a verify: section, so there is"
+                            + " nothing to run: add a project that carries its acceptance tests (the sample cloud's tempest, say)");
         }
         Map<String, ContainerSummary> containers = new HashMap<>();
-        engine.containers(StackLabels.STACK, deployment.stack()).forEach(container -> containers.put(container.name(), container));
+        engine.containers(StackLabels.STACK, deployment.stack())
+                .forEach(container -> containers.put(container.name(), container));
         checkUp(deployment, containers);
         List<Result> results = new ArrayList<>();
         for (Deployment.Verification verification : deployment.verifications()) {
@@ -68,7 +71,8 @@ public final class StackVerifier {
             if (old != null) {
                 engine.remove(old.id()); // a test run is never "already done": each verify runs again
             }
-            results.add(run(verification, deployment.secrets(), reportsRoot.resolve(verification.project()), filter, timeout));
+            results.add(run(
+                    verification, deployment.secrets(), reportsRoot.resolve(verification.project()), filter, timeout));
         }
         return results;
     }
@@ -84,7 +88,8 @@ public final class StackVerifier {
     }
 
     /** Tests against a stack that is not (fully) up would fail for the wrong reason: say so instead. */
-    private static void checkUp(Deployment deployment, Map<String, ContainerSummary> containers) throws StackNotUpException {
+    private static void checkUp(Deployment deployment, Map<String, ContainerSummary> containers)
+            throws StackNotUpException {
         List<String> notRunning = new ArrayList<>();
         for (Deployment.Unit service : deployment.units(Deployment.Kind.SERVICE)) {
             ContainerSummary container = containers.get(service.spec().name());
@@ -97,8 +102,13 @@ public final class StackVerifier {
         }
     }
 
-    private Result run(Deployment.Verification verification, Deployment.Secrets secrets, Path reports, String filter,
-            Duration timeout) throws EngineException, IOException {
+    private Result run(
+            Deployment.Verification verification,
+            Deployment.Secrets secrets,
+            Path reports,
+            String filter,
+            Duration timeout)
+            throws EngineException, IOException {
         ContainerSpec spec = verification.spec();
         Map<String, String> environment = new LinkedHashMap<>(spec.environment());
         environment.put(FILTER_VARIABLE, filter == null ? "" : filter);
@@ -107,19 +117,23 @@ public final class StackVerifier {
             Files.createDirectories(reports);
             clear(reports); // a run that writes no report must not leave the last run's for CI to publish
             Map<String, String> volumes = new HashMap<>(spec.volumes());
-            volumes.put(reports.toAbsolutePath().toString(), verification.reports()); // a bind mount: the host collects it
+            volumes.put(
+                    reports.toAbsolutePath().toString(), verification.reports()); // a bind mount: the host collects it
             spec = spec.withVolumes(volumes);
         }
         log.info("[verify] " + verification.id() + " ...");
         long start = System.nanoTime();
         String id = engine.run(spec);
-        Thread follower = new Thread(() -> {
-            try {
-                engine.followLogs(id, line -> log.info("[" + verification.id() + "] " + secrets.redact(line)));
-            } catch (EngineException e) {
-                log.warn("[verify] the log of " + verification.id() + " could not be followed: " + e.getMessage());
-            }
-        }, "docstack-verify-log");
+        Thread follower = new Thread(
+                () -> {
+                    try {
+                        engine.followLogs(id, line -> log.info("[" + verification.id() + "] " + secrets.redact(line)));
+                    } catch (EngineException e) {
+                        log.warn("[verify] the log of " + verification.id() + " could not be followed: "
+                                + e.getMessage());
+                    }
+                },
+                "docstack-verify-log");
         follower.setDaemon(true);
         follower.start();
         int exitCode;
@@ -127,8 +141,10 @@ public final class StackVerifier {
             exitCode = engine.waitForExit(id, timeout);
         } catch (EngineException stillRunning) {
             engine.remove(id);
-            throw new EngineException(verification.id() + " still ran after " + timeout.toSeconds() + " s and was stopped;"
-                    + " give it longer (docstack.healthTimeout) or run fewer tests (docstack.verify.filter)", stillRunning);
+            throw new EngineException(
+                    verification.id() + " still ran after " + timeout.toSeconds() + " s and was stopped;"
+                            + " give it longer (docstack.healthTimeout) or run fewer tests (docstack.verify.filter)",
+                    stillRunning);
         }
         try {
             follower.join(Duration.ofSeconds(5).toMillis());
@@ -137,8 +153,16 @@ public final class StackVerifier {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         log.info(String.format("[verify] %s exited with %d (%.1f s)", verification.id(), exitCode, seconds));
-        return new Result(verification.id(), verification.project(), exitCode, seconds,
-                verification.reports() == null ? null : reports, exitCode == 0 ? List.of()
-                        : engine.lastLogLines(id, 40).stream().map(secrets::redact).toList());
+        return new Result(
+                verification.id(),
+                verification.project(),
+                exitCode,
+                seconds,
+                verification.reports() == null ? null : reports,
+                exitCode == 0
+                        ? List.of()
+                        : engine.lastLogLines(id, 40).stream()
+                                .map(secrets::redact)
+                                .toList());
     }
 }

@@ -24,8 +24,7 @@ import java.util.TreeSet;
  */
 public final class StackWiring {
 
-    private StackWiring() {
-    }
+    private StackWiring() {}
 
     /** As {@link #wire(Stack, List, SecretStore, int, Map)}, every port published on this machine's loopback address. */
     public static Deployment wire(Stack stack, List<ResolvedProject> projects, SecretStore secrets, int portOffset)
@@ -37,23 +36,37 @@ public final class StackWiring {
      * @param publishedAddresses project name to the address its published ports answer on, from this machine, where
      *                           it is not {@link Engine#LOOPBACK} (a project placed on another Swarm node)
      */
-    public static Deployment wire(Stack stack, List<ResolvedProject> projects, SecretStore secrets, int portOffset,
-            Map<String, String> publishedAddresses) throws StackException {
+    public static Deployment wire(
+            Stack stack,
+            List<ResolvedProject> projects,
+            SecretStore secrets,
+            int portOffset,
+            Map<String, String> publishedAddresses)
+            throws StackException {
         String network = stack.name();
         Map<String, ResolvedProject> byName = new LinkedHashMap<>();
         projects.forEach(project -> byName.put(project.name(), project));
         Map<String, Map<Integer, Integer>> ports = ports(projects, portOffset);
         Map<String, String> serviceAddresses = new HashMap<>();
-        projects.forEach(project -> project.manifest().services().keySet().forEach(service -> serviceAddresses.put(service,
-                publishedAddresses.getOrDefault(project.name(), Engine.LOOPBACK))));
-        Renderer renderer = new Renderer(stack.name(), secrets.get(SecretKeys.ADMIN), project -> secrets.get(SecretKeys.own(project)),
-                ports, serviceAddresses);
+        projects.forEach(project -> project.manifest()
+                .services()
+                .keySet()
+                .forEach(service -> serviceAddresses.put(
+                        service, publishedAddresses.getOrDefault(project.name(), Engine.LOOPBACK))));
+        Renderer renderer = new Renderer(
+                stack.name(),
+                secrets.get(SecretKeys.ADMIN),
+                project -> secrets.get(SecretKeys.own(project)),
+                ports,
+                serviceAddresses);
 
         // Who provides what, and who each requirement is met by.
         Map<String, List<String>> providers = new HashMap<>();
         for (ResolvedProject project : projects) {
             for (Manifest.Capability capability : project.manifest().provides()) {
-                providers.computeIfAbsent(capability.capability(), key -> new ArrayList<>()).add(project.name());
+                providers
+                        .computeIfAbsent(capability.capability(), key -> new ArrayList<>())
+                        .add(project.name());
             }
         }
         List<Deployment.Unit> units = new ArrayList<>();
@@ -69,28 +82,42 @@ public final class StackWiring {
                 String providerName = provider(requirement, consumer, providers);
                 ResolvedProject provider = byName.get(providerName);
                 Manifest.Capability capability = provider.manifest().provides().stream()
-                        .filter(offered -> offered.capability().equals(requirement.capability())).findFirst().orElseThrow();
-                Set<String> gates = gatesByCapability.computeIfAbsent(requirement.capability(), key -> new LinkedHashSet<>());
+                        .filter(offered -> offered.capability().equals(requirement.capability()))
+                        .findFirst()
+                        .orElseThrow();
+                Set<String> gates =
+                        gatesByCapability.computeIfAbsent(requirement.capability(), key -> new LinkedHashSet<>());
                 serviceIds(provider).forEach(gates::add);
                 Map<String, String> with = new LinkedHashMap<>();
                 for (Map.Entry<String, String> entry : requirement.with().entrySet()) {
-                    String value = renderer.render(entry.getValue(), Renderer.Scope.of(consumer.name(), consumer.name() + " (requires "
-                            + requirement.capability() + ", with." + entry.getKey() + ")"));
-                    if (!Manifest.Requirement.isSafeWithValue(value)) { // a manifest from an image label was never validated
-                        throw new StackException(consumer.name() + " gives with." + entry.getKey() + " for " + requirement.capability()
-                                + " a value that breaks rule with-value: a provision command could misread it");
+                    String value = renderer.render(
+                            entry.getValue(),
+                            Renderer.Scope.of(
+                                    consumer.name(),
+                                    consumer.name() + " (requires " + requirement.capability() + ", with."
+                                            + entry.getKey() + ")"));
+                    if (!Manifest.Requirement.isSafeWithValue(
+                            value)) { // a manifest from an image label was never validated
+                        throw new StackException(
+                                consumer.name() + " gives with." + entry.getKey() + " for " + requirement.capability()
+                                        + " a value that breaks rule with-value: a provision command could misread it");
                     }
                     with.put(entry.getKey(), value);
                 }
                 String secret = secrets.get(SecretKeys.account(providerName, consumer.name()));
-                Renderer.Scope scope = new Renderer.Scope(providerName + " (exports of " + requirement.capability() + " for "
-                        + consumer.name() + ")", providerName, consumer.name(), secret, with);
+                Renderer.Scope scope = new Renderer.Scope(
+                        providerName + " (exports of " + requirement.capability() + " for " + consumer.name() + ")",
+                        providerName,
+                        consumer.name(),
+                        secret,
+                        with);
                 for (Map.Entry<String, String> export : capability.exports().entrySet()) {
                     imported.put(export.getKey(), renderer.render(export.getValue(), scope));
                 }
                 if (!capability.provision().isEmpty()) {
                     Map<String, String> environment = new LinkedHashMap<>();
-                    for (Map.Entry<String, String> variable : capability.provisionEnvironment().entrySet()) {
+                    for (Map.Entry<String, String> variable :
+                            capability.provisionEnvironment().entrySet()) {
                         environment.put(variable.getKey(), renderer.render(variable.getValue(), scope));
                     }
                     environment.put("DOCSTACK_CONSUMER", consumer.name());
@@ -101,10 +128,21 @@ public final class StackWiring {
                         command.add(renderer.render(argument, scope));
                     }
                     String id = "provision-" + providerName + "-" + consumer.name();
-                    ContainerSpec spec = ContainerSpec.of(provider.image()).withName(stack.name() + "-" + id)
-                            .withCommand(command).withEnvironment(environment).withNetwork(network, List.of());
-                    units.add(unit(stack, id, providerName, Deployment.Kind.PROVISION, spec, serviceIds(provider), null,
-                            provider, Map.of()));
+                    ContainerSpec spec = ContainerSpec.of(provider.image())
+                            .withName(stack.name() + "-" + id)
+                            .withCommand(command)
+                            .withEnvironment(environment)
+                            .withNetwork(network, List.of());
+                    units.add(unit(
+                            stack,
+                            id,
+                            providerName,
+                            Deployment.Kind.PROVISION,
+                            spec,
+                            serviceIds(provider),
+                            null,
+                            provider,
+                            Map.of()));
                     gates.add(id);
                 }
             }
@@ -131,14 +169,33 @@ public final class StackWiring {
                 if (step.needs() == null) {
                     stepGates.addAll(gates);
                 } else {
-                    step.needs().forEach(capability -> stepGates.addAll(gatesByCapability.getOrDefault(capability, Set.of())));
+                    step.needs()
+                            .forEach(capability ->
+                                    stepGates.addAll(gatesByCapability.getOrDefault(capability, Set.of())));
                 }
-                ContainerSpec spec = ContainerSpec.of(project.image()).withName(stack.name() + "-" + id)
-                        .withCommand(render(step.command(), renderer, Renderer.Scope.of(project.name(), project.name() + " init " + step.name())))
-                        .withEnvironment(environment(imported, step.environment(), renderer, Renderer.Scope.of(project.name(), project.name() + " init " + step.name())))
-                        .withNetwork(network, List.of()).withVolumes(projectVolumes);
-                units.add(unit(stack, id, project.name(), Deployment.Kind.INIT, spec, Set.copyOf(stepGates), null,
-                        project.stepVersion(step), Map.of()));
+                ContainerSpec spec = ContainerSpec.of(project.image())
+                        .withName(stack.name() + "-" + id)
+                        .withCommand(render(
+                                step.command(),
+                                renderer,
+                                Renderer.Scope.of(project.name(), project.name() + " init " + step.name())))
+                        .withEnvironment(environment(
+                                imported,
+                                step.environment(),
+                                renderer,
+                                Renderer.Scope.of(project.name(), project.name() + " init " + step.name())))
+                        .withNetwork(network, List.of())
+                        .withVolumes(projectVolumes);
+                units.add(unit(
+                        stack,
+                        id,
+                        project.name(),
+                        Deployment.Kind.INIT,
+                        spec,
+                        Set.copyOf(stepGates),
+                        null,
+                        project.stepVersion(step),
+                        Map.of()));
                 earlierSteps.add(id); // init steps run in the order written
             }
             gates.addAll(earlierSteps);
@@ -147,25 +204,53 @@ public final class StackWiring {
                 service.volumes().forEach((volume, path) -> serviceVolumes.put(stack.name() + "_" + volume, path));
                 volumes.addAll(serviceVolumes.keySet());
                 Healthcheck healthcheck = healthcheck(service.healthcheck());
-                ContainerSpec spec = ContainerSpec.of(project.image()).withName(stack.name() + "-" + service.name())
-                        .withCommand(render(service.command(), renderer, Renderer.Scope.of(project.name(), project.name() + " service " + service.name())))
-                        .withEntrypoint(render(service.entrypoint(), renderer, Renderer.Scope.of(project.name(), project.name() + " service " + service.name())))
-                        .withEnvironment(environment(imported, service.environment(), renderer, Renderer.Scope.of(project.name(), project.name() + " service " + service.name())))
-                        .withHealthcheck(healthcheck).withPorts(ports.get(service.name()))
-                        .withNetwork(network, List.of(service.name())).withVolumes(serviceVolumes)
-                        .withUser(service.user()).withWorkingDir(service.workingDir()).withCapAdd(service.capAdd());
-                units.add(unit(stack, service.name(), project.name(), Deployment.Kind.SERVICE, spec, Set.copyOf(gates),
-                        healthcheck != null ? Readiness.of(healthcheck) : project.imageReadiness(), project, ports.get(service.name())));
+                ContainerSpec spec = ContainerSpec.of(project.image())
+                        .withName(stack.name() + "-" + service.name())
+                        .withCommand(render(
+                                service.command(),
+                                renderer,
+                                Renderer.Scope.of(project.name(), project.name() + " service " + service.name())))
+                        .withEntrypoint(render(
+                                service.entrypoint(),
+                                renderer,
+                                Renderer.Scope.of(project.name(), project.name() + " service " + service.name())))
+                        .withEnvironment(environment(
+                                imported,
+                                service.environment(),
+                                renderer,
+                                Renderer.Scope.of(project.name(), project.name() + " service " + service.name())))
+                        .withHealthcheck(healthcheck)
+                        .withPorts(ports.get(service.name()))
+                        .withNetwork(network, List.of(service.name()))
+                        .withVolumes(serviceVolumes)
+                        .withUser(service.user())
+                        .withWorkingDir(service.workingDir())
+                        .withCapAdd(service.capAdd());
+                units.add(unit(
+                        stack,
+                        service.name(),
+                        project.name(),
+                        Deployment.Kind.SERVICE,
+                        spec,
+                        Set.copyOf(gates),
+                        healthcheck != null ? Readiness.of(healthcheck) : project.imageReadiness(),
+                        project,
+                        ports.get(service.name())));
             }
             for (Manifest.Verification verification : manifest.verify()) {
                 String id = "verify-" + project.name() + "-" + verification.name();
-                Renderer.Scope owner = Renderer.Scope.of(project.name(), project.name() + " verify " + verification.name());
-                ContainerSpec spec = ContainerSpec.of(project.image()).withName(stack.name() + "-" + id)
+                Renderer.Scope owner =
+                        Renderer.Scope.of(project.name(), project.name() + " verify " + verification.name());
+                ContainerSpec spec = ContainerSpec.of(project.image())
+                        .withName(stack.name() + "-" + id)
                         .withCommand(render(verification.command(), renderer, owner))
                         .withEnvironment(environment(imported, verification.environment(), renderer, owner))
                         .withNetwork(network, List.of());
-                verifications.add(new Deployment.Verification(id, project.name(),
-                        spec.withLabels(labels(stack, id, project.name(), Deployment.Kind.VERIFY, hash(spec, project.imageId()))),
+                verifications.add(new Deployment.Verification(
+                        id,
+                        project.name(),
+                        spec.withLabels(labels(
+                                stack, id, project.name(), Deployment.Kind.VERIFY, hash(spec, project.imageId()))),
                         verification.reports()));
             }
         }
@@ -173,21 +258,37 @@ public final class StackWiring {
         List<Deployment.Output> outputs = new ArrayList<>();
         for (ResolvedProject project : projects) {
             for (Manifest.Output output : project.manifest().outputs()) {
-                String content = renderer.render(output.content(), Renderer.Scope.of(project.name(), project.name() + " output " + output.file()));
-                outputs.add(new Deployment.Output(project.name(), output.file(), content, output.title(),
+                String content = renderer.render(
+                        output.content(),
+                        Renderer.Scope.of(project.name(), project.name() + " output " + output.file()));
+                outputs.add(new Deployment.Output(
+                        project.name(),
+                        output.file(),
+                        content,
+                        output.title(),
                         secrets.all().values().stream().anyMatch(content::contains)));
             }
         }
-        return new Deployment(stack.name(), network, List.copyOf(volumes), units, outputs, StackPreparer.stateDirectory(stack),
-                verifications, new Deployment.Secrets(secrets.id(), java.util.Set.copyOf(secrets.all().values())));
+        return new Deployment(
+                stack.name(),
+                network,
+                List.copyOf(volumes),
+                units,
+                outputs,
+                StackPreparer.stateDirectory(stack),
+                verifications,
+                new Deployment.Secrets(
+                        secrets.id(), java.util.Set.copyOf(secrets.all().values())));
     }
 
-    private static String provider(Manifest.Requirement requirement, ResolvedProject consumer, Map<String, List<String>> providers)
+    private static String provider(
+            Manifest.Requirement requirement, ResolvedProject consumer, Map<String, List<String>> providers)
             throws StackException {
         List<String> candidates = providers.getOrDefault(requirement.capability(), List.of());
         if (candidates.isEmpty()) {
-            throw new StackException(consumer.name() + " requires " + requirement.capability() + ", but no project of the"
-                    + " stack provides it: add a project that provides " + requirement.capability() + " to the stack file");
+            throw new StackException(consumer.name() + " requires " + requirement.capability()
+                    + ", but no project of the" + " stack provides it: add a project that provides "
+                    + requirement.capability() + " to the stack file");
         }
         if (candidates.size() > 1) {
             throw new StackException(consumer.name() + " requires " + requirement.capability() + ", and "
@@ -197,7 +298,8 @@ public final class StackWiring {
     }
 
     /** Service name to container port to published host port; two services on one host port is an error. */
-    private static Map<String, Map<Integer, Integer>> ports(List<ResolvedProject> projects, int portOffset) throws StackException {
+    private static Map<String, Map<Integer, Integer>> ports(List<ResolvedProject> projects, int portOffset)
+            throws StackException {
         Map<String, Map<Integer, Integer>> ports = new HashMap<>();
         Map<Integer, String> taken = new HashMap<>();
         Map<String, String> serviceOwners = new HashMap<>();
@@ -205,17 +307,20 @@ public final class StackWiring {
             for (Manifest.Service service : project.manifest().services().values()) {
                 String earlier = serviceOwners.putIfAbsent(service.name(), project.name());
                 if (earlier != null) {
-                    throw new StackException("Projects " + earlier + " and " + project.name() + " both have a service named "
-                            + service.name() + ": container names and network aliases must be unique in a stack");
+                    throw new StackException("Projects " + earlier + " and " + project.name()
+                            + " both have a service named " + service.name()
+                            + ": container names and network aliases must be unique in a stack");
                 }
                 Map<Integer, Integer> servicePorts = new TreeMap<>();
                 for (int port : service.ports()) {
                     int host = port + portOffset;
                     String owner = taken.putIfAbsent(host, project.name() + "/" + service.name());
                     if (owner != null) {
-                        throw new StackException("Port " + host + " is wanted by " + owner + " and by " + project.name() + "/"
-                                + service.name() + ": two services cannot be published on one host port; drop one of the"
-                                + " projects from the stack");
+                        throw new StackException(
+                                "Port " + host + " is wanted by " + owner + " and by " + project.name() + "/"
+                                        + service.name()
+                                        + ": two services cannot be published on one host port; drop one of the"
+                                        + " projects from the stack");
                     }
                     servicePorts.put(port, host);
                 }
@@ -229,7 +334,8 @@ public final class StackWiring {
         return new LinkedHashSet<>(project.manifest().services().keySet());
     }
 
-    private static List<String> render(List<String> values, Renderer renderer, Renderer.Scope scope) throws StackException {
+    private static List<String> render(List<String> values, Renderer renderer, Renderer.Scope scope)
+            throws StackException {
         List<String> rendered = new ArrayList<>();
         for (String value : values) {
             rendered.add(renderer.render(value, scope));
@@ -237,8 +343,9 @@ public final class StackWiring {
         return rendered;
     }
 
-    private static Map<String, String> environment(Map<String, String> imported, Map<String, String> own, Renderer renderer,
-            Renderer.Scope scope) throws StackException {
+    private static Map<String, String> environment(
+            Map<String, String> imported, Map<String, String> own, Renderer renderer, Renderer.Scope scope)
+            throws StackException {
         Map<String, String> environment = new LinkedHashMap<>(imported);
         for (Map.Entry<String, String> entry : own.entrySet()) {
             environment.put(entry.getKey(), renderer.render(entry.getValue(), scope));
@@ -251,30 +358,54 @@ public final class StackWiring {
             return null;
         }
         Duration interval = Durations.parse(spec.interval(), Healthcheck.DEFAULT_INTERVAL);
-        Duration fastest = interval.compareTo(Healthcheck.DEFAULT_START_INTERVAL) < 0 ? interval : Healthcheck.DEFAULT_START_INTERVAL;
-        return new Healthcheck(spec.command(), interval, Durations.parse(spec.timeout(), Healthcheck.DEFAULT_TIMEOUT),
+        Duration fastest = interval.compareTo(Healthcheck.DEFAULT_START_INTERVAL) < 0
+                ? interval
+                : Healthcheck.DEFAULT_START_INTERVAL;
+        return new Healthcheck(
+                spec.command(),
+                interval,
+                Durations.parse(spec.timeout(), Healthcheck.DEFAULT_TIMEOUT),
                 spec.retries() == null ? Healthcheck.DEFAULT_RETRIES : spec.retries(),
-                Durations.parse(spec.startPeriod(), Healthcheck.DEFAULT_START_PERIOD), Durations.parse(spec.startInterval(), fastest));
+                Durations.parse(spec.startPeriod(), Healthcheck.DEFAULT_START_PERIOD),
+                Durations.parse(spec.startInterval(), fastest));
     }
 
-    private static Deployment.Unit unit(Stack stack, String id, String project, Deployment.Kind kind, ContainerSpec spec,
-            Set<String> after, Readiness readiness, ResolvedProject image, Map<Integer, Integer> ports) {
+    private static Deployment.Unit unit(
+            Stack stack,
+            String id,
+            String project,
+            Deployment.Kind kind,
+            ContainerSpec spec,
+            Set<String> after,
+            Readiness readiness,
+            ResolvedProject image,
+            Map<Integer, Integer> ports) {
         return unit(stack, id, project, kind, spec, after, readiness, image.imageId(), ports);
     }
 
     /** @param version the image's id, or for an init step with inputs what they hash to */
-    private static Deployment.Unit unit(Stack stack, String id, String project, Deployment.Kind kind, ContainerSpec spec,
-            Set<String> after, Readiness readiness, String version, Map<Integer, Integer> ports) {
+    private static Deployment.Unit unit(
+            Stack stack,
+            String id,
+            String project,
+            Deployment.Kind kind,
+            ContainerSpec spec,
+            Set<String> after,
+            Readiness readiness,
+            String version,
+            Map<Integer, Integer> ports) {
         String node = stack.project(project).map(Stack.Project::node).orElse(null);
         Map<String, String> placed = node == null ? Map.of() : Map.of(StackLabels.NODE, node);
         String hash = hash(spec.withLabels(placed), version);
         Map<String, String> labels = labels(stack, id, project, kind, hash);
         labels.putAll(placed);
-        return new Deployment.Unit(id, project, kind, spec.withLabels(labels), Set.copyOf(after), readiness, hash, ports);
+        return new Deployment.Unit(
+                id, project, kind, spec.withLabels(labels), Set.copyOf(after), readiness, hash, ports);
     }
 
     /** What finds a container again from any JVM: its stack, project, unit, kind and configuration hash. */
-    private static Map<String, String> labels(Stack stack, String id, String project, Deployment.Kind kind, String hash) {
+    private static Map<String, String> labels(
+            Stack stack, String id, String project, Deployment.Kind kind, String hash) {
         Map<String, String> labels = new TreeMap<>();
         labels.put(StackLabels.STACK, stack.name());
         labels.put(StackLabels.PROJECT, project);
@@ -291,13 +422,25 @@ public final class StackWiring {
     static String hash(ContainerSpec spec, String version) {
         // The image by its id, not its name: a path: project's tag names the commit, and a commit that leaves the
         // project's build inputs as they were (the same image) must leave its containers alone.
-        String canonical = String.join("\n", version, String.valueOf(spec.name()), spec.command().toString(),
-                spec.entrypoint().toString(), new TreeMap<>(spec.environment()).toString(), String.valueOf(spec.healthcheck()),
-                new TreeMap<>(spec.ports()).toString(), String.valueOf(spec.network()), spec.aliases().toString(),
-                new TreeMap<>(spec.volumes()).toString(), String.valueOf(spec.user()), String.valueOf(spec.workingDir()))
+        String canonical = String.join(
+                        "\n",
+                        version,
+                        String.valueOf(spec.name()),
+                        spec.command().toString(),
+                        spec.entrypoint().toString(),
+                        new TreeMap<>(spec.environment()).toString(),
+                        String.valueOf(spec.healthcheck()),
+                        new TreeMap<>(spec.ports()).toString(),
+                        String.valueOf(spec.network()),
+                        spec.aliases().toString(),
+                        new TreeMap<>(spec.volumes()).toString(),
+                        String.valueOf(spec.user()),
+                        String.valueOf(spec.workingDir()))
                 // Only when set, so the containers of a stack that adds none keep their hash across this change.
                 + (spec.capAdd().isEmpty() ? "" : "\ncap_add " + spec.capAdd())
-                + (spec.labels().containsKey(StackLabels.NODE) ? "\nnode " + spec.labels().get(StackLabels.NODE) : "");
+                + (spec.labels().containsKey(StackLabels.NODE)
+                        ? "\nnode " + spec.labels().get(StackLabels.NODE)
+                        : "");
         return Sha256.hex(canonical, 8);
     }
 }

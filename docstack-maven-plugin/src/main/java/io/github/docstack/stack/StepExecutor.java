@@ -20,8 +20,7 @@ import java.util.concurrent.Future;
 final class StepExecutor {
 
     /** A step: what it waits for, and its work (which returns a few words for the progress line). */
-    record Step(String id, Set<String> after, StepWork work) {
-    }
+    record Step(String id, Set<String> after, StepWork work) {}
 
     @FunctionalInterface
     interface StepWork {
@@ -41,12 +40,10 @@ final class StepExecutor {
         void finished(String step, String result);
 
         /** Called once, for the first failure, before any later completion is looked at. */
-        default void failed(String step, Exception failure) {
-        }
+        default void failed(String step, Exception failure) {}
     }
 
-    private StepExecutor() {
-    }
+    private StepExecutor() {}
 
     static Outcome run(List<Step> steps, int parallelism, Listener listener) throws InterruptedException {
         Map<String, Step> pending = new LinkedHashMap<>();

@@ -4,8 +4,12 @@ package io.github.docstack.stack;
 public record StepOutcome(Action action, Ready ready) {
 
     public enum Action {
-        STARTED("started"), RECREATED("recreated"), RESTARTED("restarted"), UNCHANGED("unchanged"),
-        DONE("done"), ALREADY_DONE("already done");
+        STARTED("started"),
+        RECREATED("recreated"),
+        RESTARTED("restarted"),
+        UNCHANGED("unchanged"),
+        DONE("done"),
+        ALREADY_DONE("already done");
 
         private final String words;
 
@@ -16,7 +20,9 @@ public record StepOutcome(Action action, Ready ready) {
 
     /** How a service was judged ready; a one-shot step has no readiness of its own. */
     public enum Ready {
-        HEALTHY("healthy"), RUNNING("running (no healthcheck)"), NOT_A_SERVICE("");
+        HEALTHY("healthy"),
+        RUNNING("running (no healthcheck)"),
+        NOT_A_SERVICE("");
 
         private final String words;
 

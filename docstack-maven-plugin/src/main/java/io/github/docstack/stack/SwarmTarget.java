@@ -10,12 +10,14 @@ import io.github.docstack.engine.SwarmEngine;
  */
 public final class SwarmTarget {
 
-    private SwarmTarget() {
-    }
+    private SwarmTarget() {}
 
     /** @throws io.github.docstack.engine.NotASwarmManagerException when {@code engine} manages no Swarm */
     public static SwarmEngine on(Engine engine) throws EngineException {
-        return SwarmEngine.of(engine, labels -> !Deployment.Kind.SERVICE.label().equals(labels.get(StackLabels.KIND)), StackLabels.STACK,
+        return SwarmEngine.of(
+                engine,
+                labels -> !Deployment.Kind.SERVICE.label().equals(labels.get(StackLabels.KIND)),
+                StackLabels.STACK,
                 StackLabels.NODE);
     }
 }

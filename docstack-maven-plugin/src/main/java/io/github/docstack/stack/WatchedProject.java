@@ -21,8 +21,14 @@ import java.util.Set;
  * is its docstack/ directory and its build context as sent (after .dockerignore, without the stack's .docstack/),
  * and its manifest's watch rules, which say what a change means.
  */
-public record WatchedProject(String name, Path docstackDirectory, Path context, DockerIgnore ignore, Set<String> alwaysSent,
-        Set<String> neverSent, List<Manifest.WatchRule> rules) {
+public record WatchedProject(
+        String name,
+        Path docstackDirectory,
+        Path context,
+        DockerIgnore ignore,
+        Set<String> alwaysSent,
+        Set<String> neverSent,
+        List<Manifest.WatchRule> rules) {
 
     public WatchedProject {
         rules = List.copyOf(rules);
@@ -34,9 +40,14 @@ public record WatchedProject(String name, Path docstackDirectory, Path context, 
         for (Stack.Project project : stack.projects()) {
             if (project.path() != null) {
                 BuildPlan plan = StackResolver.plan(stack, project);
-                watched.add(new WatchedProject(project.name(), project.path().resolve("docstack").toAbsolutePath().normalize(),
-                        plan.context().toAbsolutePath().normalize(), DockerIgnore.of(plan.context()),
-                        Set.of(plan.dockerfileInContext(), ".dockerignore"), plan.neverSent(), plan.manifest().watch()));
+                watched.add(new WatchedProject(
+                        project.name(),
+                        project.path().resolve("docstack").toAbsolutePath().normalize(),
+                        plan.context().toAbsolutePath().normalize(),
+                        DockerIgnore.of(plan.context()),
+                        Set.of(plan.dockerfileInContext(), ".dockerignore"),
+                        plan.neverSent(),
+                        plan.manifest().watch()));
             }
         }
         return List.copyOf(watched);
@@ -50,7 +61,8 @@ public record WatchedProject(String name, Path docstackDirectory, Path context, 
         if (!file.startsWith(context) || file.equals(context)) {
             return false;
         }
-        return ContextArchive.isSent(context.relativize(file).toString().replace('\\', '/'), ignore, alwaysSent, neverSent);
+        return ContextArchive.isSent(
+                context.relativize(file).toString().replace('\\', '/'), ignore, alwaysSent, neverSent);
     }
 
     /**
@@ -88,11 +100,14 @@ public record WatchedProject(String name, Path docstackDirectory, Path context, 
         }
         Set<List<String>> commands = new LinkedHashSet<>(); // a command that two rules name runs once
         execRules.forEach(index -> commands.add(rules.get(index).exec()));
-        return new ProjectChange(name, action, synced, action == WatchAction.SYNC_EXEC ? List.copyOf(commands) : List.of());
+        return new ProjectChange(
+                name, action, synced, action == WatchAction.SYNC_EXEC ? List.copyOf(commands) : List.of());
     }
 
     private Optional<Manifest.WatchRule> ruleFor(Path file) {
-        return rules.stream().filter(rule -> file.startsWith(context.resolve(rule.path()).normalize())).findFirst();
+        return rules.stream()
+                .filter(rule -> file.startsWith(context.resolve(rule.path()).normalize()))
+                .findFirst();
     }
 
     private static String stripTrailingSlash(String path) {

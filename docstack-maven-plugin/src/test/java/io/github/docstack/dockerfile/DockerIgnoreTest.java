@@ -12,26 +12,28 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DockerIgnoreTest {
 
     @ParameterizedTest(name = "{0} vs {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-        "*.pyc              | a.pyc             | true",
-        "*.pyc              | dir/a.pyc         | false",   // '*' does not cross '/'
-        "**/*.pyc           | dir/sub/a.pyc     | true",
-        "**/*.pyc           | a.pyc             | true",    // '**/' may match nothing
-        "docs               | docs/index.md     | true",    // a matched parent excludes its children
-        "/docs              | docs/index.md     | true",    // a leading '/' is the context root
-        "./docs/            | docs/a            | true",    // cleaned like Go's filepath.Clean
-        "doc?               | docs              | true",
-        "doc?               | doc/s             | false",
-        "[a-c].txt          | b.txt             | true",
-        "[!a-c].txt         | d.txt             | true",
-        "[!a-c].txt         | a.txt             | false",
-        "dir/**             | dir/a/b/c         | true",
-        "dir/**             | dir               | false",
-        "**                 | anything/at/all   | true",
-        "a\\*b              | a*b               | true",    // escaped '*' is literal
-        "a\\*b              | axb               | false",
-        "file.(txt)         | file.(txt)        | true",    // regex characters are literal
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "*.pyc              | a.pyc             | true",
+                "*.pyc              | dir/a.pyc         | false", // '*' does not cross '/'
+                "**/*.pyc           | dir/sub/a.pyc     | true",
+                "**/*.pyc           | a.pyc             | true", // '**/' may match nothing
+                "docs               | docs/index.md     | true", // a matched parent excludes its children
+                "/docs              | docs/index.md     | true", // a leading '/' is the context root
+                "./docs/            | docs/a            | true", // cleaned like Go's filepath.Clean
+                "doc?               | docs              | true",
+                "doc?               | doc/s             | false",
+                "[a-c].txt          | b.txt             | true",
+                "[!a-c].txt         | d.txt             | true",
+                "[!a-c].txt         | a.txt             | false",
+                "dir/**             | dir/a/b/c         | true",
+                "dir/**             | dir               | false",
+                "**                 | anything/at/all   | true",
+                "a\\*b              | a*b               | true", // escaped '*' is literal
+                "a\\*b              | axb               | false",
+                "file.(txt)         | file.(txt)        | true", // regex characters are literal
+            })
     void matchesLikeDocker(String pattern, String path, boolean excluded) {
         assertEquals(excluded, DockerIgnore.parse(pattern).excludes(path));
     }

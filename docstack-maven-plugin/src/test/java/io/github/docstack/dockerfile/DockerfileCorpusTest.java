@@ -3,7 +3,6 @@ package io.github.docstack.dockerfile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,31 +21,41 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DockerfileCorpusTest {
 
     static Stream<Path> corpus() throws IOException, URISyntaxException {
-        Path dir = Path.of(DockerfileCorpusTest.class.getResource("/dockerfiles").toURI());
-        return Files.list(dir).filter(path -> path.toString().endsWith(".Dockerfile")).sorted();
+        Path dir =
+                Path.of(DockerfileCorpusTest.class.getResource("/dockerfiles").toURI());
+        return Files.list(dir)
+                .filter(path -> path.toString().endsWith(".Dockerfile"))
+                .sorted();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void parsesAsDockerDoes(Path dockerfile) throws IOException {
-        String actual = String.join("\n", describe(DockerfileParser.parse(
-                new String(Files.readAllBytes(dockerfile), StandardCharsets.UTF_8)))) + "\n";
+        String actual = String.join(
+                        "\n",
+                        describe(DockerfileParser.parse(
+                                new String(Files.readAllBytes(dockerfile), StandardCharsets.UTF_8))))
+                + "\n";
         Path expectedFile = Path.of(dockerfile.toString().replace(".Dockerfile", ".expected"));
         if (Boolean.getBoolean("docstack.corpus.write")) {
             Path source = Path.of("src/test/resources/dockerfiles").resolve(expectedFile.getFileName());
             Files.writeString(source, actual);
         }
-        assertEquals(Files.readString(expectedFile), actual, dockerfile.getFileName().toString());
+        assertEquals(
+                Files.readString(expectedFile), actual, dockerfile.getFileName().toString());
     }
 
     static List<String> describe(Dockerfile dockerfile) {
         List<String> lines = new ArrayList<>();
-        dockerfile.directives().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        dockerfile.directives().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(directive -> lines.add("directive " + directive.getKey() + "=" + directive.getValue()));
         lines.add("escape " + dockerfile.escape());
         for (Instruction instruction : dockerfile.instructions()) {
-            lines.add(instruction.describe() + (instruction.ignored().isEmpty() ? ""
-                    : " ignore=" + new java.util.TreeSet<>(instruction.ignored())));
+            lines.add(instruction.describe()
+                    + (instruction.ignored().isEmpty()
+                            ? ""
+                            : " ignore=" + new java.util.TreeSet<>(instruction.ignored())));
         }
         for (Dockerfile.Stage stage : dockerfile.stages()) {
             lines.add("stage " + stage.index() + " base=" + stage.baseImage() + " name=" + stage.name());

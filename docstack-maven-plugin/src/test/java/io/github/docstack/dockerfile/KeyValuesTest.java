@@ -15,7 +15,9 @@ class KeyValuesTest {
 
     @Test
     void quotesAndEscapesAreRemoved() {
-        assertEquals(Map.of("A", "1", "B", "two words", "C", "three words"), keyValues("ENV A=1 B=\"two words\" C=three\\ words"));
+        assertEquals(
+                Map.of("A", "1", "B", "two words", "C", "three words"),
+                keyValues("ENV A=1 B=\"two words\" C=three\\ words"));
     }
 
     @Test
@@ -33,6 +35,8 @@ class KeyValuesTest {
 
     @Test
     void quotedLabelKeys() {
-        assertEquals(Map.of("org.example.key", "a value", "other", "x"), keyValues("LABEL \"org.example.key\"=\"a value\" other=x"));
+        assertEquals(
+                Map.of("org.example.key", "a value", "other", "x"),
+                keyValues("LABEL \"org.example.key\"=\"a value\" other=x"));
     }
 }

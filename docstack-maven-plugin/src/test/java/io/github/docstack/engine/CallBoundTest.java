@@ -28,7 +28,8 @@ class CallBoundTest {
     @Test
     void aCallThatOutlivesTheBoundFailsAtTheBoundAndNamesTheEngineAndTheOperation() {
         long start = System.nanoTime();
-        EngineTimeoutException timeout = assertThrows(EngineTimeoutException.class,
+        EngineTimeoutException timeout = assertThrows(
+                EngineTimeoutException.class,
                 () -> calls.run("creating a container of demo", () -> awaitQuietly(never)));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
@@ -43,13 +44,17 @@ class CallBoundTest {
         AtomicInteger asked = new AtomicInteger();
 
         long start = System.nanoTime();
-        EngineTimeoutException again = assertThrows(EngineTimeoutException.class,
-                () -> calls.run("removing container x", asked::incrementAndGet));
+        EngineTimeoutException again = assertThrows(
+                EngineTimeoutException.class, () -> calls.run("removing container x", asked::incrementAndGet));
 
         assertEquals(0, asked.get(), "a hung engine gets no more requests");
-        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 100, "and the caller does not wait again");
-        assertTrue(again.getMessage().startsWith("Not removing container x: the Docker engine at unix:///tmp/hung.sock did not"
-                + " answer within 0 s while listing containers"), again.getMessage());
+        assertTrue(
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 100, "and the caller does not wait again");
+        assertTrue(
+                again.getMessage()
+                        .startsWith("Not removing container x: the Docker engine at unix:///tmp/hung.sock did not"
+                                + " answer within 0 s while listing containers"),
+                again.getMessage());
     }
 
     @Test
@@ -62,19 +67,26 @@ class CallBoundTest {
 
     @Test
     void aBrokenConnectionIsReportedAsALostEngine() {
-        EngineLostException lost = assertThrows(EngineLostException.class, () -> calls.run("inspecting container x", () -> {
-            throw new EngineException("Inspecting container x failed", new SocketException("Broken pipe"));
-        }));
-        assertTrue(lost.getMessage().contains("dropped the connection while inspecting container x (Broken pipe)"),
+        EngineLostException lost = assertThrows(
+                EngineLostException.class,
+                () -> calls.run("inspecting container x", () -> {
+                    throw new EngineException("Inspecting container x failed", new SocketException("Broken pipe"));
+                }));
+        assertTrue(
+                lost.getMessage().contains("dropped the connection while inspecting container x (Broken pipe)"),
                 lost.getMessage());
     }
 
     @Test
     void theEnginesOwnAnswerPassesThroughAsItIs() {
         EngineException refused = new EngineException("Creating a container of demo failed: No such image");
-        assertEquals(refused, assertThrows(EngineException.class, () -> calls.run("creating", () -> {
-            throw refused;
-        })));
+        assertEquals(
+                refused,
+                assertThrows(
+                        EngineException.class,
+                        () -> calls.run("creating", () -> {
+                            throw refused;
+                        })));
     }
 
     @Test

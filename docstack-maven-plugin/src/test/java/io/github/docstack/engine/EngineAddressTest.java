@@ -9,7 +9,8 @@ class EngineAddressTest {
 
     @Test
     void configuredAddressWinsOverDockerHost() {
-        EngineAddress address = EngineAddress.resolve("tcp://10.0.0.5:2375", Map.of("DOCKER_HOST", "unix:///other.sock"));
+        EngineAddress address =
+                EngineAddress.resolve("tcp://10.0.0.5:2375", Map.of("DOCKER_HOST", "unix:///other.sock"));
 
         assertEquals("tcp://10.0.0.5:2375", address.url());
         assertEquals("from docstack.dockerHost", address.origin());

@@ -16,12 +16,14 @@ class EngineConnectTest {
     void missingSocketNamesTheAddressItsOriginAndTheRemedy(@TempDir Path dir) {
         EngineAddress address = new EngineAddress("unix://" + dir.resolve("docker.sock"), "from DOCKER_HOST");
 
-        EngineUnavailableException failure = assertThrows(EngineUnavailableException.class,
-                () -> Engine.connect(address, EngineLog.SILENT));
+        EngineUnavailableException failure =
+                assertThrows(EngineUnavailableException.class, () -> Engine.connect(address, EngineLog.SILENT));
 
         String message = failure.getMessage();
-        assertTrue(message.startsWith("No Docker engine answers at unix://" + dir.resolve("docker.sock")
-                + " (from DOCKER_HOST)"), message);
+        assertTrue(
+                message.startsWith(
+                        "No Docker engine answers at unix://" + dir.resolve("docker.sock") + " (from DOCKER_HOST)"),
+                message);
         assertTrue(message.contains("Start one"), message);
         assertTrue(message.contains("point DOCKER_HOST at an engine that runs"), message);
     }
@@ -34,8 +36,8 @@ class EngineConnectTest {
         }
         EngineAddress address = new EngineAddress("tcp://127.0.0.1:" + closedPort, "from docstack.dockerHost");
 
-        EngineUnavailableException failure = assertThrows(EngineUnavailableException.class,
-                () -> Engine.connect(address, EngineLog.SILENT));
+        EngineUnavailableException failure =
+                assertThrows(EngineUnavailableException.class, () -> Engine.connect(address, EngineLog.SILENT));
 
         assertTrue(failure.getMessage().contains("tcp://127.0.0.1:" + closedPort), failure.getMessage());
         assertTrue(failure.getMessage().toLowerCase().contains("refused"), failure.getMessage());

@@ -14,14 +14,16 @@ class EngineLostExceptionTest {
     @Test
     void aResetOrBrokenPipeOnTheUnixSocketIsALostConnection() {
         assertTrue(EngineLostException.isConnectionLost(new DockerAccessException(
-                new NativeException("Connection reset by peer", Errno.ECONNRESET), "Unable to create container for [clock:dev]")));
+                new NativeException("Connection reset by peer", Errno.ECONNRESET),
+                "Unable to create container for [clock:dev]")));
         assertTrue(EngineLostException.isConnectionLost(new NativeException("Broken pipe", Errno.EPIPE)));
         assertTrue(EngineLostException.isConnectionLost(new java.net.SocketException("Connection reset")));
     }
 
     @Test
     void anyOtherFailureIsNot() {
-        assertFalse(EngineLostException.isConnectionLost(new NativeException("No such file or directory", Errno.ENOENT)));
+        assertFalse(
+                EngineLostException.isConnectionLost(new NativeException("No such file or directory", Errno.ENOENT)));
         assertFalse(EngineLostException.isConnectionLost(new DockerAccessException("Conflict: name in use")));
     }
 }

@@ -15,12 +15,10 @@ class FabricLoggerTest {
         List<String> debug = new ArrayList<>();
         FabricLogger logger = new FabricLogger(new EngineLog() {
             @Override
-            public void info(String message) {
-            }
+            public void info(String message) {}
 
             @Override
-            public void warn(String message) {
-            }
+            public void warn(String message) {}
 
             @Override
             public void debug(String message) {
@@ -28,11 +26,17 @@ class FabricLoggerTest {
             }
         });
 
-        logger.verbose(Logger.LogVerboseCategory.API, "POST to %s with %s", "unix://127.0.0.1:1/v1.41/containers/create",
+        logger.verbose(
+                Logger.LogVerboseCategory.API,
+                "POST to %s with %s",
+                "unix://127.0.0.1:1/v1.41/containers/create",
                 "{\"Env\":[\"OS_PASSWORD=s3cr3t\"]}");
         logger.verbose(Logger.LogVerboseCategory.API, "GET %s", "unix://127.0.0.1:1/v1.41/version");
 
-        assertEquals(List.of("POST to unix://127.0.0.1:1/v1.41/containers/create (body not shown: it may hold secrets)",
-                "GET unix://127.0.0.1:1/v1.41/version"), debug);
+        assertEquals(
+                List.of(
+                        "POST to unix://127.0.0.1:1/v1.41/containers/create (body not shown: it may hold secrets)",
+                        "GET unix://127.0.0.1:1/v1.41/version"),
+                debug);
     }
 }

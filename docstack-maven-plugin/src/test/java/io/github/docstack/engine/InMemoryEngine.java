@@ -24,7 +24,6 @@ import java.util.Set;
  */
 public final class InMemoryEngine implements Engine {
 
-
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> networks = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> volumes = new LinkedHashMap<>();
@@ -145,8 +144,7 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
-    public void removeImage(String image) {
-    }
+    public void removeImage(String image) {}
 
     @Override
     public void tag(String source, String target) throws EngineException {
@@ -179,8 +177,10 @@ public final class InMemoryEngine implements Engine {
         if (failingCreates.contains(unit)) {
             throw new EngineException("Creating a container of " + spec.image() + " failed: refused by the test");
         }
-        if (containers.values().stream().anyMatch(container -> container.spec.name().equals(spec.name()))) {
-            throw new EngineException("Creating a container of " + spec.image() + " failed: the name " + spec.name() + " is in use");
+        if (containers.values().stream()
+                .anyMatch(container -> container.spec.name().equals(spec.name()))) {
+            throw new EngineException(
+                    "Creating a container of " + spec.image() + " failed: the name " + spec.name() + " is in use");
         }
         Container container = new Container("c" + nextId++, spec);
         containers.put(container.id, container);
@@ -207,7 +207,9 @@ public final class InMemoryEngine implements Engine {
     @Override
     public synchronized ContainerState inspect(String containerId) throws EngineException {
         Container container = find(containerId);
-        if (engineRunsChecks.contains(container.unit()) && "running".equals(container.status) && !container.checkPassed) {
+        if (engineRunsChecks.contains(container.unit())
+                && "running".equals(container.status)
+                && !container.checkPassed) {
             int failing = failingChecks.getOrDefault(container.unit(), 0);
             if (failing >= 0 && container.checks++ >= failing) {
                 journal.add("healthy " + container.unit());
@@ -215,10 +217,12 @@ public final class InMemoryEngine implements Engine {
             }
         }
         // Every service has a check here (its image's, if not its own), as a one-shot has none.
-        String health = !Deployment.Kind.SERVICE.label().equals(container.spec.labels().get(StackLabels.KIND))
-                ? ContainerState.NO_HEALTHCHECK
-                : engineHealth.getOrDefault(container.unit(), container.checkPassed ? "healthy" : "starting");
-        return new ContainerState(container.status, container.exitCode, health, "", container.startedAt, container.finishedAt);
+        String health =
+                !Deployment.Kind.SERVICE.label().equals(container.spec.labels().get(StackLabels.KIND))
+                        ? ContainerState.NO_HEALTHCHECK
+                        : engineHealth.getOrDefault(container.unit(), container.checkPassed ? "healthy" : "starting");
+        return new ContainerState(
+                container.status, container.exitCode, health, "", container.startedAt, container.finishedAt);
     }
 
     @Override
@@ -263,11 +267,19 @@ public final class InMemoryEngine implements Engine {
 
     @Override
     public synchronized List<ContainerSummary> containers(String key, String value) {
-        return containers.values().stream().filter(container -> value.equals(container.spec.labels().get(key)))
-                .map(container -> new ContainerSummary(container.id, container.spec.name(), container.spec.image(),
+        return containers.values().stream()
+                .filter(container -> value.equals(container.spec.labels().get(key)))
+                .map(container -> new ContainerSummary(
+                        container.id,
+                        container.spec.name(),
+                        container.spec.image(),
                         "sha256:" + container.spec.image(),
-                        container.spec.ports().values().stream().map(port -> "127.0.0.1:" + port).toList(), container.status,
-                        container.status, container.spec.labels()))
+                        container.spec.ports().values().stream()
+                                .map(port -> "127.0.0.1:" + port)
+                                .toList(),
+                        container.status,
+                        container.status,
+                        container.spec.labels()))
                 .toList();
     }
 
@@ -278,7 +290,10 @@ public final class InMemoryEngine implements Engine {
 
     @Override
     public synchronized List<String> networks(String key, String value) {
-        return networks.entrySet().stream().filter(network -> value.equals(network.getValue().get(key))).map(Map.Entry::getKey).toList();
+        return networks.entrySet().stream()
+                .filter(network -> value.equals(network.getValue().get(key)))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     @Override
@@ -293,8 +308,10 @@ public final class InMemoryEngine implements Engine {
 
     @Override
     public synchronized List<VolumeSummary> volumes(String key, String value) {
-        return volumes.entrySet().stream().filter(volume -> value.equals(volume.getValue().get(key)))
-                .map(volume -> new VolumeSummary(volume.getKey(), volume.getValue())).toList();
+        return volumes.entrySet().stream()
+                .filter(volume -> value.equals(volume.getValue().get(key)))
+                .map(volume -> new VolumeSummary(volume.getKey(), volume.getValue()))
+                .toList();
     }
 
     @Override
@@ -315,7 +332,8 @@ public final class InMemoryEngine implements Engine {
     @Override
     public synchronized int waitForExit(String containerId, Duration timeout) throws EngineException {
         Container container = find(containerId);
-        boolean oneShot = !Deployment.Kind.SERVICE.label().equals(container.spec.labels().get(StackLabels.KIND));
+        boolean oneShot =
+                !Deployment.Kind.SERVICE.label().equals(container.spec.labels().get(StackLabels.KIND));
         if ("running".equals(container.status) && oneShot) {
             container.status = "exited";
             container.exitCode = exitCodes.getOrDefault(container.unit(), 0);
@@ -332,7 +350,9 @@ public final class InMemoryEngine implements Engine {
 
     @Override
     public synchronized List<String> lastLogLines(String containerId, int count) {
-        return containers.containsKey(containerId) ? List.of("log of " + containers.get(containerId).unit()) : List.of();
+        return containers.containsKey(containerId)
+                ? List.of("log of " + containers.get(containerId).unit())
+                : List.of();
     }
 
     @Override
@@ -382,13 +402,14 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     private Container find(String containerId) throws EngineException {
         Container container = containers.get(containerId);
         if (container == null) {
-            container = containers.values().stream().filter(c -> c.spec.name().equals(containerId)).findFirst()
+            container = containers.values().stream()
+                    .filter(c -> c.spec.name().equals(containerId))
+                    .findFirst()
                     .orElseThrow(() -> new EngineException("No such container: " + containerId));
         }
         return container;

@@ -21,13 +21,26 @@ class BuildProxyTest {
     @BeforeEach
     void docstackDirectory() throws Exception {
         Files.createDirectories(project.resolve("docstack"));
-        Files.writeString(project.resolve("docstack/docstack.yaml"), "apiVersion: docstack/v1\nname: demo\nbuild: {args: {LEVEL: \"2\"}}\n");
+        Files.writeString(
+                project.resolve("docstack/docstack.yaml"),
+                "apiVersion: docstack/v1\nname: demo\nbuild: {args: {LEVEL: \"2\"}}\n");
         Files.writeString(project.resolve("docstack/Dockerfile"), "FROM debian:bookworm-slim\nARG LEVEL\nUSER 1000\n");
     }
 
     private BuildPlan plan(Map<String, String> environment) throws Exception {
-        return new ImageBuilder(TagPolicy.DEFAULT).plan(new BuildRequest(project.resolve("docstack"), null, null, List.of(), Map.of(),
-                false, false, List.of("no-healthcheck"), environment), project.resolve("target"));
+        return new ImageBuilder(TagPolicy.DEFAULT)
+                .plan(
+                        new BuildRequest(
+                                project.resolve("docstack"),
+                                null,
+                                null,
+                                List.of(),
+                                Map.of(),
+                                false,
+                                false,
+                                List.of("no-healthcheck"),
+                                environment),
+                        project.resolve("target"));
     }
 
     @Test
@@ -40,7 +53,8 @@ class BuildProxyTest {
 
     @Test
     void theProxyIsNoBuildInput() throws Exception {
-        assertEquals(BuildInputs.hash(BuildInputs.newDigest(), plan(Map.of())),
+        assertEquals(
+                BuildInputs.hash(BuildInputs.newDigest(), plan(Map.of())),
                 BuildInputs.hash(BuildInputs.newDigest(), plan(Map.of(BuildPlan.BUILD_PROXY_VARIABLE, PROXY))),
                 "an image built through the cache is the image built without it: up does not rebuild it");
     }

@@ -1,10 +1,10 @@
 package io.github.docstack.image;
 
-import io.github.docstack.dockerfile.DockerIgnore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.docstack.dockerfile.DockerIgnore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,8 +25,8 @@ class ContextArchiveTest {
     void archiveHoldsEveryFileInSortedOrderWithExecutableBitsAndLinks() throws IOException {
         Path context = Files.createDirectories(dir.resolve("context"));
         Files.writeString(context.resolve("Dockerfile"), "FROM debian:bookworm-slim\n");
-        Path script = Files.writeString(Files.createDirectories(context.resolve("docstack")).resolve("entrypoint.sh"),
-                "#!/bin/sh\n");
+        Path script = Files.writeString(
+                Files.createDirectories(context.resolve("docstack")).resolve("entrypoint.sh"), "#!/bin/sh\n");
         script.toFile().setExecutable(true, false);
         Files.createSymbolicLink(context.resolve("link"), Path.of("Dockerfile"));
 
@@ -35,7 +35,8 @@ class ContextArchiveTest {
 
         Map<String, TarArchiveEntry> entries = entries(archive);
         assertEquals(2, files);
-        assertEquals(java.util.List.of("Dockerfile", "docstack/", "docstack/entrypoint.sh", "link"),
+        assertEquals(
+                java.util.List.of("Dockerfile", "docstack/", "docstack/entrypoint.sh", "link"),
                 java.util.List.copyOf(entries.keySet()));
         assertEquals(0111, entries.get("docstack/entrypoint.sh").getMode() & 0111, "entrypoint stays executable");
         assertEquals(0, entries.get("Dockerfile").getMode() & 0111);
@@ -68,10 +69,16 @@ class ContextArchiveTest {
         Files.writeString(context.resolve(".docstack/build.json"), "{}");
 
         Path archive = dir.resolve("context.tar");
-        ContextArchive.write(context, archive, DockerIgnore.of(context), java.util.Set.of("docstack/Dockerfile", ".dockerignore"),
-                java.util.Set.of(".docstack"), BuildInputs.newDigest());
+        ContextArchive.write(
+                context,
+                archive,
+                DockerIgnore.of(context),
+                java.util.Set.of("docstack/Dockerfile", ".dockerignore"),
+                java.util.Set.of(".docstack"),
+                BuildInputs.newDigest());
 
-        assertEquals(java.util.List.of(".dockerignore", "app.py", "docstack/", "docstack/Dockerfile"),
+        assertEquals(
+                java.util.List.of(".dockerignore", "app.py", "docstack/", "docstack/Dockerfile"),
                 java.util.List.copyOf(entries(archive).keySet()));
     }
 
@@ -84,21 +91,28 @@ class ContextArchiveTest {
         ContextArchive.writeFiles(Map.of("usr/lib/keystone/api/discovery.py", saved), archive);
 
         // With the build context's fixed time, Python would take a same-sized change for the file it compiled.
-        assertEquals(1_790_000_000_000L, entries(archive).get("usr/lib/keystone/api/discovery.py").getModTime().getTime());
+        assertEquals(
+                1_790_000_000_000L,
+                entries(archive)
+                        .get("usr/lib/keystone/api/discovery.py")
+                        .getModTime()
+                        .getTime());
     }
 
     @Test
     void missingContextIsAnErrorNamingIt() {
         Path missing = dir.resolve("nowhere");
 
-        IOException failure = assertThrows(IOException.class, () -> ContextArchive.write(missing, dir.resolve("x.tar")));
+        IOException failure =
+                assertThrows(IOException.class, () -> ContextArchive.write(missing, dir.resolve("x.tar")));
 
         assertEquals("The build context " + missing + " is not a directory", failure.getMessage());
     }
 
     private static Map<String, TarArchiveEntry> entries(Path archive) throws IOException {
         Map<String, TarArchiveEntry> entries = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(archive); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+        try (InputStream in = Files.newInputStream(archive);
+                TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 entries.put(entry.getName(), entry);
             }

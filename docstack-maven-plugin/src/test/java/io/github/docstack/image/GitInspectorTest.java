@@ -20,16 +20,27 @@ class GitInspectorTest {
     private RevCommit commit(Git git) throws Exception {
         Files.writeString(dir.resolve("file.txt"), String.valueOf(System.nanoTime()));
         git.add().addFilepattern(".").call();
-        return git.commit().setMessage("change").setAuthor("t", "t@e").setCommitter("t", "t@e").call();
+        return git.commit()
+                .setMessage("change")
+                .setAuthor("t", "t@e")
+                .setCommitter("t", "t@e")
+                .call();
     }
 
     @Test
     void branchTagsCommitTimeAndACleanRemote() throws Exception {
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+        try (Git git =
+                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             RevCommit commit = commit(git);
-            git.tag().setName("29.0.0").setAnnotated(true).setMessage("release").call(); // annotated: peeled to the commit
+            git.tag()
+                    .setName("29.0.0")
+                    .setAnnotated(true)
+                    .setMessage("release")
+                    .call(); // annotated: peeled to the commit
             git.tag().setName("lightweight").setAnnotated(false).call();
-            git.getRepository().getConfig().setString("remote", "origin", "url", "https://ci:s3cret@git.example.org/x.git");
+            git.getRepository()
+                    .getConfig()
+                    .setString("remote", "origin", "url", "https://ci:s3cret@git.example.org/x.git");
             git.getRepository().getConfig().save();
             Files.createDirectories(dir.resolve("docstack"));
 
@@ -45,13 +56,22 @@ class GitInspectorTest {
 
     @Test
     void detachedHeadTakesBranchAndTagFromJenkins() throws Exception {
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+        try (Git git =
+                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             RevCommit commit = commit(git);
             git.checkout().setName(commit.name()).call();
 
-            assertEquals("stable/2025.2", GitInspector.inspect(dir, Map.of("BRANCH_NAME", "stable/2025.2")).branch());
-            assertEquals("main", GitInspector.inspect(dir, Map.of("GIT_BRANCH", "origin/main")).branch());
-            assertEquals(List.of("30.0.0.0rc1"), GitInspector.inspect(dir, Map.of("TAG_NAME", "30.0.0.0rc1")).tags());
+            assertEquals(
+                    "stable/2025.2",
+                    GitInspector.inspect(dir, Map.of("BRANCH_NAME", "stable/2025.2"))
+                            .branch());
+            assertEquals(
+                    "main",
+                    GitInspector.inspect(dir, Map.of("GIT_BRANCH", "origin/main"))
+                            .branch());
+            assertEquals(
+                    List.of("30.0.0.0rc1"),
+                    GitInspector.inspect(dir, Map.of("TAG_NAME", "30.0.0.0rc1")).tags());
         }
     }
 

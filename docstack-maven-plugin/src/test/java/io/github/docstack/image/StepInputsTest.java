@@ -28,10 +28,26 @@ class StepInputsTest {
         write("keystone/api/users.py", "users\n");
         write("keystone/common/sql/__pycache__/core.pyc", "cache\n");
         write(".dockerignore", "**/__pycache__\n");
-        manifest = new Manifest("docstack/v1", "keystone", null, Manifest.BuildSpec.DEFAULT, List.of(), List.of(), List.of(
-                new Manifest.Step("db-sync", List.of("keystone-manage", "db_sync"), Map.of(), null, List.of("keystone/common/sql")),
-                new Manifest.Step("bootstrap", List.of("keystone-manage", "bootstrap"), Map.of(), null)),
-                Map.of(), List.of(), List.of(), List.of(), List.of());
+        manifest = new Manifest(
+                "docstack/v1",
+                "keystone",
+                null,
+                Manifest.BuildSpec.DEFAULT,
+                List.of(),
+                List.of(),
+                List.of(
+                        new Manifest.Step(
+                                "db-sync",
+                                List.of("keystone-manage", "db_sync"),
+                                Map.of(),
+                                null,
+                                List.of("keystone/common/sql")),
+                        new Manifest.Step("bootstrap", List.of("keystone-manage", "bootstrap"), Map.of(), null)),
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     @Test
@@ -69,7 +85,8 @@ class StepInputsTest {
     }
 
     private Map<String, String> digests() throws Exception {
-        return StepInputs.digests(manifest, context, DockerIgnore.of(context), Set.of("docstack/Dockerfile", ".dockerignore"), Set.of());
+        return StepInputs.digests(
+                manifest, context, DockerIgnore.of(context), Set.of("docstack/Dockerfile", ".dockerignore"), Set.of());
     }
 
     private void write(String file, String content) throws Exception {

@@ -33,13 +33,17 @@ class TagPolicyTest {
 
     @Test
     void milestoneAndReleaseCandidateTagsMoveMilestone() {
-        assertEquals(List.of("git-0123456789ab", "29.0.0.0b1", "milestone"), TagPolicy.DEFAULT.tags(on(null, "29.0.0.0b1")));
-        assertEquals(List.of("git-0123456789ab", "29.0.0.0rc2", "milestone"), TagPolicy.DEFAULT.tags(on(null, "29.0.0.0rc2")));
+        assertEquals(
+                List.of("git-0123456789ab", "29.0.0.0b1", "milestone"), TagPolicy.DEFAULT.tags(on(null, "29.0.0.0b1")));
+        assertEquals(
+                List.of("git-0123456789ab", "29.0.0.0rc2", "milestone"),
+                TagPolicy.DEFAULT.tags(on(null, "29.0.0.0rc2")));
     }
 
     @Test
     void releaseTagsAreTheirOwnTagOnly() {
-        assertEquals(List.of("git-0123456789ab", "29.0.0"), TagPolicy.DEFAULT.tags(on(null, "29.0.0", "not-a-release")));
+        assertEquals(
+                List.of("git-0123456789ab", "29.0.0"), TagPolicy.DEFAULT.tags(on(null, "29.0.0", "not-a-release")));
         assertEquals("29.0.0", TagPolicy.DEFAULT.version(on(null, "29.0.0")));
     }
 

@@ -29,7 +29,8 @@ class BadInputCorpusTest {
     Path project;
 
     static Stream<Arguments> corpus() throws IOException, URISyntaxException {
-        Path dir = Path.of(BadInputCorpusTest.class.getResource("/bad-manifests").toURI());
+        Path dir =
+                Path.of(BadInputCorpusTest.class.getResource("/bad-manifests").toURI());
         return Files.readAllLines(dir.resolve("expected.tsv")).stream()
                 .filter(line -> !line.startsWith("#") && !line.isBlank())
                 .map(line -> line.split("\t"))
@@ -40,7 +41,8 @@ class BadInputCorpusTest {
     @MethodSource("corpus")
     void reportsTheRuleAtThePlace(String name, Path manifest, String rule, String position) throws IOException {
         byte[] bytes = Files.readAllBytes(manifest);
-        ValidationReport report = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        ValidationReport report = assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
                 () -> DocstackDirectory.in(project).manifest(bytes).validate());
 
         assertReported(report, rule, position);
@@ -56,7 +58,8 @@ class BadInputCorpusTest {
     @Test
     void absurdlyLongLineUnderTheLimitIsReadQuickly() throws IOException {
         String manifest = DocstackDirectory.GOOD_MANIFEST.replace("A demo service", "x".repeat(900_000));
-        ValidationReport report = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        ValidationReport report = assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
                 () -> DocstackDirectory.in(project).manifest(manifest).validate());
         assertEquals(List.of(), report.problems());
     }
@@ -67,14 +70,18 @@ class BadInputCorpusTest {
         Files.delete(directory.docstack.resolve("docstack.yaml"));
         ValidationReport report = directory.validate();
         assertReported(report, "manifest-missing", "1:1");
-        assertTrue(report.problems().get(0).message().contains("docstack.yaml"), report.problems().get(0).message());
+        assertTrue(
+                report.problems().get(0).message().contains("docstack.yaml"),
+                report.problems().get(0).message());
     }
 
     @Test
     void missingDocstackDirectorySaysWhatToCreate() {
         ValidationReport report = DocstackValidator.validate(project.resolve("docstack"), List.of());
         assertReported(report, "manifest-missing", "1:1");
-        assertTrue(report.problems().get(0).message().contains("no docstack/ directory"), report.problems().get(0).message());
+        assertTrue(
+                report.problems().get(0).message().contains("no docstack/ directory"),
+                report.problems().get(0).message());
     }
 
     @Test
@@ -100,13 +107,24 @@ class BadInputCorpusTest {
     void buildContextOutsideTheRepositoryIsRefusedUnlessIgnored() throws IOException {
         java.nio.file.Files.createDirectories(project.resolve(".git"));
         String inside = DocstackDirectory.GOOD_MANIFEST + "build: {context: ..}\n";
-        assertEquals(List.of(), DocstackDirectory.in(project).manifest(inside).validate().problems().stream()
-                .filter(problem -> problem.rule().id().equals("context-outside-repository")).toList());
+        assertEquals(
+                List.of(),
+                DocstackDirectory.in(project).manifest(inside).validate().problems().stream()
+                        .filter(problem -> problem.rule().id().equals("context-outside-repository"))
+                        .toList());
 
         String outside = DocstackDirectory.GOOD_MANIFEST + "build: {context: ../..}\n";
-        assertReported(DocstackDirectory.in(project).manifest(outside).validate(), "context-outside-repository", "8:18");
-        assertEquals(List.of(), DocstackDirectory.in(project).manifest(outside + "ignore: [context-outside-repository]\n").validate()
-                .problems().stream().filter(problem -> problem.rule().id().equals("context-outside-repository")).toList(),
+        assertReported(
+                DocstackDirectory.in(project).manifest(outside).validate(), "context-outside-repository", "8:18");
+        assertEquals(
+                List.of(),
+                DocstackDirectory.in(project)
+                        .manifest(outside + "ignore: [context-outside-repository]\n")
+                        .validate()
+                        .problems()
+                        .stream()
+                        .filter(problem -> problem.rule().id().equals("context-outside-repository"))
+                        .toList(),
                 "ignoring the rule is the way to opt in");
     }
 
@@ -125,17 +143,20 @@ class BadInputCorpusTest {
                 requires:
                   - capabilty: x
                 """;
-        ValidationReport report = DocstackDirectory.in(project).manifest(manifest).validate();
-        assertEquals(List.of("api-version", "invalid-name", "unknown-key", "unknown-key", "missing-key"),
-                report.problems().stream().map(problem -> problem.rule().id()).toList(), report.problems().toString());
+        ValidationReport report =
+                DocstackDirectory.in(project).manifest(manifest).validate();
+        assertEquals(
+                List.of("api-version", "invalid-name", "unknown-key", "unknown-key", "missing-key"),
+                report.problems().stream().map(problem -> problem.rule().id()).toList(),
+                report.problems().toString());
     }
 
     static void assertReported(ValidationReport report, String rule, String position) {
         String found = report.problems().stream()
                 .map(problem -> problem.rule().id() + "@" + problem.position() + " " + problem.message())
                 .collect(Collectors.joining("\n"));
-        boolean match = report.problems().stream().anyMatch(problem -> problem.rule().id().equals(rule)
-                && positionMatches(problem.position(), position));
+        boolean match = report.problems().stream()
+                .anyMatch(problem -> problem.rule().id().equals(rule) && positionMatches(problem.position(), position));
         assertTrue(match, "expected " + rule + " at " + position + ", found:\n" + found);
     }
 
@@ -144,6 +165,7 @@ class BadInputCorpusTest {
             return true;
         }
         String[] parts = expected.split(":");
-        return String.valueOf(actual.line()).equals(parts[0]) && (parts[1].equals("*") || String.valueOf(actual.column()).equals(parts[1]));
+        return String.valueOf(actual.line()).equals(parts[0])
+                && (parts[1].equals("*") || String.valueOf(actual.column()).equals(parts[1]));
     }
 }

@@ -31,9 +31,14 @@ class GeneratedDocsTest {
     @Test
     void checkedInSchemaIsCurrent() throws IOException {
         assertCurrent(SCHEMA, JsonSchemaWriter.manifestSchema());
-        assertEquals(JsonSchemaWriter.manifestSchema(), new String(
-                GeneratedDocsTest.class.getResourceAsStream(JsonSchemaWriter.MANIFEST_SCHEMA_RESOURCE).readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8), "the schema ships in the plugin jar");
+        assertEquals(
+                JsonSchemaWriter.manifestSchema(),
+                new String(
+                        GeneratedDocsTest.class
+                                .getResourceAsStream(JsonSchemaWriter.MANIFEST_SCHEMA_RESOURCE)
+                                .readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8),
+                "the schema ships in the plugin jar");
     }
 
     @Test
@@ -43,8 +48,10 @@ class GeneratedDocsTest {
 
     @Test
     void referenceExampleValidatesCleanly(@TempDir Path project) throws IOException {
-        ValidationReport report = DocstackDirectory.in(project).manifest(ManifestReference.EXAMPLE)
-                .dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app", "USER glance")).validate();
+        ValidationReport report = DocstackDirectory.in(project)
+                .manifest(ManifestReference.EXAMPLE)
+                .dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app", "USER glance"))
+                .validate();
         assertEquals(List.of(), report.problems());
     }
 
@@ -56,7 +63,8 @@ class GeneratedDocsTest {
 
         Set<ValidationMessage> unknownKey = schema.validate(yaml("apiVersion: docstack/v1\nname: x\nservces: {}\n"));
         assertTrue(unknownKey.toString().contains("servces"), unknownKey.toString());
-        Set<ValidationMessage> wrongType = schema.validate(yaml("apiVersion: docstack/v1\nname: x\nservices: {api: {ports: [\"80\"]}}\n"));
+        Set<ValidationMessage> wrongType =
+                schema.validate(yaml("apiVersion: docstack/v1\nname: x\nservices: {api: {ports: [\"80\"]}}\n"));
         assertTrue(!wrongType.isEmpty(), "a port as a string");
         Set<ValidationMessage> missing = schema.validate(yaml("name: x\n"));
         assertTrue(missing.toString().contains("apiVersion"), missing.toString());
@@ -71,7 +79,9 @@ class GeneratedDocsTest {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, generated);
         }
-        assertEquals(generated, Files.exists(file) ? Files.readString(file) : "",
+        assertEquals(
+                generated,
+                Files.exists(file) ? Files.readString(file) : "",
                 file + " is out of date: rerun the tests with -Ddocstack.docs.write=true and commit the result");
     }
 }

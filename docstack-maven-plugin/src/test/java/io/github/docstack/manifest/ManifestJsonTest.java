@@ -13,8 +13,11 @@ class ManifestJsonTest {
 
     @Test
     void labelReadsBackToTheSameManifest(@TempDir Path project) throws Exception {
-        Manifest manifest = DocstackDirectory.in(project).manifest(ManifestReference.EXAMPLE)
-                .dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app", "USER glance")).validate().manifest();
+        Manifest manifest = DocstackDirectory.in(project)
+                .manifest(ManifestReference.EXAMPLE)
+                .dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app", "USER glance"))
+                .validate()
+                .manifest();
 
         String json = ManifestJson.write(manifest);
 
@@ -25,14 +28,16 @@ class ManifestJsonTest {
 
     @Test
     void somethingElseIsRefusedWithTheLabelsName() {
-        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> ManifestJson.read("[1, 2]"));
+        IllegalArgumentException failure =
+                assertThrows(IllegalArgumentException.class, () -> ManifestJson.read("[1, 2]"));
         assertTrue(failure.getMessage().startsWith("the io.github.docstack.manifest label is not a docstack manifest"));
     }
 
     @Test
     void unknownKeysFromANewerDocstackAreTolerated() {
-        Manifest manifest = ManifestJson.read("{\"apiVersion\":\"docstack/v1\",\"name\":\"x\",\"future\":true,\"services\":{},"
-                + "\"requires\":[],\"provides\":[],\"init\":[],\"outputs\":[],\"ignore\":[]}");
+        Manifest manifest =
+                ManifestJson.read("{\"apiVersion\":\"docstack/v1\",\"name\":\"x\",\"future\":true,\"services\":{},"
+                        + "\"requires\":[],\"provides\":[],\"init\":[],\"outputs\":[],\"ignore\":[]}");
         assertEquals("x", manifest.name());
         assertEquals(List.of(), manifest.requires());
     }

@@ -89,9 +89,11 @@ class ValidatorFuzzTest {
                 ValidationReport report = DocstackValidator.validate(docstack, List.of());
                 assertNotNull(report.problems());
             } catch (RuntimeException | StackOverflowError e) {
-                fail("seed " + seed + ", run " + runs + ": the validator threw on\n--- manifest\n"
-                        + new String(manifest, StandardCharsets.UTF_8) + "\n--- Dockerfile\n"
-                        + new String(dockerfile, StandardCharsets.UTF_8), e);
+                fail(
+                        "seed " + seed + ", run " + runs + ": the validator threw on\n--- manifest\n"
+                                + new String(manifest, StandardCharsets.UTF_8) + "\n--- Dockerfile\n"
+                                + new String(dockerfile, StandardCharsets.UTF_8),
+                        e);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(millis < 2000, "seed " + seed + ", run " + runs + " took " + millis + " ms");
@@ -119,14 +121,16 @@ class ValidatorFuzzTest {
                 case 2 -> text.setCharAt(at, SPECIAL.charAt(random.nextInt(SPECIAL.length())));
                 case 3 -> text.insert(at, "  ");
                 case 4 -> {
-                    List<String> lines = new ArrayList<>(Arrays.asList(text.toString().split("\n", -1)));
+                    List<String> lines =
+                            new ArrayList<>(Arrays.asList(text.toString().split("\n", -1)));
                     int line = random.nextInt(lines.size());
                     lines.add(random.nextInt(lines.size()), lines.get(line));
                     text.setLength(0);
                     text.append(String.join("\n", lines));
                 }
                 case 5 -> {
-                    List<String> lines = new ArrayList<>(Arrays.asList(text.toString().split("\n", -1)));
+                    List<String> lines =
+                            new ArrayList<>(Arrays.asList(text.toString().split("\n", -1)));
                     java.util.Collections.swap(lines, random.nextInt(lines.size()), random.nextInt(lines.size()));
                     text.setLength(0);
                     text.append(String.join("\n", lines));

@@ -46,7 +46,9 @@ class BuildAndPushMojoTest {
     void buildWithoutAnEngineSaysWhereItLooked(BuildMojo mojo) {
         mojo.setLog(new RecordingLog());
         MojoExecutionException failure = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertTrue(failure.getMessage().startsWith("No Docker engine answers at unix:///nonexistent/docker.sock"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().startsWith("No Docker engine answers at unix:///nonexistent/docker.sock"),
+                failure.getMessage());
     }
 
     @Test
@@ -56,7 +58,9 @@ class BuildAndPushMojoTest {
     void malformedBuildArgsNameTheProperty(BuildMojo mojo) {
         mojo.setLog(new RecordingLog());
         MojoExecutionException failure = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertTrue(failure.getMessage().contains("'RELEASE' in docstack.buildArgs is not NAME=VALUE"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().contains("'RELEASE' in docstack.buildArgs is not NAME=VALUE"),
+                failure.getMessage());
     }
 
     @Test

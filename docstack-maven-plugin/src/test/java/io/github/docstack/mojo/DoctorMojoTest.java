@@ -34,8 +34,10 @@ class DoctorMojoTest {
     void noEngineFailsWithWhereItLookedAndHowToStartOne(DoctorMojo mojo) {
         MojoExecutionException failure = assertThrows(MojoExecutionException.class, mojo::execute);
 
-        assertTrue(failure.getMessage().startsWith(
-                "No Docker engine answers at unix:///nonexistent/docker.sock (from docstack.dockerHost)"),
+        assertTrue(
+                failure.getMessage()
+                        .startsWith(
+                                "No Docker engine answers at unix:///nonexistent/docker.sock (from docstack.dockerHost)"),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("Start one"), failure.getMessage());
         assertNull(failure.getCause(), "Maven prints no stack trace for the user's sake");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.docstack.manifest.DocstackValidator;
 import io.github.docstack.manifest.ValidationReport;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +42,8 @@ class InitMojoTest {
 
         assertEquals("docstack:init wrote 5 files for service 'python-glance' on port 8080:", log.infos.get(0));
         assertTrue(log.infos.get(log.infos.size() - 1).startsWith("Next: replace docstack/serve.pl"));
-        for (String file : List.of("docstack/Dockerfile", "docstack/docstack.yaml", "docstack/serve.pl", ".dockerignore", "Jenkinsfile")) {
+        for (String file : List.of(
+                "docstack/Dockerfile", "docstack/docstack.yaml", "docstack/serve.pl", ".dockerignore", "Jenkinsfile")) {
             assertTrue(Files.isRegularFile(project.resolve(file)), file);
         }
         assertTrue(Files.readString(project.resolve("Jenkinsfile")).contains("docstack-maven-plugin:9.9.9"));
@@ -61,7 +61,9 @@ class InitMojoTest {
 
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertTrue(failure.getMessage().startsWith(project.resolve("Jenkinsfile") + " exists already"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().startsWith(project.resolve("Jenkinsfile") + " exists already"),
+                failure.getMessage());
         assertEquals("// ours\n", Files.readString(project.resolve("Jenkinsfile")));
         assertFalse(Files.exists(project.resolve("docstack")), "no half-made docstack/ directory");
     }

@@ -21,15 +21,27 @@ class PluginDependenciesTest {
     @Test
     void thePluginsRuntimeArtifactsDoNotGrow() throws Exception {
         String descriptor = Files.readString(Path.of("target/classes/META-INF/maven/plugin.xml"));
-        Matcher artifacts = Pattern.compile("<dependency>\\s*<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>")
+        Matcher artifacts = Pattern.compile(
+                        "<dependency>\\s*<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>")
                 .matcher(descriptor);
-        List<String> names = artifacts.results().map(found -> found.group(1) + ":" + found.group(2)).toList();
+        List<String> names = artifacts
+                .results()
+                .map(found -> found.group(1) + ":" + found.group(2))
+                .toList();
 
-        assertTrue(names.contains("io.fabric8:docker-maven-plugin"), "the descriptor lists the runtime artifacts: " + names);
-        assertTrue(names.size() <= MOST_RUNTIME_ARTIFACTS, names.size() + " runtime artifacts, more than " + MOST_RUNTIME_ARTIFACTS
-                + ": exclude what docstack never loads, as the pom does for fabric8's Jib and assembly support. " + names);
-        for (String never : List.of("com.google.cloud.tools:jib-core", "org.apache.maven.plugins:maven-assembly-plugin",
-                "org.codehaus.plexus:plexus-archiver", "io.grpc:grpc-context")) {
+        assertTrue(
+                names.contains("io.fabric8:docker-maven-plugin"),
+                "the descriptor lists the runtime artifacts: " + names);
+        assertTrue(
+                names.size() <= MOST_RUNTIME_ARTIFACTS,
+                names.size() + " runtime artifacts, more than " + MOST_RUNTIME_ARTIFACTS
+                        + ": exclude what docstack never loads, as the pom does for fabric8's Jib and assembly support. "
+                        + names);
+        for (String never : List.of(
+                "com.google.cloud.tools:jib-core",
+                "org.apache.maven.plugins:maven-assembly-plugin",
+                "org.codehaus.plexus:plexus-archiver",
+                "io.grpc:grpc-context")) {
             assertTrue(!names.contains(never), never + " is back on the plugin's classpath");
         }
     }

@@ -34,15 +34,20 @@ class StackMojoTest {
     @InjectMojo(goal = "up")
     @MojoParameter(name = "dockerHost", value = "unix:///nonexistent/docker.sock")
     void brokenStackFileIsReportedBeforeAnyEngineIsNeeded(UpMojo mojo) throws Exception {
-        Path stack = Files.writeString(dir.resolve("stack.yaml"), "apiVersion: docstack/v1\nkind: Stack\nname: dev\nprojcts: [x]\n");
+        Path stack = Files.writeString(
+                dir.resolve("stack.yaml"), "apiVersion: docstack/v1\nkind: Stack\nname: dev\nprojcts: [x]\n");
         MojoExtension.setVariableValueToObject(mojo, "stack", stack.toFile());
         RecordingLog log = new RecordingLog();
         mojo.setLog(log);
 
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertTrue(log.errors.stream().anyMatch(line -> line.endsWith(
-                "stack.yaml:4:1: unknown-key Unknown key 'projcts' in the stack file: did you mean 'projects'?")), log.errors.toString());
+        assertTrue(
+                log.errors.stream()
+                        .anyMatch(
+                                line -> line.endsWith(
+                                        "stack.yaml:4:1: unknown-key Unknown key 'projcts' in the stack file: did you mean 'projects'?")),
+                log.errors.toString());
         assertTrue(failure.getMessage().contains("fix the errors listed above"), failure.getMessage());
     }
 

@@ -16,9 +16,11 @@ class TextTableTest {
                 .row("rabbitmq", "127.0.0.1:5672, 127.0.0.1:15672", "17.7s")
                 .print(lines::add);
 
-        assertEquals(List.of(
-                "  SERVICE   ADDRESS                          READY",
-                "  mariadb   127.0.0.1:3306                   3.4s",
-                "  rabbitmq  127.0.0.1:5672, 127.0.0.1:15672  17.7s"), lines);
+        assertEquals(
+                List.of(
+                        "  SERVICE   ADDRESS                          READY",
+                        "  mariadb   127.0.0.1:3306                   3.4s",
+                        "  rabbitmq  127.0.0.1:5672, 127.0.0.1:15672  17.7s"),
+                lines);
     }
 }

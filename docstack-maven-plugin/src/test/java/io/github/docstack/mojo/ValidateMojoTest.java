@@ -63,12 +63,16 @@ class ValidateMojoTest {
 
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertEquals("docstack/docstack.yaml:3:1: unknown-key Unknown key 'servces' in the manifest: did you mean 'services'?",
+        assertEquals(
+                "docstack/docstack.yaml:3:1: unknown-key Unknown key 'servces' in the manifest: did you mean 'services'?",
                 log.errors.get(0));
         assertTrue(failure.getMessage().contains("1 error"), failure.getMessage());
         assertNull(failure.getCause(), "no stack trace");
         String xml = Files.readString(basedir().resolve(".docstack/validation-junit.xml"));
-        assertTrue(xml.contains("<testcase classname=\"docstack/docstack.yaml\" name=\"3:1 unknown-key\"><failure type=\"error\""), xml);
+        assertTrue(
+                xml.contains(
+                        "<testcase classname=\"docstack/docstack.yaml\" name=\"3:1 unknown-key\"><failure type=\"error\""),
+                xml);
     }
 
     @Test

@@ -33,13 +33,19 @@ class LiveSyncTest {
     @BeforeEach
     void glanceIsUp() throws Exception {
         engine = new InMemoryEngine().command("glance-api", RELOAD, 0);
-        deployment = StackWiring.wire(TestProjects.stack(dir, MARIADB, GLANCE), List.of(MARIADB, GLANCE),
-                new SecretStore(dir.resolve("secrets.properties")), 42000);
+        deployment = StackWiring.wire(
+                TestProjects.stack(dir, MARIADB, GLANCE),
+                List.of(MARIADB, GLANCE),
+                new SecretStore(dir.resolve("secrets.properties")),
+                42000);
         new StackRunner(engine, EngineLog.SILENT).up(deployment, new StackRunner.Timeouts(READY, READY), 2);
         engine.clearJournal();
         Path saved = Files.writeString(dir.resolve("api.py"), "changed\n");
-        change = new ProjectChange("glance", WatchAction.SYNC_EXEC,
-                List.of(new ProjectChange.SyncedFile(saved, "/usr/lib/python3/dist-packages/glance/api.py", false)), List.of(RELOAD));
+        change = new ProjectChange(
+                "glance",
+                WatchAction.SYNC_EXEC,
+                List.of(new ProjectChange.SyncedFile(saved, "/usr/lib/python3/dist-packages/glance/api.py", false)),
+                List.of(RELOAD));
     }
 
     @Test
@@ -47,7 +53,9 @@ class LiveSyncTest {
         List<String> updated = new LiveSync(engine).apply(deployment, change, READY);
 
         assertEquals(List.of("glance-api"), updated);
-        assertEquals(List.of("write glance-api /", "exec glance-api glance-reload", "ready glance-api"), engine.journal(),
+        assertEquals(
+                List.of("write glance-api /", "exec glance-api glance-reload", "ready glance-api"),
+                engine.journal(),
                 "no restart: the command is the service's own reload");
     }
 
@@ -55,14 +63,24 @@ class LiveSyncTest {
     void aCommandThatFailsPutsTheOldFilesBackAndRestartsTheService() throws Exception {
         engine.command("glance-api", RELOAD, 3);
 
-        StackException failure = assertThrows(StackException.class, () -> new LiveSync(engine).apply(deployment, change, READY));
+        StackException failure =
+                assertThrows(StackException.class, () -> new LiveSync(engine).apply(deployment, change, READY));
 
-        assertTrue(failure.getMessage().contains("exec glance-reload in glance-api exited with code 3"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().contains("exec glance-reload in glance-api exited with code 3"),
+                failure.getMessage());
         assertTrue(failure.getMessage().contains("got back the files it had and was restarted"), failure.getMessage());
         List<String> journal = engine.journal();
-        assertEquals(List.of("write glance-api /", "exec glance-api glance-reload",
-                // the file was not there before the change: it goes again, as root, then a restart starts afresh
-                "exec glance-api rm -rf -- /usr/lib/python3/dist-packages/glance/api.py", "stop glance-api", "start glance-api",
-                "ready glance-api"), journal);
+        assertEquals(
+                List.of(
+                        "write glance-api /",
+                        "exec glance-api glance-reload",
+                        // the file was not there before the change: it goes again, as root, then a restart starts
+                        // afresh
+                        "exec glance-api rm -rf -- /usr/lib/python3/dist-packages/glance/api.py",
+                        "stop glance-api",
+                        "start glance-api",
+                        "ready glance-api"),
+                journal);
     }
 }

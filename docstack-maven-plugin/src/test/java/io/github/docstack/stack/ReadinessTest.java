@@ -11,14 +11,18 @@ class ReadinessTest {
 
     @Test
     void execFormRunsAsWritten() {
-        assertEquals(List.of("curl", "-f", "http://localhost/"),
-                Readiness.ofImageTest(List.of("CMD", "curl", "-f", "http://localhost/")).command());
+        assertEquals(
+                List.of("curl", "-f", "http://localhost/"),
+                Readiness.ofImageTest(List.of("CMD", "curl", "-f", "http://localhost/"))
+                        .command());
     }
 
     @Test
     void shellFormRunsThroughTheShell() {
-        assertEquals(List.of("/bin/sh", "-c", "pg_isready || exit 1"),
-                Readiness.ofImageTest(List.of("CMD-SHELL", "pg_isready || exit 1")).command());
+        assertEquals(
+                List.of("/bin/sh", "-c", "pg_isready || exit 1"),
+                Readiness.ofImageTest(List.of("CMD-SHELL", "pg_isready || exit 1"))
+                        .command());
     }
 
     @Test

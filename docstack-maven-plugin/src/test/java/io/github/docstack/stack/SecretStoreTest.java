@@ -28,7 +28,8 @@ class SecretStoreTest {
         SecretStore again = new SecretStore(file);
         assertEquals(password, again.get("mariadb.glance"));
         assertEquals(id, again.id());
-        assertEquals(List.of("mariadb.glance"), List.copyOf(again.all().keySet()), "the id is not a secret to hand out");
+        assertEquals(
+                List.of("mariadb.glance"), List.copyOf(again.all().keySet()), "the id is not a secret to hand out");
     }
 
     @Test
@@ -39,11 +40,16 @@ class SecretStoreTest {
 
         assertEquals("kept-password", store.get(SecretKeys.account("mariadb", "glance")));
         assertEquals("kept-own", store.get(SecretKeys.own("mariadb")));
-        assertEquals("kept-own", store.get(SecretKeys.account("mariadb", "own")), "two names that once collided keep sharing");
+        assertEquals(
+                "kept-own",
+                store.get(SecretKeys.account("mariadb", "own")),
+                "two names that once collided keep sharing");
         store.save();
 
-        assertEquals(List.of("account/mariadb/glance", "account/mariadb/own", "own/mariadb"),
-                List.copyOf(new SecretStore(file).all().keySet()), "stored under the new names only");
+        assertEquals(
+                List.of("account/mariadb/glance", "account/mariadb/own", "own/mariadb"),
+                List.copyOf(new SecretStore(file).all().keySet()),
+                "stored under the new names only");
     }
 
     @Test
@@ -79,6 +85,7 @@ class SecretStoreTest {
         PrivateFiles.write(file, "replaced\n");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("replaced\n", Files.readString(file));
-        assertFalse(Files.list(dir).anyMatch(path -> path.getFileName().toString().endsWith(".tmp")));
+        assertFalse(
+                Files.list(dir).anyMatch(path -> path.getFileName().toString().endsWith(".tmp")));
     }
 }

@@ -31,8 +31,14 @@ class SourceWatcherTest {
         Files.createDirectories(root.resolve(".docstack/demo"));
         Files.writeString(root.resolve(".dockerignore"), "*\n!src/\n!docstack/\n");
         Path context = root.toRealPath();
-        app = new WatchedProject("app", context.resolve("docstack"), context, DockerIgnore.of(context),
-                Set.of("docstack/Dockerfile", ".dockerignore"), Set.of(".docstack"), List.of());
+        app = new WatchedProject(
+                "app",
+                context.resolve("docstack"),
+                context,
+                DockerIgnore.of(context),
+                Set.of("docstack/Dockerfile", ".dockerignore"),
+                Set.of(".docstack"),
+                List.of());
     }
 
     @Test
@@ -71,10 +77,14 @@ class SourceWatcherTest {
         try (SourceWatcher watcher = new SourceWatcher(List.of(app), Duration.ofMillis(100))) {
             Files.createDirectories(root.resolve("src/pkg"));
             Files.writeString(root.resolve("src/pkg/first.py"), "written before the directory was watched\n");
-            assertEquals(Set.of(app.context().resolve("src/pkg"), app.context().resolve("src/pkg/first.py")), await(watcher).get("app"));
+            assertEquals(
+                    Set.of(app.context().resolve("src/pkg"), app.context().resolve("src/pkg/first.py")),
+                    await(watcher).get("app"));
 
             Files.writeString(root.resolve("src/pkg/second.py"), "written into a watched directory\n");
-            assertEquals(Set.of(app.context().resolve("src/pkg/second.py")), await(watcher).get("app"));
+            assertEquals(
+                    Set.of(app.context().resolve("src/pkg/second.py")),
+                    await(watcher).get("app"));
         }
     }
 

@@ -20,7 +20,9 @@ class StackLoaderTest {
     }
 
     private static List<String> problems(StackLoader.Result result) {
-        return result.report().problems().stream().map(p -> p.rule().id() + "@" + p.position()).toList();
+        return result.report().problems().stream()
+                .map(p -> p.rule().id() + "@" + p.position())
+                .toList();
     }
 
     @Test
@@ -43,7 +45,8 @@ class StackLoaderTest {
         assertEquals("controller-1", stack.projects().get(1).node(), "on a Swarm, keystone runs there");
         assertEquals("devcloud", stack.name());
         assertEquals("2025.2", stack.release());
-        assertEquals(new Stack.Project("mariadb", null, null, null), stack.projects().get(0));
+        assertEquals(
+                new Stack.Project("mariadb", null, null, null), stack.projects().get(0));
         assertEquals("milestone", stack.projects().get(1).release());
         assertEquals(dir.resolve("glance"), stack.projects().get(2).path());
     }
@@ -62,13 +65,18 @@ class StackLoaderTest {
                   - {name: cinder, profiles: [volume]}
                 """).stack();
 
-        assertEquals(List.of("keystone", "nova", "neutron"), names(stack.withProfiles(null)), "the stack's own profiles by default");
+        assertEquals(
+                List.of("keystone", "nova", "neutron"),
+                names(stack.withProfiles(null)),
+                "the stack's own profiles by default");
         assertEquals(List.of("keystone", "neutron"), names(stack.withProfiles(List.of("network"))));
         assertEquals(List.of("keystone", "cinder"), names(stack.withProfiles(List.of("volume"))));
         assertEquals(List.of("keystone"), names(stack.withProfiles(List.of(Stack.NO_PROFILES))));
         StackException unknown = assertThrows(StackException.class, () -> stack.withProfiles(List.of("dashbord")));
-        assertEquals("No project of stack cloud has the profile dashbord: its profiles are compute, network, volume (or none"
-                + " for only the projects without one)", unknown.getMessage());
+        assertEquals(
+                "No project of stack cloud has the profile dashbord: its profiles are compute, network, volume (or none"
+                        + " for only the projects without one)",
+                unknown.getMessage());
     }
 
     private static List<String> names(Stack stack) {
@@ -88,8 +96,14 @@ class StackLoaderTest {
                 """);
 
         assertNull(result.stack(), "no stack when there are errors");
-        assertEquals(List.of("api-version@2:7", "invalid-name@3:7", "duplicate-project@6:12", "unknown-key@6:22",
-                "build-context-missing@7:26"), problems(result));
+        assertEquals(
+                List.of(
+                        "api-version@2:7",
+                        "invalid-name@3:7",
+                        "duplicate-project@6:12",
+                        "unknown-key@6:22",
+                        "build-context-missing@7:26"),
+                problems(result));
     }
 
     @Test

@@ -22,7 +22,9 @@ class StackOwnerTest {
         Path other = Files.createDirectories(checkouts.resolve("other/.docstack/demo"));
         ContainerSummary theirs = container("their-secrets", other);
 
-        assertEquals(Optional.of(theirs), owner("my-secrets").firstForeign(List.of(container("my-secrets", mine()), theirs)));
+        assertEquals(
+                Optional.of(theirs),
+                owner("my-secrets").firstForeign(List.of(container("my-secrets", mine()), theirs)));
     }
 
     @Test
@@ -42,7 +44,14 @@ class StackOwnerTest {
 
     @Test
     void containersMadeBeforeOwnersWereLabelledPass() {
-        ContainerSummary unlabelled = new ContainerSummary("id", "demo-clock", "clock:dev", "sha256:1", List.of(), "running", "Up",
+        ContainerSummary unlabelled = new ContainerSummary(
+                "id",
+                "demo-clock",
+                "clock:dev",
+                "sha256:1",
+                List.of(),
+                "running",
+                "Up",
                 Map.of(StackLabels.STACK, "demo"));
 
         assertTrue(owner("my-secrets").firstForeign(List.of(unlabelled)).isEmpty());
@@ -57,7 +66,14 @@ class StackOwnerTest {
     }
 
     private static ContainerSummary container(String secretsId, Path state) {
-        return new ContainerSummary("id-" + secretsId, "demo-clock", "clock:dev", "sha256:1", List.of(), "running", "Up",
+        return new ContainerSummary(
+                "id-" + secretsId,
+                "demo-clock",
+                "clock:dev",
+                "sha256:1",
+                List.of(),
+                "running",
+                "Up",
                 Map.of(StackLabels.STACK, "demo", StackLabels.SECRETS, secretsId, StackLabels.STATE, state.toString()));
     }
 }

@@ -25,9 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StackRunnerTest {
 
-    private static final StackRunner.Timeouts TIMEOUTS = new StackRunner.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
+    private static final StackRunner.Timeouts TIMEOUTS =
+            new StackRunner.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
     /** Far from the ports other tests and samples publish: up checks that the ports are free on this machine. */
     private static final int PORT_OFFSET = 41000;
+
     private static final String MARIADB_SERVICE = "mariadb";
     private static final String PROVISION = "provision-mariadb-glance";
     private static final String DB_SYNC = "init-glance-db-sync";
@@ -49,7 +51,8 @@ class StackRunnerTest {
 
     /** The stack of these projects as up gets it: wired, its secrets kept for the next up. */
     private Deployment deployment(ResolvedProject... projects) throws Exception {
-        Deployment deployment = StackWiring.wire(TestProjects.stack(dir, projects), List.of(projects), secrets, PORT_OFFSET);
+        Deployment deployment =
+                StackWiring.wire(TestProjects.stack(dir, projects), List.of(projects), secrets, PORT_OFFSET);
         secrets.save();
         return deployment;
     }
@@ -61,11 +64,17 @@ class StackRunnerTest {
         StackRunner.UpReport report = runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
 
         List<String> journal = engine.journal();
-        assertTrue(journal.indexOf("ready " + MARIADB_SERVICE) < journal.indexOf("start " + PROVISION), journal.toString());
+        assertTrue(
+                journal.indexOf("ready " + MARIADB_SERVICE) < journal.indexOf("start " + PROVISION),
+                journal.toString());
         assertTrue(journal.indexOf("done " + PROVISION) < journal.indexOf("start " + DB_SYNC), journal.toString());
         assertTrue(journal.indexOf("done " + DB_SYNC) < journal.indexOf("start " + GLANCE_API), journal.toString());
         assertTrue(journal.contains("ready " + GLANCE_API), journal.toString());
-        assertEquals(List.of(MARIADB_SERVICE, GLANCE_API), report.services().stream().map(StackRunner.ServiceReport::service).toList());
+        assertEquals(
+                List.of(MARIADB_SERVICE, GLANCE_API),
+                report.services().stream()
+                        .map(StackRunner.ServiceReport::service)
+                        .toList());
         assertEquals(4, report.started());
     }
 
@@ -73,9 +82,29 @@ class StackRunnerTest {
     void aServiceTheEngineChecksAsOftenIsJudgedByTheEnginesVerdictNotBySecondChecks() throws Exception {
         // Checked every 200 ms by the engine, as docstack would while waiting: a copy of ours would only take CPU.
         Manifest.HealthcheckSpec fast = new Manifest.HealthcheckSpec(List.of("probe"), "200ms", null, null, null, null);
-        ResolvedProject clock = new ResolvedProject("clock", "clock:latest", "sha256:3", TestProjects.manifest("clock", List.of(),
-                List.of(), List.of(), Map.of("clock", new Manifest.Service("clock", List.of(), List.of(), Map.of(), List.of(7003),
-                        fast, Map.of(), null, null, List.of()))), null);
+        ResolvedProject clock = new ResolvedProject(
+                "clock",
+                "clock:latest",
+                "sha256:3",
+                TestProjects.manifest(
+                        "clock",
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Map.of(
+                                "clock",
+                                new Manifest.Service(
+                                        "clock",
+                                        List.of(),
+                                        List.of(),
+                                        Map.of(),
+                                        List.of(7003),
+                                        fast,
+                                        Map.of(),
+                                        null,
+                                        null,
+                                        List.of()))),
+                null);
         engine.engineRunsChecks("clock").failingChecks("clock", 2);
 
         runner.up(deployment(clock), TIMEOUTS, 4);
@@ -90,7 +119,9 @@ class StackRunnerTest {
 
         List<String> journal = engine.journal();
         for (String unit : List.of(MARIADB_SERVICE, PROVISION, DB_SYNC, GLANCE_API)) {
-            assertTrue(journal.indexOf("create " + unit) < journal.indexOf("start " + MARIADB_SERVICE), journal.toString());
+            assertTrue(
+                    journal.indexOf("create " + unit) < journal.indexOf("start " + MARIADB_SERVICE),
+                    journal.toString());
         }
     }
 
@@ -102,8 +133,10 @@ class StackRunnerTest {
         StackRunner.UpReport again = runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
 
         assertEquals(0, again.started());
-        assertEquals(List.of(), engine.journal(), "no container created, started, removed or checked: the engine finds them"
-                + " healthy");
+        assertEquals(
+                List.of(),
+                engine.journal(),
+                "no container created, started, removed or checked: the engine finds them" + " healthy");
     }
 
     @Test
@@ -114,20 +147,23 @@ class StackRunnerTest {
 
         runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
 
-        assertEquals(List.of("ready " + GLANCE_API), engine.journal(), "glance-api is checked until ready, nothing else");
+        assertEquals(
+                List.of("ready " + GLANCE_API), engine.journal(), "glance-api is checked until ready, nothing else");
     }
 
     @Test
     void aNewImageRecreatesItsProjectAndRerunsItsStepsButLeavesTheRestAlone() throws Exception {
         runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
         engine.clearJournal();
-        ResolvedProject newGlance = new ResolvedProject(GLANCE.name(), GLANCE.image(), "sha256:20", GLANCE.manifest(),
-                GLANCE.imageReadiness());
+        ResolvedProject newGlance = new ResolvedProject(
+                GLANCE.name(), GLANCE.image(), "sha256:20", GLANCE.manifest(), GLANCE.imageReadiness());
 
         runner.up(deployment(MARIADB, newGlance), TIMEOUTS, 4);
 
-        Set<String> touched = Set.copyOf(engine.journal().stream().filter(entry -> !entry.startsWith("ready "))
-                .map(entry -> entry.substring(entry.indexOf(' ') + 1)).toList());
+        Set<String> touched = Set.copyOf(engine.journal().stream()
+                .filter(entry -> !entry.startsWith("ready "))
+                .map(entry -> entry.substring(entry.indexOf(' ') + 1))
+                .toList());
         assertEquals(Set.of(DB_SYNC, GLANCE_API), touched, engine.journal().toString());
     }
 
@@ -136,11 +172,16 @@ class StackRunnerTest {
         engine.failingChecks(MARIADB_SERVICE, -1);
         StackRunner.Timeouts quick = new StackRunner.Timeouts(Duration.ofMillis(200), Duration.ofSeconds(5));
 
-        StackException failure = assertThrows(StackException.class, () -> runner.up(deployment(MARIADB, GLANCE), quick, 4));
+        StackException failure =
+                assertThrows(StackException.class, () -> runner.up(deployment(MARIADB, GLANCE), quick, 4));
 
         assertTrue(failure.getMessage().startsWith(MARIADB_SERVICE + " failed: "), failure.getMessage());
-        assertTrue(failure.getMessage().contains("log of " + MARIADB_SERVICE), "with its last log lines: " + failure.getMessage());
-        assertTrue(engine.journal().stream().noneMatch(entry -> entry.startsWith("start ") && !entry.endsWith(MARIADB_SERVICE)),
+        assertTrue(
+                failure.getMessage().contains("log of " + MARIADB_SERVICE),
+                "with its last log lines: " + failure.getMessage());
+        assertTrue(
+                engine.journal().stream()
+                        .noneMatch(entry -> entry.startsWith("start ") && !entry.endsWith(MARIADB_SERVICE)),
                 engine.journal().toString());
     }
 
@@ -148,11 +189,14 @@ class StackRunnerTest {
     void aFailedStepFailsUpAndItsContainerStaysForInspection() throws Exception {
         engine.exitCode(DB_SYNC, 3);
 
-        StackException failure = assertThrows(StackException.class, () -> runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4));
+        StackException failure =
+                assertThrows(StackException.class, () -> runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4));
 
         assertTrue(failure.getMessage().contains("exited with code 3"), failure.getMessage());
         assertTrue(engine.units().contains(DB_SYNC), "the failed step's container stays, for its log");
-        assertTrue(!engine.journal().contains("start " + GLANCE_API), engine.journal().toString());
+        assertTrue(
+                !engine.journal().contains("start " + GLANCE_API),
+                engine.journal().toString());
     }
 
     @Test
@@ -170,14 +214,17 @@ class StackRunnerTest {
 
         List<StackRunner.UnitStatus> units = runner.status("dev");
 
-        assertEquals(List.of(GLANCE_API, DB_SYNC, MARIADB_SERVICE, PROVISION), units.stream().map(StackRunner.UnitStatus::unit).toList());
+        assertEquals(
+                List.of(GLANCE_API, DB_SYNC, MARIADB_SERVICE, PROVISION),
+                units.stream().map(StackRunner.UnitStatus::unit).toList());
         StackRunner.UnitStatus mariadb = units.get(2);
         assertEquals("service", mariadb.kind());
         assertTrue(mariadb.state().running());
         assertEquals(List.of("127.0.0.1:" + (3306 + PORT_OFFSET)), mariadb.published());
         StackRunner.UnitStatus dbSync = units.get(1);
         assertEquals("init", dbSync.kind());
-        assertTrue(!dbSync.state().running() && dbSync.finishedAt() != null, "a finished step is its record: " + dbSync);
+        assertTrue(
+                !dbSync.state().running() && dbSync.finishedAt() != null, "a finished step is its record: " + dbSync);
     }
 
     @Test

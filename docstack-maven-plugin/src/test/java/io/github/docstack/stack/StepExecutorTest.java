@@ -15,12 +15,10 @@ class StepExecutorTest {
 
     private static final StepExecutor.Listener QUIET = new StepExecutor.Listener() {
         @Override
-        public void started(String step) {
-        }
+        public void started(String step) {}
 
         @Override
-        public void finished(String step, String result) {
-        }
+        public void finished(String step, String result) {}
     };
 
     @Test
@@ -33,10 +31,22 @@ class StepExecutorTest {
             assertTrue(bothRunning.await(10, TimeUnit.SECONDS), "independent steps ran one after the other");
             return "ok";
         };
-        StepExecutor.Outcome outcome = StepExecutor.run(List.of(
-                new StepExecutor.Step("consumer", Set.of("provider", "clock"), () -> { order.add("consumer"); return "ok"; }),
-                new StepExecutor.Step("provider", Set.of(), () -> { order.add("provider"); return meetsTheOther.run(); }),
-                new StepExecutor.Step("clock", Set.of(), () -> { order.add("clock"); return meetsTheOther.run(); })), 4, QUIET);
+        StepExecutor.Outcome outcome = StepExecutor.run(
+                List.of(
+                        new StepExecutor.Step("consumer", Set.of("provider", "clock"), () -> {
+                            order.add("consumer");
+                            return "ok";
+                        }),
+                        new StepExecutor.Step("provider", Set.of(), () -> {
+                            order.add("provider");
+                            return meetsTheOther.run();
+                        }),
+                        new StepExecutor.Step("clock", Set.of(), () -> {
+                            order.add("clock");
+                            return meetsTheOther.run();
+                        })),
+                4,
+                QUIET);
 
         assertTrue(outcome.succeeded());
         assertEquals("consumer", order.get(2));
@@ -48,29 +58,32 @@ class StepExecutorTest {
         CountDownLatch failureSeen = new CountDownLatch(1);
         StepExecutor.Listener seesFailure = new StepExecutor.Listener() {
             @Override
-            public void started(String step) {
-            }
+            public void started(String step) {}
 
             @Override
-            public void finished(String step, String result) {
-            }
+            public void finished(String step, String result) {}
 
             @Override
             public void failed(String step, Exception failure) {
                 failureSeen.countDown();
             }
         };
-        StepExecutor.Outcome outcome = StepExecutor.run(List.of(
-                new StepExecutor.Step("broken", Set.of(), () -> {
-                    throw new IllegalStateException("exit 3");
-                }),
-                new StepExecutor.Step("slow", Set.of(), () -> {
-                    // Still running when the executor has taken in the failure.
-                    assertTrue(failureSeen.await(10, TimeUnit.SECONDS));
-                    ran.add("slow");
-                    return "ok";
-                }),
-                new StepExecutor.Step("after-slow", Set.of("slow"), () -> { ran.add("after-slow"); return "ok"; })), 4,
+        StepExecutor.Outcome outcome = StepExecutor.run(
+                List.of(
+                        new StepExecutor.Step("broken", Set.of(), () -> {
+                            throw new IllegalStateException("exit 3");
+                        }),
+                        new StepExecutor.Step("slow", Set.of(), () -> {
+                            // Still running when the executor has taken in the failure.
+                            assertTrue(failureSeen.await(10, TimeUnit.SECONDS));
+                            ran.add("slow");
+                            return "ok";
+                        }),
+                        new StepExecutor.Step("after-slow", Set.of("slow"), () -> {
+                            ran.add("after-slow");
+                            return "ok";
+                        })),
+                4,
                 seesFailure);
 
         assertEquals("broken", outcome.failedStep());
@@ -81,9 +94,12 @@ class StepExecutorTest {
 
     @Test
     void stepsThatWaitForEachOtherAreReportedNotHung() throws Exception {
-        StepExecutor.Outcome outcome = StepExecutor.run(List.of(
-                new StepExecutor.Step("a", Set.of("b"), () -> "ok"),
-                new StepExecutor.Step("b", Set.of("a"), () -> "ok")), 2, QUIET);
+        StepExecutor.Outcome outcome = StepExecutor.run(
+                List.of(
+                        new StepExecutor.Step("a", Set.of("b"), () -> "ok"),
+                        new StepExecutor.Step("b", Set.of("a"), () -> "ok")),
+                2,
+                QUIET);
         assertEquals(List.of("a", "b"), outcome.neverStarted());
     }
 }

@@ -23,13 +23,21 @@ class WatchRulesTest {
 
     @BeforeEach
     void project() throws Exception {
-        for (String file : List.of("keystone/api/users.py", "etc/policy.yaml", "docs/index.rst", "setup.py", "docstack/Dockerfile")) {
+        for (String file : List.of(
+                "keystone/api/users.py", "etc/policy.yaml", "docs/index.rst", "setup.py", "docstack/Dockerfile")) {
             Files.createDirectories(context.resolve(file).getParent());
             Files.writeString(context.resolve(file), "x\n");
         }
-        keystone = new WatchedProject("keystone", context.resolve("docstack"), context, DockerIgnore.of(context), Set.of(),
-                Set.of(), List.of(
-                        new Manifest.WatchRule("keystone", WatchAction.SYNC_RESTART, "/usr/lib/python3/dist-packages/keystone/"),
+        keystone = new WatchedProject(
+                "keystone",
+                context.resolve("docstack"),
+                context,
+                DockerIgnore.of(context),
+                Set.of(),
+                Set.of(),
+                List.of(
+                        new Manifest.WatchRule(
+                                "keystone", WatchAction.SYNC_RESTART, "/usr/lib/python3/dist-packages/keystone/"),
                         new Manifest.WatchRule("etc/policy.yaml", WatchAction.SYNC, "/etc/keystone/policy.yaml"),
                         new Manifest.WatchRule("docs", WatchAction.REBUILD, null),
                         new Manifest.WatchRule("etc", WatchAction.REBUILD, null)));
@@ -40,8 +48,12 @@ class WatchRulesTest {
         ProjectChange change = keystone.decide(Set.of(context.resolve("keystone/api/users.py")));
 
         assertEquals(WatchAction.SYNC_RESTART, change.action());
-        assertEquals(List.of(new ProjectChange.SyncedFile(context.resolve("keystone/api/users.py"),
-                "/usr/lib/python3/dist-packages/keystone/api/users.py", false)), change.files());
+        assertEquals(
+                List.of(new ProjectChange.SyncedFile(
+                        context.resolve("keystone/api/users.py"),
+                        "/usr/lib/python3/dist-packages/keystone/api/users.py",
+                        false)),
+                change.files());
     }
 
     @Test
@@ -55,50 +67,82 @@ class WatchRulesTest {
     @Test
     void aSyncExecRuleRunsItsCommandOnceForTheBurstAndARestartInTheBurstSupersedesIt() throws Exception {
         Files.writeString(context.resolve("etc/api-paste.ini"), "x\n");
-        WatchedProject reloading = new WatchedProject("keystone", context.resolve("docstack"), context, DockerIgnore.of(context),
-                Set.of(), Set.of(), List.of(
-                        new Manifest.WatchRule("etc/api-paste.ini", WatchAction.SYNC_RESTART, "/etc/keystone/api-paste.ini"),
-                        new Manifest.WatchRule("keystone", WatchAction.SYNC_EXEC, "/usr/lib/python3/dist-packages/keystone",
+        WatchedProject reloading = new WatchedProject(
+                "keystone",
+                context.resolve("docstack"),
+                context,
+                DockerIgnore.of(context),
+                Set.of(),
+                Set.of(),
+                List.of(
+                        new Manifest.WatchRule(
+                                "etc/api-paste.ini", WatchAction.SYNC_RESTART, "/etc/keystone/api-paste.ini"),
+                        new Manifest.WatchRule(
+                                "keystone",
+                                WatchAction.SYNC_EXEC,
+                                "/usr/lib/python3/dist-packages/keystone",
                                 List.of("keystone-reload")),
-                        new Manifest.WatchRule("etc", WatchAction.SYNC_EXEC, "/etc/keystone", List.of("keystone-reload"))));
+                        new Manifest.WatchRule(
+                                "etc", WatchAction.SYNC_EXEC, "/etc/keystone", List.of("keystone-reload"))));
 
-        ProjectChange reload = reloading.decide(Set.of(context.resolve("keystone/api/users.py"), context.resolve("etc/policy.yaml")));
+        ProjectChange reload =
+                reloading.decide(Set.of(context.resolve("keystone/api/users.py"), context.resolve("etc/policy.yaml")));
         assertEquals(WatchAction.SYNC_EXEC, reload.action());
         assertEquals(List.of(List.of("keystone-reload")), reload.commands(), "one command, run once, for both files");
         assertEquals(2, reload.files().size());
 
-        WatchedProject twoCommands = new WatchedProject("keystone", context.resolve("docstack"), context, DockerIgnore.of(context),
-                Set.of(), Set.of(), List.of(
+        WatchedProject twoCommands = new WatchedProject(
+                "keystone",
+                context.resolve("docstack"),
+                context,
+                DockerIgnore.of(context),
+                Set.of(),
+                Set.of(),
+                List.of(
                         new Manifest.WatchRule("etc", WatchAction.SYNC_EXEC, "/etc/keystone", List.of("reload-policy")),
-                        new Manifest.WatchRule("keystone", WatchAction.SYNC_EXEC, "/srv/keystone", List.of("keystone-reload"))));
+                        new Manifest.WatchRule(
+                                "keystone", WatchAction.SYNC_EXEC, "/srv/keystone", List.of("keystone-reload"))));
         for (int i = 0; i < 5; i++) { // whatever order the burst's files come in
-            assertEquals(List.of(List.of("reload-policy"), List.of("keystone-reload")), twoCommands.decide(new java.util.HashSet<>(
-                    List.of(context.resolve("keystone/api/users.py"), context.resolve("etc/policy.yaml")))).commands(),
+            assertEquals(
+                    List.of(List.of("reload-policy"), List.of("keystone-reload")),
+                    twoCommands
+                            .decide(new java.util.HashSet<>(List.of(
+                                    context.resolve("keystone/api/users.py"), context.resolve("etc/policy.yaml"))))
+                            .commands(),
                     "the commands run in the order of their rules");
         }
 
-        ProjectChange restart = reloading.decide(Set.of(context.resolve("keystone/api/users.py"), context.resolve("etc/api-paste.ini")));
+        ProjectChange restart = reloading.decide(
+                Set.of(context.resolve("keystone/api/users.py"), context.resolve("etc/api-paste.ini")));
         assertEquals(WatchAction.SYNC_RESTART, restart.action());
         assertEquals(List.of(), restart.commands(), "a restart starts the service afresh: no command besides");
     }
 
     @Test
     void oneFileThatNeedsARestartRestartsTheWholeBurst() {
-        assertEquals(WatchAction.SYNC_RESTART,
-                keystone.decide(Set.of(context.resolve("etc/policy.yaml"), context.resolve("keystone/api/users.py"))).action());
+        assertEquals(
+                WatchAction.SYNC_RESTART,
+                keystone.decide(Set.of(context.resolve("etc/policy.yaml"), context.resolve("keystone/api/users.py")))
+                        .action());
     }
 
     @Test
     void aDeletedFileIsDeletedInTheContainersToo() throws Exception {
         Files.delete(context.resolve("keystone/api/users.py"));
 
-        assertEquals(true, keystone.decide(Set.of(context.resolve("keystone/api/users.py"))).files().get(0).deleted());
+        assertEquals(
+                true,
+                keystone.decide(Set.of(context.resolve("keystone/api/users.py")))
+                        .files()
+                        .get(0)
+                        .deleted());
     }
 
     @Test
     void aRebuildRuleAFileNoRuleCoversAndTheDocstackDirectoryEachRebuildTheWholeBurst() {
         for (String file : List.of("docs/index.rst", "setup.py", "docstack/Dockerfile")) {
-            ProjectChange change = keystone.decide(Set.of(context.resolve("keystone/api/users.py"), context.resolve(file)));
+            ProjectChange change =
+                    keystone.decide(Set.of(context.resolve("keystone/api/users.py"), context.resolve(file)));
 
             assertEquals(ProjectChange.rebuild("keystone"), change, file);
         }
@@ -106,10 +150,12 @@ class WatchRulesTest {
 
     @Test
     void withoutRulesEveryChangeRebuilds() throws Exception {
-        WatchedProject plain = new WatchedProject("plain", context.resolve("docstack"), context, DockerIgnore.of(context),
-                Set.of(), Set.of(), List.of());
+        WatchedProject plain = new WatchedProject(
+                "plain", context.resolve("docstack"), context, DockerIgnore.of(context), Set.of(), Set.of(), List.of());
 
-        assertEquals(WatchAction.REBUILD, plain.decide(Set.of(context.resolve("keystone/api/users.py"))).action());
+        assertEquals(
+                WatchAction.REBUILD,
+                plain.decide(Set.of(context.resolve("keystone/api/users.py"))).action());
     }
 
     @Test
@@ -117,9 +163,11 @@ class WatchRulesTest {
         Files.createDirectories(context.resolve("keystone/new"));
         Files.writeString(context.resolve("keystone/new/mod.py"), "x\n");
 
-        ProjectChange change = keystone.decide(Set.of(context.resolve("keystone/new"), context.resolve("keystone/new/mod.py")));
+        ProjectChange change =
+                keystone.decide(Set.of(context.resolve("keystone/new"), context.resolve("keystone/new/mod.py")));
 
-        assertEquals(List.of("/usr/lib/python3/dist-packages/keystone/new/mod.py"),
+        assertEquals(
+                List.of("/usr/lib/python3/dist-packages/keystone/new/mod.py"),
                 change.files().stream().map(ProjectChange.SyncedFile::target).toList());
     }
 }
