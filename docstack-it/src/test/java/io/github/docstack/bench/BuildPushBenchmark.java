@@ -11,10 +11,10 @@ import io.github.docstack.image.RetryPolicy;
 import io.github.docstack.image.TagPolicy;
 import io.github.docstack.it.SampleProject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -37,8 +37,7 @@ public final class BuildPushBenchmark {
                         EngineLog.SILENT)) {
             ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
             Path project = sample.directory;
-            BuildRequest request = new BuildRequest(
-                    sample.docstack(), REGISTRY, "bench", List.of(), Map.of(), false, false, List.of(), Map.of());
+            BuildRequest request = BuildRequest.of(sample.docstack(), Map.of()).withRegistry(REGISTRY, "bench");
             ImagePusher pusher = new ImagePusher(engine, EngineLog.SILENT, RetryPolicy.DEFAULT);
             String cliImage = REGISTRY + "/bench/hello-cli";
 
@@ -110,7 +109,7 @@ public final class BuildPushBenchmark {
 
     private static long imageSize(String image) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("docker", "image", "inspect", "-f", "{{.Size}}", image).start();
-        String out = new String(process.getInputStream().readAllBytes()).strip();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         process.waitFor();
         return Long.parseLong(out);
     }
@@ -121,7 +120,7 @@ public final class BuildPushBenchmark {
                 new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes());
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
         }

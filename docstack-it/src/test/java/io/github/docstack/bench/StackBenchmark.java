@@ -52,7 +52,7 @@ public final class StackBenchmark {
             StackPreparer.Prepared prepared =
                     StackPreparer.prepare(stack, engine, EngineLog.SILENT, 0, 8); // builds the images
             Deployment deployment = prepared.deployment();
-            StackRunner.Timeouts timeouts = new StackRunner.Timeouts(Duration.ofSeconds(120), Duration.ofSeconds(120));
+            StackRunner.Timeouts timeouts = new StackRunner.Timeouts(Duration.ofMinutes(2), Duration.ofMinutes(2));
             runner.down(stack.name(), true);
 
             double ideal = criticalPath();

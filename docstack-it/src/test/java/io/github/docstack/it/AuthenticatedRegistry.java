@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,7 @@ final class AuthenticatedRegistry implements BeforeAllCallback, AfterAllCallback
             port = socket.getLocalPort();
         }
         Process htpasswd = new ProcessBuilder("htpasswd", "-Bbn", USER, PASSWORD).start();
-        String entry = new String(htpasswd.getInputStream().readAllBytes()).strip();
+        String entry = new String(htpasswd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (htpasswd.waitFor() != 0 || entry.isEmpty()) {
             throw new IllegalStateException("htpasswd failed: install apache2-utils (scripts/host-setup does)");
         }

@@ -157,8 +157,7 @@ class BuildPushIT {
     }
 
     private BuildRequest request(SampleProject project, Map<String, String> environment) {
-        return new BuildRequest(
-                project.docstack(), REGISTRY, namespace, List.of(), Map.of(), false, false, List.of(), environment);
+        return BuildRequest.of(project.docstack(), environment).withRegistry(REGISTRY, namespace);
     }
 
     private String ref(String tag) {

@@ -41,9 +41,9 @@ class DockerfileAgreementIT {
 
     static Stream<Path> dockerfiles() throws IOException, URISyntaxException {
         Path dir = Path.of(DockerfileAgreementIT.class.getResource("/agreement").toURI());
-        return Files.list(dir)
-                .filter(path -> path.toString().endsWith(".Dockerfile"))
-                .sorted();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(path -> path.toString().endsWith(".Dockerfile")).sorted().toList().stream();
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package io.github.docstack.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ class JenkinsJobsIT {
         Process render = new ProcessBuilder("jenkins-jobs", "test", JOBS.toString(), "-o", out.toString())
                 .redirectErrorStream(true)
                 .start();
-        String output = new String(render.getInputStream().readAllBytes());
+        String output = new String(render.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(render.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, render.exitValue(), output);
 

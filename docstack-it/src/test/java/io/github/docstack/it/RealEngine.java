@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A connection to the real Docker engine for one test class ({@code -Ddocstack.dockerHost}, else
  * {@code DOCKER_HOST}, else the default socket). When none answers, every test of the class fails with the
  * engine's own message: where it looked and how to start one. Images and containers registered with
- * {@link #removeAfterAll} are removed when the class is done, pass or fail.
+ * {@link #removeContainerAfterAll} or {@link #removeImageAfterAll} are removed when the class is done, pass or fail.
  */
 public final class RealEngine implements BeforeAllCallback, AfterAllCallback {
 

@@ -335,10 +335,13 @@ class StackIT {
                         null,
                         false,
                         false));
-        Files.writeString(
-                work.resolve("crafted.yaml"),
-                "apiVersion: docstack/v1\nkind: Stack\nname: crafted\nprojects:\n"
-                        + "  - {name: crafted, image: \"docstack-it/crafted:latest\"}\n");
+        Files.writeString(work.resolve("crafted.yaml"), """
+                apiVersion: docstack/v1
+                kind: Stack
+                name: crafted
+                projects:
+                  - {name: crafted, image: "docstack-it/crafted:latest"}
+                """);
 
         StackException refused = assertThrows(StackException.class, () -> up("crafted.yaml", 0));
 

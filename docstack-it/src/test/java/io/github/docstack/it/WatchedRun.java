@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +73,7 @@ final class WatchedRun {
         List<String> command = new ArrayList<>(List.of("docker"));
         command.addAll(List.of(arguments));
         Process docker = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(docker.getInputStream().readAllBytes());
+        String output = new String(docker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, docker.waitFor(), output);
         return output;
     }

@@ -178,7 +178,7 @@ public final class DockerfileParser {
             arguments = Words.split(rest, escape);
             if (keyword.equals("ENV")
                     && (arguments.isEmpty()
-                            || arguments.size() == 1 && !arguments.get(0).contains("="))) {
+                            || (arguments.size() == 1 && !arguments.get(0).contains("=")))) {
                 // The engine's own words: "ENV NAME" needs a value ("ENV NAME=" sets it empty).
                 errors.add(new Dockerfile.ParseError(start + 1, "ENV must have two arguments: write ENV NAME=value"));
             }

@@ -300,6 +300,7 @@ final class DockerContainers extends DockerPart {
 
     private void readLog(String containerId, int count, Deque<String> lines) {
         access.getLogSync(containerId, new LogCallback() {
+            @Override
             public void log(int type, ZonedDateTime timestamp, String text) {
                 lines.addLast(text.stripTrailing());
                 if (lines.size() > count) {
@@ -307,28 +308,35 @@ final class DockerContainers extends DockerPart {
                 }
             }
 
+            @Override
             public void error(String error) {
                 lines.addLast("(logs unavailable: " + error + ")");
             }
 
+            @Override
             public void open() {}
 
+            @Override
             public void close() {}
         });
     }
 
     void followLogs(String containerId, java.util.function.Consumer<String> lines) throws EngineException {
         io.fabric8.maven.docker.access.log.LogGetHandle handle = access.getLogAsync(containerId, new LogCallback() {
+            @Override
             public void log(int type, ZonedDateTime timestamp, String text) {
                 lines.accept(text.stripTrailing());
             }
 
+            @Override
             public void error(String error) {
                 lines.accept("(logs unavailable: " + error + ")");
             }
 
+            @Override
             public void open() {}
 
+            @Override
             public void close() {}
         });
         try {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -240,7 +241,8 @@ final class DockerSwarm extends DockerPart {
                 return items;
             } catch (IOException e) {
                 throw new EngineException(
-                        operation.substring(0, 1).toUpperCase() + operation.substring(1) + " failed: " + e.getMessage(),
+                        operation.substring(0, 1).toUpperCase(Locale.ROOT) + operation.substring(1) + " failed: "
+                                + e.getMessage(),
                         e);
             }
         });

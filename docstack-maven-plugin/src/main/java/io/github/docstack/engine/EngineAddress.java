@@ -15,6 +15,8 @@ public record EngineAddress(String url, String origin) {
     public static final String DEFAULT_SOCKET = "unix:///var/run/docker.sock";
 
     /**
+     * The engine to talk to: the configured address, else {@code DOCKER_HOST}, else the default socket.
+     *
      * @param configured the address the user configured, or null/blank
      * @param environment the process environment (passed in so tests need not change the real one)
      */

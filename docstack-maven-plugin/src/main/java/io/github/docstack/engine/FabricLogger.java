@@ -83,6 +83,7 @@ final class FabricLogger implements Logger {
     @Override
     public void progressFinished() {}
 
+    @SuppressWarnings("AnnotateFormatMethod") // fabric8's Logger hands us its formats; it has no such annotation either
     private static String format(String format, Object... params) {
         return params.length == 0 ? format : String.format(format, params);
     }

@@ -1,5 +1,7 @@
 package io.github.docstack.engine;
 
+import java.util.Locale;
+
 /** A registry refused or could not be reached; {@link #kind()} says which, so callers can decide to retry. */
 public class RegistryException extends EngineException {
 
@@ -30,7 +32,7 @@ public class RegistryException extends EngineException {
             java.util.regex.Pattern.compile("(?<![:\\d])40[13](?!\\d)");
 
     static Kind classify(String engineMessage) {
-        String text = engineMessage == null ? "" : engineMessage.toLowerCase();
+        String text = engineMessage == null ? "" : engineMessage.toLowerCase(Locale.ROOT);
         // Unreachable first: its messages carry the registry's address, whose port may hold any digits.
         if (text.contains("connection refused")
                 || text.contains("no such host")

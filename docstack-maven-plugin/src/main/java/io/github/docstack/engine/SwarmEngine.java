@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -160,7 +161,7 @@ public final class SwarmEngine implements Engine {
                 : Map.of();
         for (Map.Entry<String, String> secret : used.entrySet()) {
             // A Swarm secret cannot change: a new value is a new secret, named after a digest of it.
-            String variable = secret.getValue().toLowerCase().replaceFirst("^docstack_secret_", "");
+            String variable = secret.getValue().toLowerCase(Locale.ROOT).replaceFirst("^docstack_secret_", "");
             String name = labels.getOrDefault(stackLabel, "docstack") + "_"
                     + variable.substring(0, Math.min(variable.length(), 18)) + "_"
                     + Sha256.hex(secret.getValue() + "=" + secret.getKey(), 6);

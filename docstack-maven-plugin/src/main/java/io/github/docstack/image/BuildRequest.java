@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What to build: a docstack/ directory, where the image goes, and how.
+ * What to build: a docstack/ directory, where the image goes, and how. Made with {@link #of} and the {@code with}
+ * methods, which name what they set.
  *
  * @param docstackDirectory the project's docstack/ directory
  * @param registry          registry host[:port] the image is named for, or null for the local engine only
@@ -34,5 +35,50 @@ public record BuildRequest(
         buildArgs = Map.copyOf(buildArgs);
         ignoredRules = List.copyOf(ignoredRules);
         environment = Map.copyOf(environment);
+    }
+
+    /** The project in {@code docstackDirectory}, for the local engine only, with the manifest's build as it is. */
+    public static BuildRequest of(Path docstackDirectory, Map<String, String> environment) {
+        return new BuildRequest(
+                docstackDirectory, null, null, List.of(), Map.of(), false, false, List.of(), environment);
+    }
+
+    /** Named for {@code registry} (host[:port]) under {@code namespace} (either may be null). */
+    public BuildRequest withRegistry(String registry, String namespace) {
+        return new BuildRequest(
+                docstackDirectory, registry, namespace, extraTags, buildArgs, noCache, pull, ignoredRules, environment);
+    }
+
+    public BuildRequest withExtraTags(List<String> tags) {
+        return new BuildRequest(
+                docstackDirectory, registry, namespace, tags, buildArgs, noCache, pull, ignoredRules, environment);
+    }
+
+    public BuildRequest withBuildArgs(Map<String, String> args) {
+        return new BuildRequest(
+                docstackDirectory, registry, namespace, extraTags, args, noCache, pull, ignoredRules, environment);
+    }
+
+    public BuildRequest withNoCache(boolean value) {
+        return new BuildRequest(
+                docstackDirectory, registry, namespace, extraTags, buildArgs, value, pull, ignoredRules, environment);
+    }
+
+    public BuildRequest withPull(boolean value) {
+        return new BuildRequest(
+                docstackDirectory,
+                registry,
+                namespace,
+                extraTags,
+                buildArgs,
+                noCache,
+                value,
+                ignoredRules,
+                environment);
+    }
+
+    public BuildRequest withIgnoredRules(Collection<String> rules) {
+        return new BuildRequest(
+                docstackDirectory, registry, namespace, extraTags, buildArgs, noCache, pull, rules, environment);
     }
 }

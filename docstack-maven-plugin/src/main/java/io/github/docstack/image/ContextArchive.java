@@ -134,10 +134,12 @@ public final class ContextArchive {
             return defaultMode;
         }
         Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+        // "rwxr-x---": the nine mode bits, highest first.
+        String symbolic = java.nio.file.attribute.PosixFilePermissions.toString(permissions);
         int bits = 0;
-        for (PosixFilePermission permission : PosixFilePermission.values()) {
-            if (permissions.contains(permission)) {
-                bits |= 1 << (8 - permission.ordinal());
+        for (int at = 0; at < symbolic.length(); at++) {
+            if (symbolic.charAt(at) != '-') {
+                bits |= 1 << (8 - at);
             }
         }
         return (defaultMode & ~0777) | bits;

@@ -28,7 +28,11 @@ public final class DockerConfigCredentials {
                 : Path.of(System.getProperty("user.home"), ".docker", "config.json");
     }
 
-    /** @throws IOException when the file cannot be read or is not what docker login writes, naming the file and the fix */
+    /**
+     * The credentials {@code docker login} stored for {@code registry} in {@code configFile}, if any.
+     *
+     * @throws IOException when the file cannot be read or is not what docker login writes, naming the file and the fix
+     */
     public static Optional<RegistryCredentials> lookup(String registry, Path configFile) throws IOException {
         if (!Files.isRegularFile(configFile)) {
             return Optional.empty();

@@ -20,6 +20,8 @@ public final class GitInspector {
     private GitInspector() {}
 
     /**
+     * The commit, branch and dirtiness of the checkout that holds {@code directory}.
+     *
      * @param directory   any directory inside the checkout
      * @param environment the process environment (BRANCH_NAME, GIT_BRANCH, TAG_NAME are read)
      */

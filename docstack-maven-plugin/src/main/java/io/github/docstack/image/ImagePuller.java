@@ -21,7 +21,11 @@ public final class ImagePuller {
         this.credentials = credentials;
     }
 
-    /** @param reference {@code registry/repository:tag} */
+    /**
+     * Pulls an image, with the registry's credentials when there are some, retrying what a registry may get over.
+     *
+     * @param reference {@code registry/repository:tag}
+     */
     public void pull(String reference) throws EngineException {
         String registry = ImageReference.parse(reference).registry();
         RegistryCredentials login;

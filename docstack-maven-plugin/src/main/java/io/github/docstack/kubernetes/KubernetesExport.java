@@ -35,7 +35,11 @@ public final class KubernetesExport {
 
     private KubernetesExport() {}
 
-    /** @throws StackException when an object does not match Kubernetes' schema (a docstack bug) */
+    /**
+     * Writes the deployment's manifests, its secrets in a file of their own that only its owner may read.
+     *
+     * @throws StackException when an object does not match Kubernetes' schema (a docstack bug)
+     */
     public static KubernetesFiles write(
             Deployment deployment, SecretStore secrets, Path directory, KubernetesManifests.Options options)
             throws IOException, StackException {

@@ -58,7 +58,12 @@ public final class KubernetesManifests {
     public record Manifests(
             List<HasMetadata> objects, Secret secret, List<HasMetadata> verifications, List<String> unmapped) {}
 
-    /** @param waitImage the image of the init containers that wait; volumeSize each claim's request */
+    /**
+     * What the export needs beyond the deployment.
+     *
+     * @param waitImage  the image of the init containers that wait
+     * @param volumeSize each claim's request
+     */
     public record Options(String waitImage, String volumeSize) {
 
         public static Options defaults() {
@@ -79,7 +84,11 @@ public final class KubernetesManifests {
         deployment.units().forEach(unit -> units.put(unit.id(), unit));
     }
 
-    /** @param secretValues each secret's variable ({@link io.github.docstack.stack.SecretKeys#variable}) and value */
+    /**
+     * The deployment's objects, built with the typed model.
+     *
+     * @param secretValues each secret's variable ({@link io.github.docstack.stack.SecretKeys#variable}) and value
+     */
     public static Manifests of(Deployment deployment, Map<String, String> secretValues, Options options) {
         return new KubernetesManifests(deployment, secretValues, options).build();
     }

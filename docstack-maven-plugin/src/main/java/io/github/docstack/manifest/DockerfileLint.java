@@ -336,7 +336,7 @@ final class DockerfileLint {
 
     private static String stripQuotes(String word) {
         if (word.length() >= 2
-                && (word.startsWith("\"") && word.endsWith("\"") || word.startsWith("'") && word.endsWith("'"))) {
+                && ((word.startsWith("\"") && word.endsWith("\"")) || (word.startsWith("'") && word.endsWith("'")))) {
             return word.substring(1, word.length() - 1);
         }
         return word;

@@ -29,6 +29,8 @@ public final class DocstackValidator {
     private DocstackValidator() {}
 
     /**
+     * Validates a project's docstack/ directory: its manifest, its Dockerfile, and how the two agree.
+     *
      * @param directory    the docstack/ directory
      * @param ignoredRules rule ids not to report (the plugin's {@code ignore} parameter), on top of the manifest's own
      */

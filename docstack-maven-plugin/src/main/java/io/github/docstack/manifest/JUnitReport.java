@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -17,7 +18,11 @@ public final class JUnitReport {
 
     private JUnitReport() {}
 
-    /** @param relativeTo paths in test names are shown relative to this directory */
+    /**
+     * Writes the report as JUnit XML, which CI shows as test results.
+     *
+     * @param relativeTo paths in test names are shown relative to this directory
+     */
     public static void write(ValidationReport report, Path file, Path relativeTo) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         long failures = report.problems().stream()
@@ -50,7 +55,7 @@ public final class JUnitReport {
                     xml.writeCharacters(problem.message());
                 } else {
                     xml.writeStartElement("failure");
-                    xml.writeAttribute("type", problem.severity().name().toLowerCase());
+                    xml.writeAttribute("type", problem.severity().name().toLowerCase(Locale.ROOT));
                     xml.writeAttribute("message", problem.message());
                     xml.writeCharacters(problem.format(relativeTo));
                 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -98,7 +99,7 @@ final class ManifestChecks {
                         entry.keyPosition(),
                         "Service name '" + name + "' cannot be a"
                                 + " container name and network alias: use lowercase letters, digits and '-', e.g. "
-                                + name.toLowerCase()
+                                + name.toLowerCase(Locale.ROOT)
                                         .replaceAll("[^a-z0-9-]+", "-")
                                         .replaceAll("^-+|-+$", ""));
             }
@@ -564,8 +565,9 @@ final class ManifestChecks {
     }
 
     private static String suggestName(String name) {
-        String suggestion =
-                name.toLowerCase().replaceAll("[^a-z0-9._/-]+", "-").replaceAll("^[^a-z0-9]+|[^a-z0-9]+$", "");
+        String suggestion = name.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._/-]+", "-")
+                .replaceAll("^[^a-z0-9]+|[^a-z0-9]+$", "");
         return suggestion.isEmpty() ? "glance" : suggestion;
     }
 }

@@ -31,7 +31,11 @@ public final class ManifestJson {
         }
     }
 
-    /** @throws IllegalArgumentException when {@code json} is not a manifest, naming what is wrong */
+    /**
+     * The manifest an image's label carries.
+     *
+     * @throws IllegalArgumentException when {@code json} is not a manifest, naming what is wrong
+     */
     public static Manifest read(String json) {
         try {
             return MAPPER.readValue(json, Manifest.class);

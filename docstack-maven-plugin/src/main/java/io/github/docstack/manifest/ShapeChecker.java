@@ -2,6 +2,7 @@ package io.github.docstack.manifest;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -155,12 +156,12 @@ public final class ShapeChecker {
     }
 
     public static Optional<String> closest(String word, List<String> candidates) {
-        String lower = word.toLowerCase();
+        String lower = word.toLowerCase(Locale.ROOT);
         return candidates.stream()
                 .filter(candidate -> !candidate.equals(word))
                 .map(candidate -> new Object() {
                     final String name = candidate;
-                    final int distance = distance(lower, candidate.toLowerCase());
+                    final int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
                 })
                 .filter(scored -> scored.distance <= Math.max(2, scored.name.length() / 3))
                 .min(Comparator.comparingInt(scored -> scored.distance))

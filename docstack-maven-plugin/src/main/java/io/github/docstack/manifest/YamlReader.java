@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -152,7 +153,7 @@ public final class YamlReader {
         }
         String message = e.getOriginalMessage();
         Position at = position(e.getLocation() != null ? e.getLocation() : fallback);
-        if (message != null && message.toLowerCase().contains("nesting depth")) {
+        if (message != null && message.toLowerCase(Locale.ROOT).contains("nesting depth")) {
             sink.report(Rule.YAML_TOO_DEEP, at, "The document nests deeper than " + MAX_DEPTH + " levels: flatten it");
         } else {
             sink.report(Rule.YAML_SYNTAX, at, "YAML syntax error: " + message);

@@ -69,16 +69,13 @@ public class BuildMojo extends AbstractDocstackMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
-        BuildRequest request = new BuildRequest(
-                directory.toPath(),
-                registry,
-                namespace,
-                tags == null ? List.of() : tags,
-                buildArgs(),
-                noCache,
-                pull,
-                ignore == null ? List.of() : ignore,
-                System.getenv());
+        BuildRequest request = BuildRequest.of(directory.toPath(), System.getenv())
+                .withRegistry(registry, namespace)
+                .withExtraTags(tags == null ? List.of() : tags)
+                .withBuildArgs(buildArgs())
+                .withNoCache(noCache)
+                .withPull(pull)
+                .withIgnoredRules(ignore == null ? List.of() : ignore);
         Path output = outputDirectory();
         ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
         try {

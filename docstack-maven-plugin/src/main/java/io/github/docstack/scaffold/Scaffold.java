@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -50,7 +51,7 @@ public final class Scaffold {
         /** A usable service name from a directory or artifact name: {@code My_Service} gives {@code my-service}. */
         public static String suggest(String name) {
             String suggestion =
-                    name.toLowerCase().replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+                    name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
             return suggestion.isEmpty() ? "service" : suggestion.substring(0, Math.min(63, suggestion.length()));
         }
     }

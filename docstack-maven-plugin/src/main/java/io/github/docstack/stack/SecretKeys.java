@@ -31,7 +31,8 @@ public final class SecretKeys {
      */
     public static String variable(String secretKey) {
         StringBuilder variable = new StringBuilder("DOCSTACK_SECRET_");
-        for (char c : secretKey.toCharArray()) {
+        for (int at = 0; at < secretKey.length(); at++) {
+            char c = secretKey.charAt(at);
             switch (c) {
                 case '/' -> variable.append("__");
                 case '.' -> variable.append("_D_");

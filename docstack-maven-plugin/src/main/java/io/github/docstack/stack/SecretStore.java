@@ -87,7 +87,7 @@ public final class SecretStore {
     }
 
     /** All secrets, by key; for the Compose export's .env file. */
-    public synchronized TreeMap<String, String> all() {
+    public synchronized java.util.SortedMap<String, String> all() {
         TreeMap<String, String> all = new TreeMap<>();
         secrets.stringPropertyNames().stream()
                 .filter(key -> !key.equals(ID_KEY))

@@ -19,7 +19,6 @@ import io.github.docstack.manifest.Rule;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,16 +66,7 @@ public final class StackResolver {
     /** How a {@code path:} project's image is built: its docstack/ directory as it is, the stack's .docstack/ never sent. */
     static BuildPlan plan(Stack stack, Stack.Project project) throws InvalidDocstackException, IOException {
         return BUILDER.plan(
-                new BuildRequest(
-                        project.path().resolve("docstack"),
-                        null,
-                        null,
-                        List.of(),
-                        Map.of(),
-                        false,
-                        false,
-                        List.of(),
-                        System.getenv()),
+                BuildRequest.of(project.path().resolve("docstack"), System.getenv()),
                 stack.file().getParent().resolve(".docstack"));
     }
 

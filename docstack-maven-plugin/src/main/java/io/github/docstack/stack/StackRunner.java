@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -299,7 +300,7 @@ public final class StackRunner {
         int code = engine.waitForExit(id, timeout);
         if (code != 0) {
             throw new ContainerNotHealthyException(
-                    unit.kind().name().toLowerCase() + " step " + unit.id() + " exited with code " + code
+                    unit.kind().name().toLowerCase(Locale.ROOT) + " step " + unit.id() + " exited with code " + code
                             + ". See more with: docker logs " + unit.spec().name(),
                     engine.inspect(id),
                     engine.lastLogLines(id, 40));

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,6 +34,8 @@ public final class StackWiring {
     }
 
     /**
+     * Wires the stack as the class says.
+     *
      * @param publishedAddresses project name to the address its published ports answer on, from this machine, where
      *                           it is not {@link Engine#LOOPBACK} (a project placed on another Swarm node)
      */
@@ -122,7 +125,8 @@ public final class StackWiring {
                     }
                     environment.put("DOCSTACK_CONSUMER", consumer.name());
                     environment.put("DOCSTACK_SECRET", secret);
-                    with.forEach((key, value) -> environment.put("DOCSTACK_WITH_" + key.toUpperCase(), value));
+                    with.forEach(
+                            (key, value) -> environment.put("DOCSTACK_WITH_" + key.toUpperCase(Locale.ROOT), value));
                     List<String> command = new ArrayList<>();
                     for (String argument : capability.provision()) {
                         command.add(renderer.render(argument, scope));

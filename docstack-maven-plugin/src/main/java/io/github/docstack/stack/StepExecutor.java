@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs a DAG of steps on a bounded pool, each as soon as every step it waits for is done. After a failure no
@@ -43,6 +42,20 @@ final class StepExecutor {
         default void failed(String step, Exception failure) {}
     }
 
+    /** A step that ran: its result, or what it failed with. */
+    private record Finished(String id, String result, Exception failure) {
+        // Whatever a step throws is its failure, reported as the step's; so the pool's future never fails.
+        static Finished of(Step step) {
+            try {
+                return new Finished(step.id(), step.work().run(), null);
+            } catch (Exception e) {
+                return new Finished(step.id(), null, e);
+            } catch (Error e) {
+                return new Finished(step.id(), null, new RuntimeException(e));
+            }
+        }
+    }
+
     private StepExecutor() {}
 
     static Outcome run(List<Step> steps, int parallelism, Listener listener) throws InterruptedException {
@@ -58,8 +71,7 @@ final class StepExecutor {
         Map<String, String> done = new LinkedHashMap<>();
         Set<String> running = new HashSet<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism));
-        CompletionService<String> completions = new ExecutorCompletionService<>(pool);
-        Map<Future<String>, String> futures = new LinkedHashMap<>();
+        CompletionService<Finished> completions = new ExecutorCompletionService<>(pool);
         String failedStep = null;
         Exception failure = null;
         try {
@@ -70,26 +82,27 @@ final class StepExecutor {
                             pending.remove(step.id());
                             running.add(step.id());
                             listener.started(step.id());
-                            futures.put(completions.submit(() -> step.work().run()), step.id());
+                            completions.submit(() -> Finished.of(step));
                         }
                     }
                 }
                 if (running.isEmpty()) {
                     break;
                 }
-                Future<String> next = completions.take();
-                String id = futures.remove(next);
-                running.remove(id);
+                Finished next;
                 try {
-                    String result = next.get();
-                    done.put(id, result);
-                    listener.finished(id, result);
+                    next = completions.take().get();
                 } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failedStep = id;
-                        failure = e.getCause() instanceof Exception cause ? cause : new RuntimeException(e.getCause());
-                        listener.failed(id, failure);
-                    }
+                    throw new IllegalStateException("A step's failure escaped it", e);
+                }
+                running.remove(next.id());
+                if (next.failure() == null) {
+                    done.put(next.id(), next.result());
+                    listener.finished(next.id(), next.result());
+                } else if (failure == null) {
+                    failedStep = next.id();
+                    failure = next.failure();
+                    listener.failed(next.id(), failure);
                 }
             }
         } finally {

@@ -12,7 +12,11 @@ public final class SwarmTarget {
 
     private SwarmTarget() {}
 
-    /** @throws io.github.docstack.engine.NotASwarmManagerException when {@code engine} manages no Swarm */
+    /**
+     * The Swarm {@code engine} manages, with docstack's labels: which units run once, which stack, which node.
+     *
+     * @throws io.github.docstack.engine.NotASwarmManagerException when {@code engine} manages no Swarm
+     */
     public static SwarmEngine on(Engine engine) throws EngineException {
         return SwarmEngine.of(
                 engine,

@@ -23,9 +23,9 @@ class DockerfileCorpusTest {
     static Stream<Path> corpus() throws IOException, URISyntaxException {
         Path dir =
                 Path.of(DockerfileCorpusTest.class.getResource("/dockerfiles").toURI());
-        return Files.list(dir)
-                .filter(path -> path.toString().endsWith(".Dockerfile"))
-                .sorted();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(path -> path.toString().endsWith(".Dockerfile")).sorted().toList().stream();
+        }
     }
 
     @ParameterizedTest(name = "{0}")

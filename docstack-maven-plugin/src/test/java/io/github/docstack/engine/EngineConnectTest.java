@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,6 @@ class EngineConnectTest {
                 assertThrows(EngineUnavailableException.class, () -> Engine.connect(address, EngineLog.SILENT));
 
         assertTrue(failure.getMessage().contains("tcp://127.0.0.1:" + closedPort), failure.getMessage());
-        assertTrue(failure.getMessage().toLowerCase().contains("refused"), failure.getMessage());
+        assertTrue(failure.getMessage().toLowerCase(Locale.ROOT).contains("refused"), failure.getMessage());
     }
 }

@@ -30,16 +30,8 @@ class BuildProxyTest {
     private BuildPlan plan(Map<String, String> environment) throws Exception {
         return new ImageBuilder(TagPolicy.DEFAULT)
                 .plan(
-                        new BuildRequest(
-                                project.resolve("docstack"),
-                                null,
-                                null,
-                                List.of(),
-                                Map.of(),
-                                false,
-                                false,
-                                List.of("no-healthcheck"),
-                                environment),
+                        BuildRequest.of(project.resolve("docstack"), environment)
+                                .withIgnoredRules(List.of("no-healthcheck")),
                         project.resolve("target"));
     }
 

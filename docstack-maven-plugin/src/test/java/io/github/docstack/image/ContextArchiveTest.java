@@ -95,8 +95,8 @@ class ContextArchiveTest {
                 1_790_000_000_000L,
                 entries(archive)
                         .get("usr/lib/keystone/api/discovery.py")
-                        .getModTime()
-                        .getTime());
+                        .getLastModifiedTime()
+                        .toMillis());
     }
 
     @Test

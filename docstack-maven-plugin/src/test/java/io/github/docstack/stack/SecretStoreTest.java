@@ -85,7 +85,8 @@ class SecretStoreTest {
         PrivateFiles.write(file, "replaced\n");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("replaced\n", Files.readString(file));
-        assertFalse(
-                Files.list(dir).anyMatch(path -> path.getFileName().toString().endsWith(".tmp")));
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(path -> path.getFileName().toString().endsWith(".tmp")));
+        }
     }
 }
