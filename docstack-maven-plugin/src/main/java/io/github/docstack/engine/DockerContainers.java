@@ -459,14 +459,10 @@ final class DockerContainers extends DockerPart {
         test.addAll(check.command());
         return new HealthCheckConfiguration.Builder()
                 .cmd(new Arguments(test))
-                .interval(goDuration(check.interval()))
-                .timeout(goDuration(check.timeout()))
-                .startPeriod(goDuration(check.startPeriod()))
+                .interval(Healthcheck.goDuration(check.interval()))
+                .timeout(Healthcheck.goDuration(check.timeout()))
+                .startPeriod(Healthcheck.goDuration(check.startPeriod()))
                 .retries(check.retries())
                 .build();
-    }
-
-    private static String goDuration(Duration duration) {
-        return duration.toMillis() + "ms";
     }
 }

@@ -41,4 +41,9 @@ public record Healthcheck(
     public static Healthcheck of(List<String> command, Duration interval, int retries) {
         return new Healthcheck(command, interval, DEFAULT_TIMEOUT, retries, Duration.ZERO, interval);
     }
+
+    /** A duration as Docker and Compose read it (Go's syntax), to the millisecond: {@code 1500ms}. */
+    public static String goDuration(Duration duration) {
+        return duration.toMillis() + "ms";
+    }
 }

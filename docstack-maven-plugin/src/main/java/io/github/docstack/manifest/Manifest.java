@@ -22,6 +22,10 @@ public record Manifest(
         List<Verification> verify,
         List<WatchRule> watch) {
 
+    /** A service's name, which is also its container's network alias and a host name: a DNS label, lowercase. */
+    public static final java.util.regex.Pattern SERVICE_NAME =
+            java.util.regex.Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
     public Manifest {
         watch = watch == null ? List.of() : watch; // labels of older images
     }

@@ -20,7 +20,6 @@ final class ManifestChecks {
     private static final Pattern IMAGE_NAME =
             Pattern.compile("[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*");
     // Services become container names and DNS aliases on the stack network.
-    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern CAPABILITY = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> STACK_KEYS = Set.of("name", "admin_password");
@@ -93,7 +92,7 @@ final class ManifestChecks {
         Map<Integer, String> portOwners = new HashMap<>();
         for (YamlNode.Entry entry : services.entries().values()) {
             String name = entry.key();
-            if (!SERVICE_NAME.matcher(name).matches()) {
+            if (!Manifest.SERVICE_NAME.matcher(name).matches()) {
                 sink.report(
                         Rule.INVALID_SERVICE_NAME,
                         entry.keyPosition(),

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Writes a working {@code docstack/} directory (Dockerfile, manifest, a placeholder service), a .dockerignore
@@ -33,13 +32,14 @@ public final class Scaffold {
     }
 
     private static final String TEMPLATES = "/io/github/docstack/init/";
-    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     /** The values the templates use: {@code ${serviceName}}, {@code ${servicePort}}, {@code ${docstackVersion}}. */
     public record Values(String serviceName, int servicePort, String docstackVersion) {
 
         public Values {
-            if (!SERVICE_NAME.matcher(serviceName).matches()) {
+            if (!io.github.docstack.manifest.Manifest.SERVICE_NAME
+                    .matcher(serviceName)
+                    .matches()) {
                 throw new IllegalArgumentException("'" + serviceName + "' cannot be a service name (and image name):"
                         + " use lowercase letters, digits and '-', e.g. " + suggest(serviceName));
             }

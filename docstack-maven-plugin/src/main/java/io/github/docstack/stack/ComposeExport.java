@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,10 +127,10 @@ public final class ComposeExport {
             List<String> test = new ArrayList<>(List.of("CMD"));
             test.addAll(escape(check.command(), secrets));
             healthcheck.put("test", test);
-            healthcheck.put("interval", duration(check.interval()));
-            healthcheck.put("timeout", duration(check.timeout()));
+            healthcheck.put("interval", Healthcheck.goDuration(check.interval()));
+            healthcheck.put("timeout", Healthcheck.goDuration(check.timeout()));
             healthcheck.put("retries", check.retries());
-            healthcheck.put("start_period", duration(check.startPeriod()));
+            healthcheck.put("start_period", Healthcheck.goDuration(check.startPeriod()));
             service.put("healthcheck", healthcheck);
         }
         if (!unit.after().isEmpty()) {
@@ -162,10 +161,6 @@ public final class ComposeExport {
 
     private static List<String> escape(List<String> values, Map<String, String> secrets) {
         return values.stream().map(value -> escape(value, secrets)).toList();
-    }
-
-    private static String duration(Duration duration) {
-        return duration.toMillis() + "ms";
     }
 
     private static void validate(Map<String, Object> compose) throws IOException, StackException {
