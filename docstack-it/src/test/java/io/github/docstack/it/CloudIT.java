@@ -97,16 +97,7 @@ class CloudIT {
         new SecureRandom().nextBytes(data);
         Path upload = Files.write(work.resolve("image.raw"), data);
         imageSha256 = sha256(upload);
-        openstack(
-                "image",
-                "create",
-                "--disk-format",
-                "raw",
-                "--container-format",
-                "bare",
-                "--file",
-                upload.toString(),
-                "docstack-it");
+        client().uploadRawImage(upload, "docstack-it");
         assertEquals(
                 "active",
                 openstack("image", "show", "docstack-it", "-f", "value", "-c", "status")
@@ -163,7 +154,11 @@ class CloudIT {
     }
 
     private static String openstack(String... arguments) throws Exception {
-        return new OpenStackClient(NAME, work.resolve(".docstack").resolve(NAME).resolve("clouds.yaml")).run(arguments);
+        return client().run(arguments);
+    }
+
+    private static OpenStackClient client() {
+        return new OpenStackClient(NAME, work.resolve(".docstack").resolve(NAME).resolve("clouds.yaml"));
     }
 
     private static String sha256(Path file) throws Exception {

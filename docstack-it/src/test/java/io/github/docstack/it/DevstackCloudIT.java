@@ -79,70 +79,10 @@ class DevstackCloudIT {
                 .run("catalog", "list", "-f", "value", "-c", "Name")
                 .lines()
                 .anyMatch("neutron"::equals));
-        // nova-compute registers its node a moment after it starts, and the scheduler maps it into cell1 on its
-        // next discovery: until then a server would find no host. Both it and neutron's agents report as the
-        // stack's one host, named after the stack.
-        openstack.runUntil(
-                Duration.ofMinutes(2),
-                output -> output.lines().anyMatch(NAME::equals),
-                "hypervisor",
-                "list",
-                "-f",
-                "value",
-                "-c",
-                "Hypervisor Hostname");
-        openstack.runUntil(
-                Duration.ofMinutes(2),
-                output -> output.contains("Linux bridge agent") && output.contains("DHCP agent"),
-                "network",
-                "agent",
-                "list",
-                "--host",
-                NAME,
-                "-f",
-                "value",
-                "-c",
-                "Agent Type");
-        openstack.run("network", "create", "docstack-it-net");
-        openstack.run(
-                "subnet",
-                "create",
-                "--network",
-                "docstack-it-net",
-                "--subnet-range",
-                "10.20.30.0/24",
-                "docstack-it-subnet");
-        openstack.run("flavor", "create", "--ram", "64", "--disk", "1", "--vcpus", "1", "docstack-it.tiny");
-        Path disk = Files.write(work.resolve("disk.raw"), new byte[1024 * 1024]);
-        openstack.run(
-                "image",
-                "create",
-                "--disk-format",
-                "raw",
-                "--container-format",
-                "bare",
-                "--file",
-                disk.toString(),
-                "docstack-it-disk");
+        // Both nova-compute and neutron's agents report as the stack's one host, named after the stack.
+        openstack.awaitComputeHost(NAME);
 
-        String status = openstack.run(
-                "server",
-                "create",
-                "--flavor",
-                "docstack-it.tiny",
-                "--image",
-                "docstack-it-disk",
-                "--network",
-                "docstack-it-net",
-                "--wait",
-                "-f",
-                "value",
-                "-c",
-                "status",
-                "docstack-it-server");
-
-        assertEquals(
-                "ACTIVE", status.strip().lines().reduce((first, last) -> last).orElse(""), status);
+        assertEquals("ACTIVE", openstack.createServerOnANewNetwork("docstack-it", "10.20.30.0/24", work));
         assertEquals(
                 NAME,
                 openstack

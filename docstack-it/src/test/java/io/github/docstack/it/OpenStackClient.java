@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,70 @@ final class OpenStackClient {
             result = attempt(arguments);
         }
         return result.output();
+    }
+
+    /** Uploads {@code file} as a raw, bare image named {@code name}. */
+    void uploadRawImage(Path file, String name) throws Exception {
+        run("image", "create", "--disk-format", "raw", "--container-format", "bare", "--file", file.toString(), name);
+    }
+
+    /**
+     * Waits until nova-compute and neutron's L2 and DHCP agents have registered as {@code host}. nova-compute
+     * registers its node a moment after it starts, and the scheduler maps it into cell1 on its next discovery:
+     * until then a server would find no host.
+     */
+    void awaitComputeHost(String host) throws Exception {
+        runUntil(
+                Duration.ofMinutes(2),
+                output -> output.lines().anyMatch(host::equals),
+                "hypervisor",
+                "list",
+                "-f",
+                "value",
+                "-c",
+                "Hypervisor Hostname");
+        runUntil(
+                Duration.ofMinutes(2),
+                output -> output.contains("Linux bridge agent") && output.contains("DHCP agent"),
+                "network",
+                "agent",
+                "list",
+                "--host",
+                host,
+                "-f",
+                "value",
+                "-c",
+                "Agent Type");
+    }
+
+    /**
+     * Creates a tiny server, {@code PREFIX-server}, on a new network {@code PREFIX-net} (subnet {@code PREFIX-subnet}
+     * of {@code subnetRange}), from a 1 MiB raw image {@code PREFIX-disk} and the flavor {@code PREFIX.tiny}, and waits
+     * for it to settle.
+     *
+     * @return the server's status once it settled, e.g. ACTIVE
+     */
+    String createServerOnANewNetwork(String prefix, String subnetRange, Path work) throws Exception {
+        run("network", "create", prefix + "-net");
+        run("subnet", "create", "--network", prefix + "-net", "--subnet-range", subnetRange, prefix + "-subnet");
+        run("flavor", "create", "--ram", "64", "--disk", "1", "--vcpus", "1", prefix + ".tiny");
+        uploadRawImage(Files.write(work.resolve(prefix + "-disk.raw"), new byte[1024 * 1024]), prefix + "-disk");
+        String status = run(
+                "server",
+                "create",
+                "--flavor",
+                prefix + ".tiny",
+                "--image",
+                prefix + "-disk",
+                "--network",
+                prefix + "-net",
+                "--wait",
+                "-f",
+                "value",
+                "-c",
+                "status",
+                prefix + "-server");
+        return status.strip().lines().reduce((first, last) -> last).orElse("");
     }
 
     private Result attempt(String... arguments) throws Exception {

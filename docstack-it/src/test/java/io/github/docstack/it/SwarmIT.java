@@ -228,16 +228,7 @@ class SwarmIT {
                             .length()
                     > 20);
             Path image = Files.write(work.resolve("image.raw"), new byte[1024 * 1024]);
-            openstack.run(
-                    "image",
-                    "create",
-                    "--disk-format",
-                    "raw",
-                    "--container-format",
-                    "bare",
-                    "--file",
-                    image.toString(),
-                    "swarm-it");
+            openstack.uploadRawImage(image, "swarm-it");
             assertEquals(
                     "active",
                     openstack

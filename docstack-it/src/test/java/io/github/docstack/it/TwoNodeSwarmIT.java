@@ -235,76 +235,15 @@ class TwoNodeSwarmIT {
                     endpoints.contains("http://" + WORKER_ADDRESS + ":"),
                     "nova's public endpoint is its node's address: " + endpoints);
 
-            // nova-compute registers its node a moment after it starts, and the scheduler maps it into cell1 on its
-            // next
-            // discovery; the neutron agents on the manager report as the same host (the stack's name).
-            openstack.runUntil(
-                    Duration.ofMinutes(2),
-                    output -> output.lines().anyMatch(CLOUD::equals),
-                    "hypervisor",
-                    "list",
-                    "-f",
-                    "value",
-                    "-c",
-                    "Hypervisor Hostname");
-            openstack.runUntil(
-                    Duration.ofMinutes(2),
-                    output -> output.contains("Linux bridge agent") && output.contains("DHCP agent"),
-                    "network",
-                    "agent",
-                    "list",
-                    "--host",
-                    CLOUD,
-                    "-f",
-                    "value",
-                    "-c",
-                    "Agent Type");
-            openstack.run("network", "create", "two-node-net");
-            openstack.run(
-                    "subnet",
-                    "create",
-                    "--network",
-                    "two-node-net",
-                    "--subnet-range",
-                    "10.20.40.0/24",
-                    "two-node-subnet");
-            openstack.run("flavor", "create", "--ram", "64", "--disk", "1", "--vcpus", "1", "two-node.tiny");
-            Path disk = Files.write(work.resolve("disk.raw"), new byte[1024 * 1024]);
-            openstack.run(
-                    "image",
-                    "create",
-                    "--disk-format",
-                    "raw",
-                    "--container-format",
-                    "bare",
-                    "--file",
-                    disk.toString(),
-                    "two-node-disk");
+            // The neutron agents on the manager report as the same host as nova-compute (the stack's name).
+            openstack.awaitComputeHost(CLOUD);
 
             long creating = System.nanoTime();
-            String status = openstack.run(
-                    "server",
-                    "create",
-                    "--flavor",
-                    "two-node.tiny",
-                    "--image",
-                    "two-node-disk",
-                    "--network",
-                    "two-node-net",
-                    "--wait",
-                    "-f",
-                    "value",
-                    "-c",
-                    "status",
-                    "two-node-server");
+            String status = openstack.createServerOnANewNetwork("two-node", "10.20.40.0/24", work);
             System.out.printf(
                     "[two-node-it] server ACTIVE on the worker's nova-compute in %.1f s%n",
                     (System.nanoTime() - creating) / 1e9);
-
-            assertEquals(
-                    "ACTIVE",
-                    status.strip().lines().reduce((first, last) -> last).orElse(""),
-                    status);
+            assertEquals("ACTIVE", status);
             String addresses = openstack.run("server", "show", "two-node-server", "-f", "value", "-c", "addresses");
             assertTrue(addresses.matches("(?s).*two-node-net.*10\\.20\\.40\\.\\d+.*"), addresses);
         } finally {
