@@ -11,6 +11,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -36,7 +37,9 @@ class KubernetesIT {
     @Test
     void theSampleCloudWrittenForKubernetes() throws Exception {
         SampleCloud.load(work, "cloud-k8s", null);
-        MavenRun.Result export = MavenRun.run(work, MavenRun.settings(work, ""), "docstack:kubernetes");
+        // The goal resolves every project's image as up does: the first run on a machine builds all twelve.
+        MavenRun.Result export =
+                MavenRun.run(Duration.ofMinutes(30), work, MavenRun.settings(work, ""), "docstack:kubernetes");
         assertTrue(export.succeeded(), export.log());
         Path directory = work.resolve(".docstack/cloud-k8s/kubernetes"); // no project: under the stack directory
         assertTrue(export.log().contains("Run it with: kubectl apply -f "), export.log());
