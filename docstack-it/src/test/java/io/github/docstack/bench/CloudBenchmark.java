@@ -70,6 +70,16 @@ public final class CloudBenchmark {
             }
             System.out.println("[bench] critical path: " + String.join(" -> ", path));
 
+            // Each step alone, fresh volumes as in every round: its intrinsic time, and their critical path.
+            StackRunner.UpReport sequential = runner.up(deployment, timeouts, 1);
+            runner.down(NAME, true);
+            IntrinsicPath intrinsic = IntrinsicPath.of(deployment, sequential);
+            System.out.printf(
+                    "[bench] each step alone (one at a time): %.1f s in all; the critical path of those times is %.1f s,"
+                            + " and docstack's up (median) is %.2fx that (target <= 1.1)%n",
+                    sequential.seconds(), intrinsic.total(), docstack.median() / intrinsic.total());
+            System.out.println("[bench] intrinsic critical path: " + intrinsic.describe());
+
             // devstack's default set, at rest: what a developer's laptop pays while the cloud just stands there.
             Stack full = StackLoader.load(stackFile).stack();
             Deployment cloud = StackPreparer.prepare(full, engine, EngineLog.SILENT, OFFSET, 8)
