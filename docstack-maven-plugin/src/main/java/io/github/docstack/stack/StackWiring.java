@@ -36,8 +36,9 @@ public final class StackWiring {
     /**
      * Wires the stack as the class says.
      *
-     * @param publishedAddresses project name to the address its published ports answer on, from this machine, where
-     *                           it is not {@link Engine#LOOPBACK} (a project placed on another Swarm node)
+     * @param publishedAddresses project name to the address its published ports answer on, from this machine (a
+     *                           project placed on another Swarm node); a project not named answers on
+     *                           {@link Engine#LOOPBACK}
      */
     public static Deployment wire(
             Stack stack,
