@@ -3,7 +3,6 @@ package io.github.docstack.bench;
 import io.github.docstack.stack.Deployment;
 import io.github.docstack.stack.StackRunner;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,18 +34,8 @@ record IntrinsicPath(Map<String, Double> seconds, double total, List<String> pat
             double start = unit.after().stream().mapToDouble(finish::get).max().orElse(0);
             finish.put(unit.id(), start + seconds.get(unit.id()));
         }
-        String last = finish.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElseThrow();
-        List<String> path = new ArrayList<>();
-        for (String step = last; step != null; ) {
-            path.add(0, step);
-            step = units.get(step).after().stream()
-                    .max(Comparator.comparing(finish::get))
-                    .orElse(null);
-        }
-        return new IntrinsicPath(Map.copyOf(seconds), finish.get(last), List.copyOf(path));
+        List<String> path = StackRunner.UpReport.criticalPath(deployment, finish);
+        return new IntrinsicPath(Map.copyOf(seconds), finish.get(path.get(path.size() - 1)), List.copyOf(path));
     }
 
     /** The path with each step's own time, e.g. {@code mariadb (4.1 s) -> keystone (6.0 s)}. */

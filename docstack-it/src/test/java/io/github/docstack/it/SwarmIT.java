@@ -156,13 +156,7 @@ class SwarmIT {
         } finally {
             runner.down(stack.name(), true);
         }
-        for (String kind : List.of("service", "secret", "network", "volume")) {
-            assertEquals(
-                    "",
-                    docker(kind, "ls", "-q", "--filter", "label=" + StackLabels.STACK + "=demo")
-                            .strip(),
-                    "a " + kind + " of the stack is left");
-        }
+        SwarmStacks.assertGone(DEMO);
         assertEquals(
                 "",
                 docker("ps", "-aq", "--filter", "label=com.docker.swarm.service.name")
@@ -243,13 +237,7 @@ class SwarmIT {
             onSwarm.down(stack.name(), true);
             onEngine.down(stack.name(), true);
         }
-        for (String kind : List.of("service", "secret", "network", "volume")) {
-            assertEquals(
-                    "",
-                    docker(kind, "ls", "-q", "--filter", "label=" + StackLabels.STACK + "=" + CLOUD)
-                            .strip(),
-                    "a " + kind + " of the stack is left");
-        }
+        SwarmStacks.assertGone(CLOUD);
     }
 
     private static List<String> secrets(Path work, String stack) throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.docstack.engine.SwarmEngine;
 import io.github.docstack.stack.Stack;
-import io.github.docstack.stack.StackLabels;
 import io.github.docstack.stack.StackLoader;
 import io.github.docstack.stack.StackPreparer;
 import io.github.docstack.stack.StackRunner;
@@ -249,13 +248,7 @@ class TwoNodeSwarmIT {
         } finally {
             runner.down(stack.name(), true);
         }
-        for (String kind : List.of("service", "secret", "network", "volume")) {
-            assertEquals(
-                    "",
-                    Commands.run("docker", kind, "ls", "-q", "--filter", "label=" + StackLabels.STACK + "=" + CLOUD)
-                            .strip(),
-                    "a " + kind + " of the stack is left");
-        }
+        SwarmStacks.assertGone(CLOUD);
     }
 
     private static List<String> node(List<StackRunner.UnitStatus> units, String unit) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.List;
@@ -135,7 +136,7 @@ public final class ContextArchive {
         }
         Set<PosixFilePermission> permissions = view.readAttributes().permissions();
         // "rwxr-x---": the nine mode bits, highest first.
-        String symbolic = java.nio.file.attribute.PosixFilePermissions.toString(permissions);
+        String symbolic = PosixFilePermissions.toString(permissions);
         int bits = 0;
         for (int at = 0; at < symbolic.length(); at++) {
             if (symbolic.charAt(at) != '-') {

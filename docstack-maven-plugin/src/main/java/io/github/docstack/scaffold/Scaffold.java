@@ -1,5 +1,6 @@
 package io.github.docstack.scaffold;
 
+import io.github.docstack.manifest.Manifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +38,7 @@ public final class Scaffold {
     public record Values(String serviceName, int servicePort, String docstackVersion) {
 
         public Values {
-            if (!io.github.docstack.manifest.Manifest.SERVICE_NAME
-                    .matcher(serviceName)
-                    .matches()) {
+            if (!Manifest.SERVICE_NAME.matcher(serviceName).matches()) {
                 throw new IllegalArgumentException("'" + serviceName + "' cannot be a service name (and image name):"
                         + " use lowercase letters, digits and '-', e.g. " + suggest(serviceName));
             }

@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.github.docstack.engine.ContainerSpec;
+import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.Healthcheck;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,7 +109,7 @@ public final class ComposeExport {
                     "ports",
                     spec.ports().entrySet().stream()
                             .sorted(Map.Entry.comparingByKey())
-                            .map(port -> "127.0.0.1:" + port.getValue() + ":" + port.getKey())
+                            .map(port -> Engine.LOOPBACK + ":" + port.getValue() + ":" + port.getKey())
                             .toList());
         }
         if (!spec.volumes().isEmpty()) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Properties;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -87,7 +88,7 @@ public final class SecretStore {
     }
 
     /** All secrets, by key; for the Compose export's .env file. */
-    public synchronized java.util.SortedMap<String, String> all() {
+    public synchronized SortedMap<String, String> all() {
         TreeMap<String, String> all = new TreeMap<>();
         secrets.stringPropertyNames().stream()
                 .filter(key -> !key.equals(ID_KEY))

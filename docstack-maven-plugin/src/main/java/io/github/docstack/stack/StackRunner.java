@@ -56,6 +56,11 @@ public final class StackRunner {
 
         /** The chain of steps that decided the total time: from the last step back through what it waited for. */
         public List<String> criticalPath(Deployment deployment) {
+            return criticalPath(deployment, stepsDoneAt);
+        }
+
+        /** The same chain for any times at which the deployment's steps were (or would be) done. */
+        public static List<String> criticalPath(Deployment deployment, Map<String, Double> stepsDoneAt) {
             Map<String, Deployment.Unit> units = new HashMap<>();
             deployment.units().forEach(unit -> units.put(unit.id(), unit));
             List<String> path = new ArrayList<>();

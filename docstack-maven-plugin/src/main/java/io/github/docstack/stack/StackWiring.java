@@ -34,7 +34,7 @@ public final class StackWiring {
     }
 
     /**
-     * Wires the stack as the class says.
+     * Wires the resolved projects into units that say what each waits for, with every placeholder rendered.
      *
      * @param publishedAddresses project name to the address its published ports answer on, from this machine (a
      *                           project placed on another Swarm node); a project not named answers on
