@@ -3,6 +3,9 @@ package io.github.docstack.mojo;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineAddress;
 import io.github.docstack.engine.EngineException;
+import io.github.docstack.image.InvalidDocstackException;
+import io.github.docstack.manifest.ValidationReport;
+import io.github.docstack.stack.ProjectUnbuildableException;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
@@ -65,6 +68,25 @@ public abstract class AbstractDocstackMojo extends AbstractMojo {
 
     /** The goal's work, once skip has been handled. */
     protected abstract void run() throws MojoExecutionException, MojoFailureException, EngineException;
+
+    /** The library's failure as Maven's, in {@link MavenWords}, after the validation problems it carries. */
+    protected MojoFailureException failure(Exception failure) {
+        printProblems(failure);
+        return new MojoFailureException(MavenWords.of(failure));
+    }
+
+    /** Prints, one per line with file, line and column, what validation found when that is why a goal failed. */
+    protected void printProblems(Exception failure) {
+        ValidationReport report = null;
+        if (failure instanceof ProjectUnbuildableException unbuildable) {
+            report = unbuildable.report();
+        } else if (failure instanceof InvalidDocstackException invalid) {
+            report = invalid.report();
+        }
+        if (report != null) {
+            ProblemPrinter.print(report, baseDirectory(), getLog());
+        }
+    }
 
     /** Connects to the engine at the configured address. Close it when done. */
     protected Engine connectEngine() throws EngineException {

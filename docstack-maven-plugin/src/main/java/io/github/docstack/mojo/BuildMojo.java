@@ -88,8 +88,7 @@ public class BuildMojo extends AbstractDocstackMojo {
             getLog().info("docstack:build " + image.name() + " (" + image.imageId() + ")");
             image.tags().forEach(tag -> getLog().info("  " + tag));
         } catch (InvalidDocstackException e) {
-            ProblemPrinter.print(e.report(), baseDirectory(), getLog());
-            throw new MojoFailureException(MavenWords.of(e));
+            throw failure(e);
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }

@@ -40,7 +40,7 @@ public class ComposeMojo extends AbstractDeployingMojo {
             getLog().info("Run it with: docker-compose -p " + stackFile.name() + " -f " + shown(files.compose())
                     + " up -d");
         } catch (StackException e) {
-            throw new MojoFailureException(MavenWords.of(e));
+            throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage());
         }

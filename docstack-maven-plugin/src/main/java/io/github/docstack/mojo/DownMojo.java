@@ -43,7 +43,7 @@ public class DownMojo extends AbstractStackMojo {
             getLog().info("Stack " + stackFile.name() + " is down (" + removed.size() + " objects removed"
                     + (removeVolumes ? ", volumes included)" : "; volumes and secrets kept)"));
         } catch (StackException e) {
-            throw new MojoFailureException(MavenWords.of(e));
+            throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (InterruptedException e) {

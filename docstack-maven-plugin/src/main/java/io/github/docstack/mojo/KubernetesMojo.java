@@ -58,7 +58,7 @@ public class KubernetesMojo extends AbstractDeployingMojo {
             files.unmapped().forEach(left -> getLog().warn("Not in the manifests: " + left));
             getLog().info("Run it with: kubectl apply -f " + shown(files.stack().getParent()) + "/");
         } catch (StackException e) {
-            throw new MojoFailureException(MavenWords.of(e));
+            throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -28,7 +28,7 @@ final class MavenWords {
                     + "-...); mvn docstack:down removes them.";
         }
         if (failure instanceof ProjectUnbuildableException) {
-            return message + " (run mvn docstack:validate there to see them)";
+            return message + " (mvn docstack:validate there checks it again)";
         }
         if (failure instanceof ImageMissingException) {
             return message + " (mvn docstack:build in the project builds it)";

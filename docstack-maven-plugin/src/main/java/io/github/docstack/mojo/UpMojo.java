@@ -49,7 +49,7 @@ public class UpMojo extends AbstractDeployingMojo {
                             parallelism);
             print(stackFile.name(), report);
         } catch (StackException e) {
-            throw new MojoFailureException(MavenWords.of(e));
+            throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (InterruptedException e) {

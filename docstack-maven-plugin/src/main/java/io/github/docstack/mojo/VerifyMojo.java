@@ -54,7 +54,7 @@ public class VerifyMojo extends AbstractDeployingMojo {
             results = new StackVerifier(engine, new MavenEngineLog(getLog()))
                     .verify(deployment, reports, filter, Duration.ofSeconds(verifyTimeout));
         } catch (StackException e) {
-            throw new MojoFailureException(MavenWords.of(e));
+            throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage());
         }

@@ -91,6 +91,7 @@ public class WatchMojo extends AbstractDeployingMojo {
                         getLog().info(String.format(
                                 "[watch] %s: %s (%.1f s)", describe(changes), done, (System.nanoTime() - start) / 1e9));
                     } catch (StackException | EngineException | IOException | MojoFailureException e) {
+                        printProblems(e);
                         getLog().error(String.format(
                                 "[watch] %s: %s (%.1f s). Services that were not replaced run as they did;"
                                         + " fix it and save again.",
@@ -98,10 +99,8 @@ public class WatchMojo extends AbstractDeployingMojo {
                     }
                 }
             }
-        } catch (InvalidDocstackException e) {
-            throw new MojoFailureException(MavenWords.of(e));
-        } catch (StackException e) {
-            throw new MojoFailureException(MavenWords.of(e));
+        } catch (InvalidDocstackException | StackException e) {
+            throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -80,7 +80,7 @@ public final class StackResolver {
                 image = built.tags().get(0);
                 how = "built from " + project.path();
             } catch (InvalidDocstackException e) {
-                throw new ProjectUnbuildableException(project.name(), project.path(), e.getMessage(), e);
+                throw new ProjectUnbuildableException(project.name(), project.path(), e);
             }
         } else if (project.image() != null) {
             image = project.image();
