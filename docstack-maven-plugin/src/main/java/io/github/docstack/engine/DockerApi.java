@@ -16,6 +16,7 @@ import java.util.List;
 final class DockerApi {
 
     static final int HTTP_OK = 200;
+    static final int HTTP_CREATED = 201;
     static final int HTTP_NO_CONTENT = 204;
     static final int HTTP_NOT_MODIFIED = 304;
     static final int HTTP_NOT_FOUND = 404;
@@ -28,15 +29,44 @@ final class DockerApi {
     /** The engine's address with its API version, e.g. {@code unix://127.0.0.1:1/v1.41}. */
     final String apiUrl;
 
-    final DockerAccess access;
     final CallBound calls;
 
-    DockerApi(EngineLog log, ApacheHttpClientDelegate http, String apiUrl, DockerAccess access, CallBound calls) {
+    private final AccessFactory newAccess;
+    private DockerAccess access; // made at first use; guarded by this
+
+    /** Makes fabric8's client of the engine. */
+    interface AccessFactory {
+        DockerAccess make() throws IOException;
+    }
+
+    DockerApi(EngineLog log, ApacheHttpClientDelegate http, String apiUrl, AccessFactory newAccess, CallBound calls) {
         this.log = log;
         this.http = http;
         this.apiUrl = apiUrl;
-        this.access = access;
+        this.newAccess = newAccess;
         this.calls = calls;
+    }
+
+    /**
+     * fabric8's client, for the streaming work, made at first use: making it loads fabric8's Unix socket and with it
+     * jnr-unixsocket's native stubs, half a second that a command which only reads through {@link #http} never needs.
+     */
+    synchronized DockerAccess access() throws EngineException {
+        if (access == null) {
+            try {
+                access = newAccess.make();
+            } catch (IOException e) {
+                throw new EngineException("Cannot open fabric8's client of the engine: " + e.getMessage(), e);
+            }
+        }
+        return access;
+    }
+
+    /** Shuts fabric8's client down, if it was ever made. */
+    synchronized void shutdownAccess() {
+        if (access != null) {
+            access.shutdown();
+        }
     }
 
     List<String> names(String url, String field) throws IOException {

@@ -92,7 +92,7 @@ final class DockerContainers extends DockerPart {
             }
             config.hostConfig(host);
             try {
-                return access.createContainer(config, spec.name());
+                return access().createContainer(config, spec.name());
             } catch (DockerAccessException e) {
                 throw new EngineException("Creating a container of " + spec.image() + " failed: " + e.getMessage(), e);
             }
@@ -102,7 +102,7 @@ final class DockerContainers extends DockerPart {
     String start(String containerId, String image) throws EngineException {
         return calls.call("starting a container of " + image, () -> {
             try {
-                access.startContainer(containerId);
+                access().startContainer(containerId);
                 return containerId;
             } catch (DockerAccessException e) {
                 removeAfterFailure(containerId);
@@ -298,8 +298,8 @@ final class DockerContainers extends DockerPart {
         return List.copyOf(lines);
     }
 
-    private void readLog(String containerId, int count, Deque<String> lines) {
-        access.getLogSync(containerId, new LogCallback() {
+    private void readLog(String containerId, int count, Deque<String> lines) throws EngineException {
+        access().getLogSync(containerId, new LogCallback() {
             @Override
             public void log(int type, ZonedDateTime timestamp, String text) {
                 lines.addLast(text.stripTrailing());
@@ -322,7 +322,7 @@ final class DockerContainers extends DockerPart {
     }
 
     void followLogs(String containerId, java.util.function.Consumer<String> lines) throws EngineException {
-        io.fabric8.maven.docker.access.log.LogGetHandle handle = access.getLogAsync(containerId, new LogCallback() {
+        io.fabric8.maven.docker.access.log.LogGetHandle handle = access().getLogAsync(containerId, new LogCallback() {
             @Override
             public void log(int type, ZonedDateTime timestamp, String text) {
                 lines.accept(text.stripTrailing());

@@ -2,12 +2,10 @@ package io.github.docstack.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.maven.docker.access.DockerAccess;
 import io.fabric8.maven.docker.access.DockerConnectionDetector.ConnectionParameter;
 import io.fabric8.maven.docker.access.hc.ApacheHttpClientDelegate;
 import io.fabric8.maven.docker.access.hc.DockerAccessWithHcClient;
 import io.fabric8.maven.docker.access.hc.http.HttpClientBuilder;
-import io.fabric8.maven.docker.access.hc.unix.UnixSocketClientBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -56,7 +54,7 @@ public final class DockerEngine implements Engine {
             String baseUrl;
             if ("unix".equalsIgnoreCase(uri.getScheme())) {
                 http = new ApacheHttpClientDelegate(
-                        new UnixSocketClientBuilder(uri.getPath(), MAX_CONNECTIONS, fabricLog), true);
+                        new UnixChannelClientBuilder(uri.getPath(), MAX_CONNECTIONS, fabricLog), true);
                 baseUrl = UNIX_BASE_URL;
             } else {
                 String certPath = "https".equalsIgnoreCase(uri.getScheme()) ? connection.getCertPath() : null;
@@ -73,7 +71,7 @@ public final class DockerEngine implements Engine {
                             info.path("ApiVersion").asText(),
                             info.path("Os").asText(),
                             info.path("Arch").asText());
-                    DockerAccess access = new DockerAccessWithHcClient(
+                    DockerApi.AccessFactory access = () -> new DockerAccessWithHcClient(
                             connection.getUrl(), connection.getCertPath(), MAX_CONNECTIONS, fabricLog);
                     return new DockerEngine(
                             address,
@@ -279,7 +277,7 @@ public final class DockerEngine implements Engine {
     @Override
     public void close() {
         try {
-            api.access.shutdown();
+            api.shutdownAccess();
         } finally {
             closeQuietly(
                     api.http); // even when fabric8's shutdown throws; closing it also frees a call a hung engine holds

@@ -1,5 +1,7 @@
 package io.github.docstack.engine;
 
+import static io.github.docstack.engine.DockerApi.HTTP_CREATED;
+import static io.github.docstack.engine.DockerApi.HTTP_NOT_FOUND;
 import static io.github.docstack.engine.DockerApi.HTTP_OK;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,11 +44,11 @@ final class DockerImages extends DockerPart {
                     JsonFactory.newJsonObject(new HashMap<>(build.labels())).toString());
         }
         try {
-            access.buildImage(name, build.contextArchive().toFile(), options);
+            access().buildImage(name, build.contextArchive().toFile(), options);
             for (String tag : build.tags().subList(1, build.tags().size())) {
-                access.tag(name, tag, true);
+                tag(name, tag);
             }
-            return access.getImageId(name);
+            return access().getImageId(name);
         } catch (DockerAccessException e) {
             throw new EngineException(
                     "Building " + name + " failed: " + e.getMessage().trim()
@@ -58,8 +60,12 @@ final class DockerImages extends DockerPart {
     boolean hasImage(String image) throws EngineException {
         return calls.call("looking up image " + image, () -> {
             try {
-                return access.hasImage(image);
-            } catch (DockerAccessException e) {
+                return http.get(
+                        apiUrl + "/images/" + image + "/json",
+                        response -> response.getStatusLine().getStatusCode() == HTTP_OK,
+                        HTTP_OK,
+                        HTTP_NOT_FOUND);
+            } catch (IOException e) {
                 throw new EngineException("Looking up image " + image + " failed: " + e.getMessage(), e);
             }
         });
@@ -68,7 +74,7 @@ final class DockerImages extends DockerPart {
     void removeImage(String image) throws EngineException {
         calls.run("removing image " + image, () -> {
             try {
-                access.removeImage(image, true);
+                access().removeImage(image, true);
             } catch (DockerAccessException e) {
                 throw new EngineException("Removing image " + image + " failed: " + e.getMessage(), e);
             }
@@ -77,9 +83,13 @@ final class DockerImages extends DockerPart {
 
     void tag(String source, String target) throws EngineException {
         calls.run("tagging " + source + " as " + target, () -> {
+            ImageRef ref = ImageRef.split(target);
             try {
-                access.tag(source, target, true);
-            } catch (DockerAccessException e) {
+                http.post(
+                        apiUrl + "/images/" + source + "/tag?repo=" + DockerApi.query(ref.name()) + "&tag="
+                                + DockerApi.query(ref.tag()),
+                        HTTP_CREATED);
+            } catch (IOException e) {
                 throw new EngineException("Tagging " + source + " as " + target + " failed: " + e.getMessage(), e);
             }
         });
@@ -87,7 +97,7 @@ final class DockerImages extends DockerPart {
 
     void push(String reference, RegistryCredentials credentials) throws EngineException {
         try {
-            access.pushImage(reference, auth(credentials), null, 0);
+            access().pushImage(reference, auth(credentials), null, 0);
         } catch (DockerAccessException e) {
             String detail = Causes.rootMessage(e);
             throw new RegistryException(
@@ -98,11 +108,11 @@ final class DockerImages extends DockerPart {
     void pull(String reference, RegistryCredentials credentials) throws EngineException {
         ImageRef ref = ImageRef.split(reference);
         try {
-            access.pullImage(
-                    reference,
-                    auth(credentials),
-                    null,
-                    new CreateImageOptions().fromImage(ref.name()).tag(ref.tag()));
+            access().pullImage(
+                            reference,
+                            auth(credentials),
+                            null,
+                            new CreateImageOptions().fromImage(ref.name()).tag(ref.tag()));
         } catch (DockerAccessException e) {
             String detail = Causes.rootMessage(e);
             throw new RegistryException(

@@ -35,7 +35,7 @@ final class DockerNetworks extends DockerPart {
                             apiUrl + "/networks/create",
                             body.toString(),
                             new ApacheHttpClientDelegate.BodyResponseHandler(),
-                            201);
+                            DockerApi.HTTP_CREATED);
                 }
             } catch (IOException e) {
                 throw new EngineException("Creating network " + name + " failed: " + e.getMessage(), e);

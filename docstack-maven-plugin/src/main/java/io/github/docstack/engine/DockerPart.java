@@ -11,7 +11,6 @@ abstract class DockerPart {
     protected final ObjectMapper json;
     protected final ApacheHttpClientDelegate http;
     protected final String apiUrl;
-    protected final DockerAccess access;
     protected final CallBound calls;
 
     DockerPart(DockerApi api) {
@@ -19,7 +18,11 @@ abstract class DockerPart {
         this.json = api.json;
         this.http = api.http;
         this.apiUrl = api.apiUrl;
-        this.access = api.access;
         this.calls = api.calls;
+    }
+
+    /** fabric8's client, made at its first use ({@link DockerApi#access()}). */
+    protected DockerAccess access() throws EngineException {
+        return api.access();
     }
 }

@@ -1,12 +1,13 @@
 package io.github.docstack.engine;
 
+import static io.github.docstack.engine.DockerApi.HTTP_CREATED;
 import static io.github.docstack.engine.DockerApi.HTTP_NOT_FOUND;
 import static io.github.docstack.engine.DockerApi.HTTP_NO_CONTENT;
 import static io.github.docstack.engine.DockerApi.HTTP_OK;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.maven.docker.access.DockerAccessException;
-import io.fabric8.maven.docker.access.VolumeCreateConfig;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.maven.docker.access.hc.ApacheHttpClientDelegate;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,15 @@ final class DockerVolumes extends DockerPart {
 
     void createVolume(String name, java.util.Map<String, String> labels) throws EngineException {
         calls.run("creating volume " + name, () -> {
+            ObjectNode body = json.createObjectNode().put("Name", name);
+            body.set("Labels", json.valueToTree(labels));
             try {
-                access.createVolume(new VolumeCreateConfig(name).labels(new java.util.HashMap<>(labels)));
-            } catch (DockerAccessException e) {
+                http.post(
+                        apiUrl + "/volumes/create",
+                        body.toString(),
+                        new ApacheHttpClientDelegate.BodyResponseHandler(),
+                        HTTP_CREATED);
+            } catch (IOException e) {
                 throw new EngineException("Creating volume " + name + " failed: " + e.getMessage(), e);
             }
         });
