@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Maven resolves and loads every runtime artifact of a plugin on every goal: the plugin descriptor lists them. The
- * diet (fabric8's Jib and assembly support excluded in the pom) took them from 72 to 45; this keeps them there.
+ * What the plugin's jar carries: every runtime artifact, as the plugin descriptor lists them, is shaded into it (so
+ * that Maven resolves one artifact per goal, not these), and each is classes to open, index and load. The diet
+ * (fabric8's Jib and assembly support excluded in the pom) took them from 72 to 45; this keeps them there.
  */
 class PluginDependenciesTest {
 
