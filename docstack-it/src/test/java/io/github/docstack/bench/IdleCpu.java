@@ -3,6 +3,7 @@ package io.github.docstack.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.DoubleConsumer;
 
 /**
  * How busy the machine is over a while, from the kernel's own counters ({@code /proc/stat}), in cores: 1.0 is one
@@ -25,6 +26,26 @@ final class IdleCpu {
             busy += i == 3 || i == 4 || i == 7 ? 0 : delta;
         }
         return (double) busy / all * Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The busy cores of the first window within two points (0.02 cores) of the one before it: a cloud that has just
+     * come up still fills caches and runs its first periodic tasks, so it is measured once it has settled, or after
+     * {@code atMost} at the latest. Each window is reported as it ends.
+     */
+    static double settledBusyCores(Duration window, Duration atMost, DoubleConsumer each) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        double last = busyCores(window);
+        each.accept(last);
+        while (System.nanoTime() < deadline) {
+            double next = busyCores(window);
+            each.accept(next);
+            if (Math.abs(next - last) <= 0.02) {
+                return next;
+            }
+            last = next;
+        }
+        return last;
     }
 
     private static long[] counters() throws Exception {

@@ -54,49 +54,43 @@ public final class KeystrokeBenchmark {
 
     private void run() throws Exception {
         int rounds = Rounds.COUNT;
+        List<String> compose = List.of(
+                "docker-compose", "-p", "keystrokebench", "-f", composeFile().toString());
         try {
             for (int round = 0; round < rounds; round++) {
                 time("mvn -v", mvn("-v"));
                 time("mvn docstack:help", mvn("docstack:help"));
+                time(
+                        "mvn docstack:validate, one directory",
+                        mvn("docstack:validate", "-Ddocstack.directory=webapp/docstack"));
             }
             time("mvn docstack:up, first (builds the images)", mvn("docstack:up"));
+            // Exported with its ports moved, so it never meets a port docstack's stack holds: both stacks stay up
+            // while their no-op rounds alternate.
+            run(mvn("docstack:compose", "-Ddocstack.portOffset=200"));
+            run(with(compose, "up", "-d"));
             for (int round = 0; round < rounds; round++) {
                 time("mvn docstack:up, nothing changed", mvn("docstack:up"));
+                time("docker-compose up -d, nothing changed", with(compose, "up", "-d"));
                 time("mvn docstack:status", mvn("docstack:status"));
+                time("docker-compose ps", with(compose, "ps"));
                 useJvmConfig(false);
-                time("mvn docstack:status, without .mvn/jvm.config", mvn("docstack:status"));
                 time("mvn docstack:up, nothing changed, without .mvn/jvm.config", mvn("docstack:up"));
                 useJvmConfig(true);
             }
+            run(with(compose, "down"));
             time("mvn docstack:down", mvn("docstack:down"));
-            // Exported with its ports moved, so it never meets a port docstack's stack still holds.
-            run(mvn("docstack:compose", "-Ddocstack.portOffset=200"));
-            List<String> compose = List.of(
-                    "docker-compose",
-                    "-p",
-                    "keystrokebench",
-                    "-f",
-                    composeFile().toString());
             for (int round = 0; round < rounds; round++) {
                 time("mvn docstack:up, from nothing (images built)", mvn("docstack:up"));
                 time("mvn docstack:down", mvn("docstack:down"));
                 time("docker-compose up -d, from nothing", with(compose, "up", "-d"));
-                time("docker-compose up -d, nothing changed", with(compose, "up", "-d"));
-                time("docker-compose ps", with(compose, "ps"));
                 time("docker-compose down", with(compose, "down"));
             }
         } finally {
             // Compose first: docstack's down -Ddocstack.removeVolumes removes .docstack/demo/, the Compose file with
             // it.
             if (Files.exists(composeFile())) {
-                run(List.of(
-                        "docker-compose",
-                        "-p",
-                        "keystrokebench",
-                        "-f",
-                        composeFile().toString(),
-                        "down",
-                        "-v"));
+                run(with(compose, "down", "-v"));
             }
             run(mvn("docstack:down", "-Ddocstack.removeVolumes"));
         }
@@ -104,7 +98,17 @@ public final class KeystrokeBenchmark {
                 + Runtime.getRuntime().availableProcessors() + " cores; Maven with .mvn/jvm.config " + JVM_CONFIG
                 + " unless said:");
         timings.forEach(
-                (command, seconds) -> System.out.printf("[keystroke-bench]   %-50s %s%n", command, seconds.describe()));
+                (command, seconds) -> System.out.printf("[keystroke-bench]   %-60s %s%n", command, seconds.describe()));
+        ratio("mvn docstack:up, nothing changed", "docker-compose up -d, nothing changed");
+        ratio("mvn docstack:up, from nothing (images built)", "docker-compose up -d, from nothing");
+    }
+
+    private void ratio(String docstack, String compose) {
+        System.out.printf(
+                "[keystroke-bench]   %s against %s: %.2f (median against median)%n",
+                docstack,
+                compose,
+                timings.get(docstack).median() / timings.get(compose).median());
     }
 
     private Path composeFile() {

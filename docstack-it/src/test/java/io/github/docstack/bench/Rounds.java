@@ -30,12 +30,17 @@ final class Rounds {
         return seconds.indexOf(sorted.get((sorted.size() - 1) / 2));
     }
 
-    /** E.g. "median 38.2 s of 3 (37.9, 38.2, 41.0)". */
+    /** E.g. "median 38.2 s of 3 (37.9, 38.2, 41.0)"; below ten seconds, "median 3.21 s of 3 (...)". */
     String describe() {
         return String.format(
-                "median %.1f s of %d (%s)",
-                median(),
+                "median %s s of %d (%s)",
+                shown(median()),
                 seconds.size(),
-                seconds.stream().map(value -> String.format("%.1f", value)).collect(Collectors.joining(", ")));
+                seconds.stream().map(Rounds::shown).collect(Collectors.joining(", ")));
+    }
+
+    /** Hundredths where a tenth of a second is a large part of the figure (a command's wall time). */
+    private static String shown(double value) {
+        return String.format(value < 10 ? "%.2f" : "%.1f", value);
     }
 }
