@@ -164,7 +164,7 @@ public final class StackBenchmark {
                     .append(port)
                     .append("]\n    healthcheck: {command: [perl, /srv/probe.pl, \"")
                     .append(port)
-                    .append("\"], interval: 200ms}\n")
+                    .append("\"], interval: 2s, start_interval: 200ms}\n")
                     .append("ignore: [port-not-exposed]\n");
             Path docstack = Files.createDirectories(work.resolve(name).resolve("docstack"));
             Files.writeString(docstack.resolve("docstack.yaml"), manifest);
