@@ -13,8 +13,10 @@ import java.util.List;
 
 /**
  * The {@link Engine} of a Docker daemon. Built on fabric8 docker-maven-plugin's engine client, which does the
- * streaming work (build context upload, build output, logs); the few reads that client models too thinly (the
- * engine version, a container's health status and last check output) go through its HTTP delegate directly.
+ * streaming work (build context upload, build output, pushes, pulls, logs) and creates and starts containers; the
+ * rest (the engine version, inspecting, tags, networks, volumes, health checks) goes through its HTTP delegate
+ * directly, over the JDK's Unix socket ({@link UnixChannelClientBuilder}), so a goal that streams nothing never
+ * makes fabric8's client.
  * Only this package imports fabric8 classes, so the implementation can change without touching the rest. The work
  * is split by concern ({@link DockerImages}, {@link DockerContainers}, {@link DockerNetworks}, {@link DockerVolumes})
  * over one {@link DockerApi}; this class connects and hands each call to its part.
