@@ -4,8 +4,6 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineAddress;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.image.InvalidDocstackException;
-import io.github.docstack.manifest.ValidationReport;
-import io.github.docstack.stack.ProjectUnbuildableException;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
@@ -75,16 +73,16 @@ public abstract class AbstractDocstackMojo extends AbstractMojo {
         return new MojoFailureException(MavenWords.of(failure));
     }
 
-    /** Prints, one per line with file, line and column, what validation found when that is why a goal failed. */
+    /**
+     * Prints, one per line with file, line and column, what validation found when that is why a goal failed: the
+     * failure is an invalid docstack/ directory, or was caused by one (a stack's project that cannot be built).
+     */
     protected void printProblems(Exception failure) {
-        ValidationReport report = null;
-        if (failure instanceof ProjectUnbuildableException unbuildable) {
-            report = unbuildable.report();
-        } else if (failure instanceof InvalidDocstackException invalid) {
-            report = invalid.report();
-        }
-        if (report != null) {
-            ProblemPrinter.print(report, baseDirectory(), getLog());
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidDocstackException invalid) {
+                ProblemPrinter.print(invalid.report(), baseDirectory(), getLog());
+                return;
+            }
         }
     }
 
