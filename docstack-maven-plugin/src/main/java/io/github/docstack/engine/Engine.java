@@ -35,6 +35,20 @@ public interface Engine extends AutoCloseable {
         return DockerEngine.connect(address, log, callBound);
     }
 
+    /** What connects to an engine, and puts a Swarm in front of it where asked: for {@link #inBackground}. */
+    @FunctionalInterface
+    interface Connection {
+        Engine connect() throws EngineException;
+    }
+
+    /**
+     * The engine at {@code address}, which {@code connection} connects to on a thread of its own while the caller
+     * goes on: each call waits for it, and throws what connecting threw ({@link BackgroundEngine}).
+     */
+    static Engine inBackground(EngineAddress address, Connection connection) {
+        return BackgroundEngine.connect(address, connection);
+    }
+
     /** Where the engine answers, and how that was decided. */
     EngineAddress address();
 

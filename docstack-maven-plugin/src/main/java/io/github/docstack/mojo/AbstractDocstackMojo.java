@@ -88,10 +88,17 @@ public abstract class AbstractDocstackMojo extends AbstractMojo {
 
     /** Connects to the engine at the configured address. Close it when done. */
     protected Engine connectEngine() throws EngineException {
-        return Engine.connect(
-                EngineAddress.resolve(dockerHost, System.getenv()),
-                new MavenEngineLog(getLog()),
-                java.time.Duration.ofSeconds(engineTimeout));
+        return connect(engineAddress());
+    }
+
+    /** Where the engine is: {@code docstack.dockerHost}, else DOCKER_HOST, else the local socket. */
+    protected EngineAddress engineAddress() {
+        return EngineAddress.resolve(dockerHost, System.getenv());
+    }
+
+    /** Connects to the engine at {@code address}, with the configured bound on each call. */
+    protected Engine connect(EngineAddress address) throws EngineException {
+        return Engine.connect(address, new MavenEngineLog(getLog()), java.time.Duration.ofSeconds(engineTimeout));
     }
 
     /** The project's directory, or the current directory without a pom. */

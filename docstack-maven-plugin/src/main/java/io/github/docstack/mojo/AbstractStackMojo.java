@@ -1,6 +1,7 @@
 package io.github.docstack.mojo;
 
 import io.github.docstack.engine.Engine;
+import io.github.docstack.engine.EngineAddress;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
@@ -40,23 +41,29 @@ public abstract class AbstractStackMojo extends AbstractDocstackMojo {
     @Parameter(property = DocstackProperties.TARGET, defaultValue = "engine")
     protected String target;
 
-    /** The engine, or the Swarm it manages when {@code target} says so. */
+    /**
+     * The engine, or the Swarm it manages when {@code target} says so, connecting on a thread of its own: the goal
+     * reads its stack file and plans its builds meanwhile, and waits at its first call to the engine.
+     */
     @Override
     protected Engine connectEngine() throws EngineException {
         if (!List.of("engine", "swarm").contains(target)) {
             throw new EngineException("-D" + DocstackProperties.TARGET + "=" + target
                     + " names no target: use engine (the default)" + " or swarm");
         }
-        Engine engine = super.connectEngine();
-        if (target.equals("engine")) {
-            return engine;
-        }
-        try {
-            return SwarmTarget.on(engine);
-        } catch (EngineException e) {
-            engine.close();
-            throw e;
-        }
+        EngineAddress address = engineAddress();
+        return Engine.inBackground(address, () -> {
+            Engine engine = connect(address);
+            if (target.equals("engine")) {
+                return engine;
+            }
+            try {
+                return SwarmTarget.on(engine);
+            } catch (EngineException e) {
+                engine.close();
+                throw e;
+            }
+        });
     }
 
     /** Takes the stack's lock (one writer per stack and engine), waiting up to {@code lockWait} for its holder. */
@@ -84,8 +91,18 @@ public abstract class AbstractStackMojo extends AbstractDocstackMojo {
         }
     }
 
+    /** The stack file, read while {@code engine} connects; the engine is closed when the file will not do. */
+    protected Stack loadStack(Engine engine) throws MojoFailureException {
+        try {
+            return loadStack();
+        } catch (MojoFailureException | RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
     /** The stack file, with the projects of the active profiles. */
-    protected Stack loadStack() throws MojoFailureException {
+    private Stack loadStack() throws MojoFailureException {
         StackLoader.Result result = StackLoader.load(stack.toPath());
         ProblemPrinter.print(result.report(), baseDirectory(), getLog());
         if (result.stack() == null) {

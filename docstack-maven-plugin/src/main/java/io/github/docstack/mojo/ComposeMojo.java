@@ -29,8 +29,9 @@ public class ComposeMojo extends AbstractDeployingMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
-        Stack stackFile = loadStack();
-        try (Engine engine = connectEngine();
+        Engine engine = connectEngine(); // connects while the stack file is read
+        Stack stackFile = loadStack(engine);
+        try (engine;
                 StackLock lock = lock(stackFile, engine, "compose")) {
             StackPreparer.Prepared prepared = prepare(stackFile, engine);
             ComposeExport.ComposeFiles files = ComposeExport.write(

@@ -29,8 +29,9 @@ public class DownMojo extends AbstractStackMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
-        Stack stackFile = loadStack();
-        try (Engine engine = connectEngine();
+        Engine engine = connectEngine(); // connects while the stack file is read
+        Stack stackFile = loadStack(engine);
+        try (engine;
                 StackLock lock = lock(stackFile, engine, "down")) {
             StackRunner runner = new StackRunner(engine, new MavenEngineLog(getLog()));
             runner.checkDownAllowed(stackFile.name(), StackOwner.of(stackFile));

@@ -43,8 +43,9 @@ public class KubernetesMojo extends AbstractDeployingMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
-        Stack stackFile = loadStack();
-        try (Engine engine = connectEngine();
+        Engine engine = connectEngine(); // connects while the stack file is read
+        Stack stackFile = loadStack(engine);
+        try (engine;
                 StackLock lock = lock(stackFile, engine, "kubernetes")) {
             StackPreparer.Prepared prepared = prepare(stackFile, engine);
             KubernetesExport.KubernetesFiles files = KubernetesExport.write(

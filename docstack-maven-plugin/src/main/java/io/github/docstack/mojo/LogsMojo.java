@@ -25,8 +25,9 @@ public class LogsMojo extends AbstractStackMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
-        Stack stackFile = loadStack();
-        try (Engine engine = connectEngine()) {
+        Engine engine = connectEngine(); // connects while the stack file is read
+        Stack stackFile = loadStack(engine);
+        try (engine) {
             List<ContainerSummary> containers = engine.containers(StackLabels.STACK, stackFile.name()).stream()
                     .filter(container ->
                             service == null || service.equals(container.labels().get(StackLabels.UNIT)))

@@ -17,8 +17,9 @@ public class StatusMojo extends AbstractStackMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
-        Stack stackFile = loadStack();
-        try (Engine engine = connectEngine()) {
+        Engine engine = connectEngine(); // connects while the stack file is read
+        Stack stackFile = loadStack(engine);
+        try (engine) {
             List<StackRunner.UnitStatus> units =
                     new StackRunner(engine, new MavenEngineLog(getLog())).status(stackFile.name());
             if (units.isEmpty()) {

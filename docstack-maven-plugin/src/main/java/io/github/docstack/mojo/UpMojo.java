@@ -36,8 +36,9 @@ public class UpMojo extends AbstractDeployingMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
-        Stack stackFile = loadStack();
-        try (Engine engine = connectEngine();
+        Engine engine = connectEngine(); // connects while the stack file is read
+        Stack stackFile = loadStack(engine);
+        try (engine;
                 StackLock lock = lock(stackFile, engine, "up")) {
             MavenEngineLog log = new MavenEngineLog(getLog());
             Deployment deployment = prepare(stackFile, engine).deployment();

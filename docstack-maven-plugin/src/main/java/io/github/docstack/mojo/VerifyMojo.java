@@ -42,10 +42,11 @@ public class VerifyMojo extends AbstractDeployingMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
-        Stack stackFile = loadStack();
+        Engine engine = connectEngine(); // connects while the stack file is read
+        Stack stackFile = loadStack(engine);
         Path reports = outputDirectory().resolve("verify");
         List<StackVerifier.Result> results;
-        try (Engine engine = connectEngine()) {
+        try (engine) {
             Deployment deployment;
             try (StackLock lock =
                     lock(stackFile, engine, "verify")) { // only while it reads the stack: tests may run for an hour

@@ -57,8 +57,9 @@ public class WatchMojo extends AbstractDeployingMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException, EngineException {
-        Stack stackFile = loadStack();
-        try (Engine engine = connectEngine()) {
+        Engine engine = connectEngine(); // connects while the stack file is read
+        Stack stackFile = loadStack(engine);
+        try (engine) {
             List<WatchedProject> watched = WatchedProject.of(stackFile);
             if (watched.isEmpty()) {
                 throw new MojoFailureException("Stack " + stackFile.name()

@@ -32,6 +32,7 @@ public final class LiveSync {
     private static final int LOG_LINES_SHOWN = 20;
 
     private final Engine engine;
+    private final CheckSlots checkSlots = CheckSlots.forThisMachine();
 
     public LiveSync(Engine engine) {
         this.engine = engine;
@@ -135,7 +136,8 @@ public final class LiveSync {
             throws EngineException, InterruptedException {
         for (Deployment.Unit service : services) {
             if (service.healthcheck()) {
-                ServiceReadiness.await(engine, service, service.spec().name(), readyTimeout);
+                ServiceReadiness.await(
+                        engine, checkSlots, service, service.spec().name(), readyTimeout);
             } else if (!engine.inspect(service.spec().name()).running()) {
                 throw new ContainerNotHealthyException(
                         "Service " + service.id() + " exited after its restart",

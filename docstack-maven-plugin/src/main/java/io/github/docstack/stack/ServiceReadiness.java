@@ -22,9 +22,9 @@ final class ServiceReadiness {
      *
      * @throws ContainerNotHealthyException when the container stops, or the check still fails after {@code timeout}
      */
-    static void await(Engine engine, Deployment.Unit unit, String id, Duration timeout)
+    static void await(Engine engine, CheckSlots slots, Deployment.Unit unit, String id, Duration timeout)
             throws EngineException, InterruptedException {
-        await(engine, unit, id, timeout, false, true);
+        await(engine, slots, unit, id, timeout, false, true);
     }
 
     /**
@@ -32,9 +32,9 @@ final class ServiceReadiness {
      * counts too (a Swarm task on another node, where up cannot look, has only that): when the engine runs the same
      * check at least as often, up reads that verdict rather than running the check itself.
      */
-    static void awaitStarted(Engine engine, Deployment.Unit unit, String id, Duration timeout)
+    static void awaitStarted(Engine engine, CheckSlots slots, Deployment.Unit unit, String id, Duration timeout)
             throws EngineException, InterruptedException {
-        await(engine, unit, id, timeout, true, !engineChecksAsOften(unit));
+        await(engine, slots, unit, id, timeout, true, !engineChecksAsOften(unit));
     }
 
     /**
@@ -54,7 +54,13 @@ final class ServiceReadiness {
      *                     verdict (an inspect, no process in the container) each {@link #VERDICT_POLL}
      */
     private static void await(
-            Engine engine, Deployment.Unit unit, String id, Duration timeout, boolean freshVerdict, boolean runCheck)
+            Engine engine,
+            CheckSlots slots,
+            Deployment.Unit unit,
+            String id,
+            Duration timeout,
+            boolean freshVerdict,
+            boolean runCheck)
             throws EngineException, InterruptedException {
         Readiness readiness = unit.readiness();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -78,7 +84,7 @@ final class ServiceReadiness {
             OptionalInt check = OptionalInt.empty();
             if (runCheck) {
                 try {
-                    check = engine.exec(id, readiness.command(), readiness.timeout());
+                    check = slots.run(() -> engine.exec(id, readiness.command(), readiness.timeout()));
                 } catch (EngineException execFailed) {
                     // The container stopped (or restarted) between the inspect and the exec: the next inspect says
                     // which.

@@ -45,20 +45,18 @@ public final class StackPreparer {
             Stack stack, Engine engine, EngineLog log, int portOffset, int parallelism, CredentialSource credentials)
             throws StackException, EngineException, IOException {
         SecretStore secrets = new SecretStore(secretsFile(stack));
-        checkVolumesMatch(stack, engine, secrets);
         ImagePuller puller = new ImagePuller(engine, log, RetryPolicy.DEFAULT, credentials);
+        // Images first: each project's build inputs are read and hashed while the engine may still be connecting
+        // (Engine#inBackground); building or pulling an image generates no secret and starts nothing.
+        List<ResolvedProject> images = new StackResolver(engine, log, parallelism, puller).resolve(stack);
+        checkVolumesMatch(stack, engine, secrets);
         Map<String, String> publishedAddresses = new java.util.HashMap<>();
         for (Stack.Project project : stack.projects()) {
             if (project.node() != null) {
                 publishedAddresses.put(project.name(), engine.publishedAddress(project.node()));
             }
         }
-        Deployment deployment = StackWiring.wire(
-                stack,
-                new StackResolver(engine, log, parallelism, puller).resolve(stack),
-                secrets,
-                portOffset,
-                publishedAddresses);
+        Deployment deployment = StackWiring.wire(stack, images, secrets, portOffset, publishedAddresses);
         secrets.save();
         Map<String, String> variables = new java.util.TreeMap<>();
         secrets.all().forEach((key, value) -> variables.put(SecretKeys.variable(key), value));

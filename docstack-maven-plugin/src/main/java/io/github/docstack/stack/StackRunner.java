@@ -84,6 +84,8 @@ public final class StackRunner {
 
     private final Engine engine;
     private final EngineLog log;
+    /** Shared by the services of an up, which wait for their readiness at the same time. */
+    private final CheckSlots checkSlots = CheckSlots.forThisMachine();
 
     public StackRunner(Engine engine, EngineLog log) {
         this.engine = engine;
@@ -256,9 +258,9 @@ public final class StackRunner {
             // A container left as it was, which the engine's own checks find healthy, needs no check of ours (Ceph's is
             // half a second of Python); one that is starting or unhealthy gets them until it is ready.
             if (action != StepOutcome.Action.UNCHANGED) {
-                ServiceReadiness.awaitStarted(engine, unit, id, timeout);
+                ServiceReadiness.awaitStarted(engine, checkSlots, unit, id, timeout);
             } else if (!engine.inspect(id).healthy()) {
-                ServiceReadiness.await(engine, unit, id, timeout);
+                ServiceReadiness.await(engine, checkSlots, unit, id, timeout);
             }
             return new StepOutcome(action, StepOutcome.Ready.HEALTHY);
         }

@@ -24,6 +24,8 @@ import java.util.Set;
  */
 public final class InMemoryEngine implements Engine {
 
+    private volatile boolean closed;
+
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> networks = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> volumes = new LinkedHashMap<>();
@@ -402,7 +404,13 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        closed = true;
+    }
+
+    public boolean closed() {
+        return closed;
+    }
 
     private Container find(String containerId) throws EngineException {
         Container container = containers.get(containerId);
