@@ -23,13 +23,7 @@ public record Healthcheck(
         Duration startPeriod,
         Duration startInterval) {
 
-    /**
-     * Once a minute: up does the fast checking itself, so the engine's checks only keep the state fresh, and each
-     * costs the engine about 0.15 s of CPU (an exec through dockerd, containerd and runc), which an idle cloud of a
-     * dozen services pays every interval.
-     */
-    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
-
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_RETRIES = 3;
     public static final Duration DEFAULT_START_INTERVAL = Duration.ofMillis(500);

@@ -28,7 +28,7 @@ public final class ManifestShape {
                     optional(
                             "interval",
                             new Value(
-                                    "Time between the engine's checks once the service runs, e.g. 30s. Default 1m.",
+                                    "Time between the engine's checks once the service runs, e.g. 30s. Default 30s.",
                                     ValueType.DURATION)),
                     optional(
                             "start_interval",

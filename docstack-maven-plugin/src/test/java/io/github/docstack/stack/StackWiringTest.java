@@ -73,7 +73,7 @@ class StackWiringTest {
                 List.of("curl", "-f", "http://localhost/"), unit.readiness().command());
         assertEquals(java.time.Duration.ofMillis(500), unit.readiness().interval(), "up checks often while it waits");
         io.github.docstack.engine.Healthcheck engineCheck = unit.spec().healthcheck();
-        assertEquals(java.time.Duration.ofMinutes(1), engineCheck.interval(), "the engine checks seldom once it runs");
+        assertEquals(java.time.Duration.ofSeconds(30), engineCheck.interval(), "the engine checks seldom once it runs");
         assertEquals(3, engineCheck.retries());
         assertEquals(
                 java.time.Duration.ofMinutes(5),
