@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 public final class KeystrokeBenchmark {
 
     static final String JVM_CONFIG = "-XX:TieredStopAtLevel=1";
+    /** The class-data archive the docs show how to make: Maven's and docstack's classes, ready to map. */
+    static final String CLASS_ARCHIVE = ".mvn/classes.jsa";
 
     private final Path work;
     private final Path mvnw;
@@ -32,15 +34,18 @@ public final class KeystrokeBenchmark {
         this.settings = Files.writeString(
                 work.resolve("settings.xml"),
                 "<settings><pluginGroups><pluginGroup>io.github.docstack</pluginGroup></pluginGroups></settings>\n");
-        useJvmConfig(true);
+        jvmConfig(JVM_CONFIG);
     }
 
-    /** As the docs advise: Maven's JVM compiles with C1 alone, which a command of seconds gains from. */
-    private void useJvmConfig(boolean use) throws Exception {
+    /**
+     * As the docs advise: Maven's JVM compiles with C1 alone, which a command of seconds gains from; and, where a
+     * line says so, maps its classes from an archive. No lines: no .mvn/jvm.config.
+     */
+    private void jvmConfig(String... lines) throws Exception {
         Path config = work.resolve(".mvn/jvm.config");
-        if (use) {
+        if (lines.length > 0) {
             Files.createDirectories(config.getParent());
-            Files.writeString(config, JVM_CONFIG + "\n");
+            Files.writeString(config, String.join("\n", lines) + "\n");
         } else {
             Files.deleteIfExists(config);
         }
@@ -66,6 +71,8 @@ public final class KeystrokeBenchmark {
             }
             time("mvn docstack:up, first (builds the images)", mvn("docstack:up"));
             run(mvn("docstack:compose"));
+            // The archive, made once as the docs show: the classes a no-op up loads.
+            run(mvn("docstack:up"), Map.of("MAVEN_OPTS", "-XX:ArchiveClassesAtExit=" + CLASS_ARCHIVE));
             run(mvn("docstack:down"));
             // Each side with only its own stack up, as a user has it: the other stack's containers would run their
             // checks beside it (six every 2 s), and docstack's JVM, which computes where compose mostly waits,
@@ -74,9 +81,11 @@ public final class KeystrokeBenchmark {
                 time("mvn docstack:up, from nothing (images built)", mvn("docstack:up"));
                 time("mvn docstack:up, nothing changed", mvn("docstack:up"));
                 time("mvn docstack:status", mvn("docstack:status"));
-                useJvmConfig(false);
+                jvmConfig();
                 time("mvn docstack:up, nothing changed, without .mvn/jvm.config", mvn("docstack:up"));
-                useJvmConfig(true);
+                jvmConfig(JVM_CONFIG, "-XX:SharedArchiveFile=" + CLASS_ARCHIVE);
+                time("mvn docstack:up, nothing changed, with the class-data archive", mvn("docstack:up"));
+                jvmConfig(JVM_CONFIG);
                 time("mvn docstack:down", mvn("docstack:down"));
                 time("docker-compose up -d, from nothing", with(compose, "up", "-d"));
                 time("docker-compose up -d, nothing changed", with(compose, "up", "-d"));
@@ -97,6 +106,7 @@ public final class KeystrokeBenchmark {
         timings.forEach(
                 (command, seconds) -> System.out.printf("[keystroke-bench]   %-60s %s%n", command, seconds.describe()));
         ratio("mvn docstack:up, nothing changed", "docker-compose up -d, nothing changed");
+        ratio("mvn docstack:up, nothing changed, with the class-data archive", "docker-compose up -d, nothing changed");
         ratio("mvn docstack:up, from nothing (images built)", "docker-compose up -d, from nothing");
     }
 
@@ -131,12 +141,17 @@ public final class KeystrokeBenchmark {
     }
 
     private void run(List<String> command) throws Exception {
+        run(command, Map.of());
+    }
+
+    private void run(List<String> command, Map<String, String> environment) throws Exception {
         Path log = work.resolve("command.log");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(log));
