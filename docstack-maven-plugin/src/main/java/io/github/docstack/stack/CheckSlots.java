@@ -6,8 +6,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * How many of up's readiness checks run at once. Each is an exec through dockerd, containerd and runc, about 0.15 s
- * of CPU, so a few services each checked every 200 ms while they start would take the cores they start on; the checks
- * take turns instead, first come first served, and a service checked a little later starts a good deal sooner.
+ * of CPU, so half a dozen services each checked every half second while they start would take the cores they start
+ * on; the checks take turns instead, first come first served, and a service checked a little later starts sooner.
  */
 final class CheckSlots {
 
