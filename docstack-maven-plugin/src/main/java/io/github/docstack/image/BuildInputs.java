@@ -1,6 +1,5 @@
 package io.github.docstack.image;
 
-import io.github.docstack.manifest.ManifestJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * The fingerprint of what an image is built from: the context archive as sent (after .dockerignore; the archive
- * is repeatable), the Dockerfile's path, the build arguments, the target stage and the manifest. Equal
+ * is repeatable), the Dockerfile's path, the build arguments, the target stage and the manifest file's text. Equal
  * fingerprints build equal images, so an image carrying this one in its label need not be built again.
  */
 final class BuildInputs {
@@ -36,7 +35,7 @@ final class BuildInputs {
             rest.append('\0').append(arg.getKey()).append('=').append(arg.getValue());
         }
         rest.append('\0').append(plan.manifest().build().target());
-        rest.append('\0').append(ManifestJson.write(plan.manifest()));
+        rest.append('\0').append(plan.manifestText());
         archiveDigest.update(rest.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(archiveDigest.digest());
     }

@@ -10,13 +10,18 @@ import java.util.Set;
  * Everything about a build that needs no engine: the validated manifest, the context, the tags, labels and
  * arguments. Made first, so a broken docstack/ directory is reported even where no engine runs.
  *
+ * @param manifestText the manifest file's text, as validated: a build input (hashing the text needs no serialiser,
+ *                   which a no-op up would otherwise load just to find nothing changed)
  * @param buildArgs  the build arguments that make the image what it is (they are among its build inputs)
+ * @param labels     the image's labels, but for the manifest's own, which only a build writes (as the manifest's text,
+ *                   it is a build input already)
  * @param buildProxy an HTTP proxy for what the build downloads (a package cache), or null; it is handed to the
  *                   build as Docker's predefined {@code http_proxy} argument, which changes nothing in the image
  *                   and is no build input
  */
 public record BuildPlan(
         Manifest manifest,
+        String manifestText,
         ImageReference name,
         List<String> references,
         List<String> tagNames,

@@ -72,6 +72,7 @@ public final class ImageBuilder {
                 : Set.of();
         return new BuildPlan(
                 manifest,
+                report.manifestText(),
                 name,
                 tagNames.stream().map(tag -> name.withTag(tag).toString()).toList(),
                 tagNames,
@@ -151,6 +152,7 @@ public final class ImageBuilder {
             log.info("Build context " + plan.context() + ": " + files + " files, " + Files.size(archive) / 1024 + " KiB"
                     + " (after .dockerignore)");
             Map<String, String> labels = new LinkedHashMap<>(plan.labels());
+            labels.put(ManifestJson.LABEL, ManifestJson.write(plan.manifest()));
             labels.put(BuildInputs.LABEL, inputs);
             Map<String, String> stepInputs =
                     StepInputs.digests(plan.manifest(), plan.context(), ignore, alwaysSent, plan.neverSent());
@@ -211,7 +213,6 @@ public final class ImageBuilder {
         if (manifest.description() != null) {
             labels.put("org.opencontainers.image.description", manifest.description());
         }
-        labels.put(ManifestJson.LABEL, ManifestJson.write(manifest));
         return labels;
     }
 }

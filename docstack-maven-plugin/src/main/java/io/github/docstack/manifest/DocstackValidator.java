@@ -75,7 +75,11 @@ public final class DocstackValidator {
                 .sorted(Comparator.comparing((Problem problem) -> problem.file().toString())
                         .thenComparing(Problem::position))
                 .toList();
-        return new ValidationReport(dir, manifest, reported);
+        return new ValidationReport(
+                dir,
+                manifest,
+                manifestBytes == null ? null : new String(manifestBytes, StandardCharsets.UTF_8),
+                reported);
     }
 
     private static ProblemSink checkDockerfile(Path dir, YamlNode root, Manifest manifest, ProblemSink manifestSink) {

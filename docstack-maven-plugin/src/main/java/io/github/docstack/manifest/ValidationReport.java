@@ -7,10 +7,16 @@ import java.util.List;
  * What validating one {@code docstack/} directory found.
  *
  * @param directory the docstack/ directory
- * @param manifest  the manifest as read (possibly partial), or null when it could not be read at all
- * @param problems  every problem, sorted by file and position
+ * @param manifest     the manifest as read (possibly partial), or null when it could not be read at all
+ * @param manifestText the manifest file's text as it was read and validated, or null when it could not be read
+ * @param problems     every problem, sorted by file and position
  */
-public record ValidationReport(Path directory, Manifest manifest, List<Problem> problems) {
+public record ValidationReport(Path directory, Manifest manifest, String manifestText, List<Problem> problems) {
+
+    /** A report on something that is no project's docstack/ directory, or whose manifest could not be read. */
+    public ValidationReport(Path directory, Manifest manifest, List<Problem> problems) {
+        this(directory, manifest, null, problems);
+    }
 
     public long count(Severity severity) {
         return problems.stream()

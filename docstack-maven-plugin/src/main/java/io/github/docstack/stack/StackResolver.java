@@ -6,7 +6,6 @@ import io.github.docstack.engine.EngineLog;
 import io.github.docstack.engine.ImageDetails;
 import io.github.docstack.image.BuildPlan;
 import io.github.docstack.image.BuildRequest;
-import io.github.docstack.image.BuiltImage;
 import io.github.docstack.image.ImageBuilder;
 import io.github.docstack.image.ImagePuller;
 import io.github.docstack.image.ImageReference;
@@ -74,10 +73,15 @@ public final class StackResolver {
         long start = System.nanoTime();
         String image;
         String how;
+        Manifest built = null;
         if (project.path() != null) {
             try {
-                BuiltImage built = BUILDER.buildUnlessUnchanged(plan(stack, project), engine, EngineLog.SILENT);
-                image = built.tags().get(0);
+                BuildPlan plan = plan(stack, project);
+                image = BUILDER.buildUnlessUnchanged(plan, engine, EngineLog.SILENT)
+                        .tags()
+                        .get(0);
+                // The image was built from this manifest (it is among the build inputs), so its label need not be read.
+                built = plan.manifest();
                 how = "built from " + project.path();
             } catch (InvalidDocstackException e) {
                 throw new ProjectUnbuildableException(project.name(), project.path(), e);
@@ -95,18 +99,7 @@ public final class StackResolver {
             throw new ImageMissingException(project.name(), image);
         }
         ImageDetails details = engine.inspectImage(image);
-        String label = details.labels().get(ManifestJson.LABEL);
-        if (label == null) {
-            throw new StackException(
-                    "Project " + project.name() + ": the image " + image + " carries no docstack manifest" + " (label "
-                            + ManifestJson.LABEL + "). Build it with docstack:build, which adds it");
-        }
-        Manifest manifest;
-        try {
-            manifest = ManifestJson.read(label);
-        } catch (IllegalArgumentException e) {
-            throw new StackException("Project " + project.name() + ": " + e.getMessage() + " (image " + image + ")", e);
-        }
+        Manifest manifest = built != null ? built : manifestOf(project, image, details);
         // A pulled image is input like any other: its manifest gets the checks that confine what up writes.
         for (Manifest.Output output : manifest.outputs()) {
             if (!Manifest.Output.isConfined(output.file())) {
@@ -130,6 +123,22 @@ public final class StackResolver {
                 manifest,
                 Readiness.ofImageTest(details.healthcheck()),
                 StepInputs.read(details.labels().get(StepInputs.LABEL)));
+    }
+
+    /** The manifest an image carries in its label. */
+    private static Manifest manifestOf(Stack.Project project, String image, ImageDetails details)
+            throws StackException {
+        String label = details.labels().get(ManifestJson.LABEL);
+        if (label == null) {
+            throw new StackException(
+                    "Project " + project.name() + ": the image " + image + " carries no docstack manifest" + " (label "
+                            + ManifestJson.LABEL + "). Build it with docstack:build, which adds it");
+        }
+        try {
+            return ManifestJson.read(label);
+        } catch (IllegalArgumentException e) {
+            throw new StackException("Project " + project.name() + ": " + e.getMessage() + " (image " + image + ")", e);
+        }
     }
 
     private String pullIfRemote(String image) throws EngineException {
