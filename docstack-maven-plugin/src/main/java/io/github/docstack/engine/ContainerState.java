@@ -19,6 +19,8 @@ public record ContainerState(
         java.time.Instant finishedAt) {
 
     public static final String NO_HEALTHCHECK = "none";
+    /** The health of a container the engine has not judged yet: its first check comes one interval after start. */
+    public static final String STARTING = "starting";
 
     public boolean running() {
         return "running".equals(status);

@@ -111,6 +111,22 @@ final class DockerContainers extends DockerPart {
         });
     }
 
+    List<String> healthcheckCommand(String containerId) throws EngineException {
+        return calls.call("inspecting container " + containerId, () -> {
+            try {
+                JsonNode test = json.readTree(http.get(apiUrl + "/containers/" + containerId + "/json", HTTP_OK))
+                        .path("Config")
+                        .path("Healthcheck")
+                        .path("Test");
+                List<String> words = new ArrayList<>();
+                test.forEach(word -> words.add(word.asText()));
+                return Healthcheck.execForm(words);
+            } catch (IOException e) {
+                throw new EngineException("Inspecting container " + containerId + " failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
     ContainerState inspect(String containerId) throws EngineException {
         return calls.call("inspecting container " + containerId, () -> {
             try {

@@ -180,6 +180,11 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public List<String> healthcheckCommand(String containerId) throws EngineException {
+        return containers.healthcheckCommand(containerId);
+    }
+
+    @Override
     public java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout)
             throws EngineException {
         return containers.exec(containerId, command, timeout);

@@ -128,6 +128,14 @@ public interface Engine extends AutoCloseable {
     java.util.OptionalInt exec(String containerId, List<String> command, Duration timeout, String user)
             throws EngineException;
 
+    /**
+     * The check the engine runs in a container (its {@code Healthcheck.Test}), as a command to exec; empty when it has
+     * none, or where the engine cannot say (a Swarm).
+     */
+    default List<String> healthcheckCommand(String containerId) throws EngineException {
+        return List.of();
+    }
+
     /** Ids of the images carrying the label {@code key=value}, newest first. */
     List<String> imagesWithLabel(String key, String value) throws EngineException;
 

@@ -42,6 +42,20 @@ public record Healthcheck(
         return new Healthcheck(command, interval, DEFAULT_TIMEOUT, retries, Duration.ZERO, interval);
     }
 
+    /**
+     * The command an engine's {@code Healthcheck.Test} runs, to exec: {@code [CMD, args...]} is the args,
+     * {@code [CMD-SHELL, line]} is the line run by {@code /bin/sh -c}; empty for {@code [NONE]}, or no test.
+     */
+    public static List<String> execForm(List<String> test) {
+        if (test.size() >= 2 && test.get(0).equals("CMD")) {
+            return List.copyOf(test.subList(1, test.size()));
+        }
+        if (test.size() == 2 && test.get(0).equals("CMD-SHELL")) {
+            return List.of("/bin/sh", "-c", test.get(1));
+        }
+        return List.of();
+    }
+
     /** A duration as Docker and Compose read it (Go's syntax), to the millisecond: {@code 1500ms}. */
     public static String goDuration(Duration duration) {
         return duration.toMillis() + "ms";

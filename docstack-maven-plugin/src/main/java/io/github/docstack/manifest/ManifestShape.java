@@ -28,7 +28,10 @@ public final class ManifestShape {
                     optional(
                             "interval",
                             new Value(
-                                    "Time between the engine's checks once the service runs, e.g. 30s. Default 30s.",
+                                    "Time between the engine's checks once the service runs, e.g. 30s. Default 2m"
+                                            + " where up runs the stack (it checks readiness itself), 30s in the"
+                                            + " Compose and Kubernetes exports (there the engine's verdict gates"
+                                            + " each start).",
                                     ValueType.DURATION)),
                     optional(
                             "start_interval",

@@ -3,6 +3,7 @@ package io.github.docstack.mojo;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.ForeignVolumesException;
+import io.github.docstack.stack.ReadinessGate;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackPreparer;
@@ -32,7 +33,12 @@ public abstract class AbstractDeployingMojo extends AbstractStackMojo {
         this.decrypter = decrypter;
     }
 
-    protected StackPreparer.Prepared prepare(Stack stackFile, Engine engine)
+    /**
+     * Resolves and wires the stack.
+     *
+     * @param gate {@link ReadinessGate#UP} for the goals that run the stack, {@link ReadinessGate#ENGINE} for an export
+     */
+    protected StackPreparer.Prepared prepare(Stack stackFile, Engine engine, ReadinessGate gate)
             throws StackException, EngineException, IOException, MojoFailureException {
         try {
             return StackPreparer.prepare(
@@ -41,7 +47,8 @@ public abstract class AbstractDeployingMojo extends AbstractStackMojo {
                     new MavenEngineLog(getLog()),
                     portOffset,
                     parallelism,
-                    new RegistryLogin(session, decrypter, getLog()));
+                    new RegistryLogin(session, decrypter, getLog()),
+                    gate);
         } catch (ForeignVolumesException e) {
             throw new MojoFailureException(
                     e.getMessage() + ". Nothing was started and no secret was made. Either copy the"

@@ -3,6 +3,7 @@ package io.github.docstack.mojo;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.ComposeExport;
+import io.github.docstack.stack.ReadinessGate;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackLock;
@@ -33,7 +34,7 @@ public class ComposeMojo extends AbstractDeployingMojo {
         Stack stackFile = loadStack(engine);
         try (engine;
                 StackLock lock = lock(stackFile, engine, "compose")) {
-            StackPreparer.Prepared prepared = prepare(stackFile, engine);
+            StackPreparer.Prepared prepared = prepare(stackFile, engine, ReadinessGate.ENGINE);
             ComposeExport.ComposeFiles files = ComposeExport.write(
                     prepared.deployment(), prepared.secrets(), outputDirectory().resolve(stackFile.name()));
             getLog().info("docstack:compose wrote " + shown(files.compose()) + " and " + shown(files.env())

@@ -4,6 +4,7 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.kubernetes.KubernetesExport;
 import io.github.docstack.kubernetes.KubernetesManifests;
+import io.github.docstack.stack.ReadinessGate;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackLock;
@@ -47,7 +48,7 @@ public class KubernetesMojo extends AbstractDeployingMojo {
         Stack stackFile = loadStack(engine);
         try (engine;
                 StackLock lock = lock(stackFile, engine, "kubernetes")) {
-            StackPreparer.Prepared prepared = prepare(stackFile, engine);
+            StackPreparer.Prepared prepared = prepare(stackFile, engine, ReadinessGate.ENGINE);
             KubernetesExport.KubernetesFiles files = KubernetesExport.write(
                     prepared.deployment(),
                     prepared.secrets(),

@@ -39,7 +39,7 @@ public class StatusMojo extends AbstractStackMojo {
                         unit.unit(),
                         unit.kind() == null ? "?" : unit.kind(),
                         state(unit),
-                        unit.state().health(),
+                        health(unit),
                         unit.published().isEmpty() ? "-" : String.join(", ", unit.published()),
                         unit.image(),
                         imageId.substring(0, Math.min(12, imageId.length()))));
@@ -50,6 +50,19 @@ public class StatusMojo extends AbstractStackMojo {
             }
             table.print(getLog()::info);
         }
+    }
+
+    /**
+     * The engine's verdict; for a service it has not checked yet, what its check says now (the engine's first check
+     * comes one interval after start).
+     */
+    private static String health(StackRunner.UnitStatus unit) {
+        if (unit.checkedNow().isEmpty()) {
+            return unit.state().health();
+        }
+        return unit.checkedNow().getAsInt() == 0
+                ? "healthy (checked now)"
+                : "starting (check exits " + unit.checkedNow().getAsInt() + ")";
     }
 
     /** running; a one-shot's record: done and when; anything else: the engine's status and exit code. */

@@ -3,6 +3,7 @@ package io.github.docstack.mojo;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Deployment;
+import io.github.docstack.stack.ReadinessGate;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackLock;
@@ -41,7 +42,7 @@ public class UpMojo extends AbstractDeployingMojo {
         try (engine;
                 StackLock lock = lock(stackFile, engine, "up")) {
             MavenEngineLog log = new MavenEngineLog(getLog());
-            Deployment deployment = prepare(stackFile, engine).deployment();
+            Deployment deployment = prepare(stackFile, engine, ReadinessGate.UP).deployment();
             StackRunner.UpReport report = new StackRunner(engine, log)
                     .up(
                             deployment,

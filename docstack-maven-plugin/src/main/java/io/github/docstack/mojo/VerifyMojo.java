@@ -3,6 +3,7 @@ package io.github.docstack.mojo;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.stack.Deployment;
+import io.github.docstack.stack.ReadinessGate;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackLock;
@@ -50,7 +51,7 @@ public class VerifyMojo extends AbstractDeployingMojo {
             Deployment deployment;
             try (StackLock lock =
                     lock(stackFile, engine, "verify")) { // only while it reads the stack: tests may run for an hour
-                deployment = prepare(stackFile, engine).deployment();
+                deployment = prepare(stackFile, engine, ReadinessGate.UP).deployment();
             }
             results = new StackVerifier(engine, new MavenEngineLog(getLog()))
                     .verify(deployment, reports, filter, Duration.ofSeconds(verifyTimeout));

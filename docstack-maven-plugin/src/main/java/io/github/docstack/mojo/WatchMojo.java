@@ -7,6 +7,7 @@ import io.github.docstack.manifest.WatchAction;
 import io.github.docstack.stack.Deployment;
 import io.github.docstack.stack.LiveSync;
 import io.github.docstack.stack.ProjectChange;
+import io.github.docstack.stack.ReadinessGate;
 import io.github.docstack.stack.SourceWatcher;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
@@ -118,7 +119,7 @@ public class WatchMojo extends AbstractDeployingMojo {
             throws StackException, EngineException, IOException, InterruptedException, MojoFailureException,
                     MojoExecutionException {
         try (StackLock lock = lock(stackFile, engine, "watch")) {
-            Deployment deployment = prepare(stackFile, engine).deployment();
+            Deployment deployment = prepare(stackFile, engine, ReadinessGate.UP).deployment();
             return new Deployed(
                     deployment,
                     new StackRunner(engine, new MavenEngineLog(getLog())).up(deployment, readyTimeouts(), parallelism));

@@ -40,9 +40,25 @@ public final class StackPreparer {
         return prepare(stack, engine, log, portOffset, parallelism, CredentialSource.dockerConfig(System.getenv()));
     }
 
-    /** Resolves every project's image (pulled with {@code credentials} where it comes from a registry) and wires the stack. */
+    /** As {@link #prepare(Stack, Engine, EngineLog, int, int, CredentialSource, ReadinessGate)}, for the engine's gate. */
     public static Prepared prepare(
             Stack stack, Engine engine, EngineLog log, int portOffset, int parallelism, CredentialSource credentials)
+            throws StackException, EngineException, IOException {
+        return prepare(stack, engine, log, portOffset, parallelism, credentials, ReadinessGate.ENGINE);
+    }
+
+    /**
+     * Resolves every project's image (pulled with {@code credentials} where it comes from a registry) and wires the
+     * stack, its checks as often as {@code gate} needs them.
+     */
+    public static Prepared prepare(
+            Stack stack,
+            Engine engine,
+            EngineLog log,
+            int portOffset,
+            int parallelism,
+            CredentialSource credentials,
+            ReadinessGate gate)
             throws StackException, EngineException, IOException {
         SecretStore secrets = new SecretStore(secretsFile(stack));
         ImagePuller puller = new ImagePuller(engine, log, RetryPolicy.DEFAULT, credentials);
@@ -56,7 +72,7 @@ public final class StackPreparer {
                 publishedAddresses.put(project.name(), engine.publishedAddress(project.node()));
             }
         }
-        Deployment deployment = StackWiring.wire(stack, images, secrets, portOffset, publishedAddresses);
+        Deployment deployment = StackWiring.wire(stack, images, secrets, portOffset, publishedAddresses, gate);
         secrets.save();
         Map<String, String> variables = new java.util.TreeMap<>();
         secrets.all().forEach((key, value) -> variables.put(SecretKeys.variable(key), value));

@@ -7,6 +7,7 @@ import io.github.docstack.engine.ContainerSummary;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
+import io.github.docstack.engine.Healthcheck;
 import io.github.docstack.engine.VolumeSummary;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,7 +19,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Brings a deployment up (idempotently: unchanged containers and completed one-shots are left alone), and takes
@@ -476,6 +482,8 @@ public final class StackRunner {
      * @param finishedAt for a one-shot's record, when the step finished; else null
      * @param published  the host addresses its ports are published on
      * @param nodes      the machines it runs on, when the engine names them (a Swarm's nodes)
+     * @param checkedNow the exit code of the container's own check, run by status itself because the engine has not
+     *                   run it yet (health {@code starting}); empty when status ran none
      */
     public record UnitStatus(
             String unit,
@@ -485,24 +493,69 @@ public final class StackRunner {
             List<String> published,
             String image,
             String imageId,
-            List<String> nodes) {}
+            List<String> nodes,
+            OptionalInt checkedNow) {}
 
-    /** Every container of the stack, by unit. */
+    /**
+     * Every container of the stack, by unit. A running container the engine has not checked yet (its first check
+     * comes one interval after start, and up checks readiness itself) gets its check run once, all such at once.
+     */
     public List<UnitStatus> status(String stack) throws EngineException {
-        List<UnitStatus> units = new ArrayList<>();
-        for (ContainerSummary container : engine.containers(StackLabels.STACK, stack)) {
-            String finishedAt = container.labels().get(StackLabels.FINISHED_AT);
-            units.add(new UnitStatus(
-                    container.labels().getOrDefault(StackLabels.UNIT, container.name()),
-                    container.labels().get(StackLabels.KIND),
-                    engine.inspect(container.id()),
-                    finishedAt == null ? null : java.time.Instant.parse(finishedAt),
-                    container.published(),
-                    container.image(),
-                    container.imageId(),
-                    engine.nodes(container.id())));
+        List<ContainerSummary> containers = engine.containers(StackLabels.STACK, stack);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, containers.size())));
+        try {
+            List<Future<UnitStatus>> futures = new ArrayList<>();
+            for (ContainerSummary container : containers) {
+                futures.add(pool.submit(() -> status(container)));
+            }
+            List<UnitStatus> units = new ArrayList<>();
+            for (Future<UnitStatus> future : futures) {
+                units.add(await(future));
+            }
+            units.sort(java.util.Comparator.comparing(UnitStatus::unit));
+            return units;
+        } finally {
+            pool.shutdownNow();
         }
-        units.sort(java.util.Comparator.comparing(UnitStatus::unit));
-        return units;
+    }
+
+    private UnitStatus status(ContainerSummary container) throws EngineException {
+        String finishedAt = container.labels().get(StackLabels.FINISHED_AT);
+        ContainerState state = engine.inspect(container.id());
+        OptionalInt checkedNow = OptionalInt.empty();
+        if (state.running() && ContainerState.STARTING.equals(state.health())) {
+            try {
+                List<String> check = engine.healthcheckCommand(container.id());
+                if (!check.isEmpty()) {
+                    checkedNow = engine.exec(container.id(), check, Healthcheck.DEFAULT_TIMEOUT);
+                }
+            } catch (EngineException stoppedMeanwhile) {
+                // The container stopped between the inspect and the check: the engine's verdict stands.
+            }
+        }
+        return new UnitStatus(
+                container.labels().getOrDefault(StackLabels.UNIT, container.name()),
+                container.labels().get(StackLabels.KIND),
+                state,
+                finishedAt == null ? null : java.time.Instant.parse(finishedAt),
+                container.published(),
+                container.image(),
+                container.imageId(),
+                engine.nodes(container.id()),
+                checkedNow);
+    }
+
+    private static UnitStatus await(Future<UnitStatus> future) throws EngineException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("Interrupted while reading the stack's containers", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof EngineException engineException) {
+                throw engineException;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

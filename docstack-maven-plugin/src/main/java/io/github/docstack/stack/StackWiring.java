@@ -47,6 +47,21 @@ public final class StackWiring {
             int portOffset,
             Map<String, String> publishedAddresses)
             throws StackException {
+        return wire(stack, projects, secrets, portOffset, publishedAddresses, ReadinessGate.ENGINE);
+    }
+
+    /**
+     * As {@link #wire(Stack, List, SecretStore, int, Map)}, with the engine's checks as often as {@code gate} needs
+     * them where a manifest says nothing.
+     */
+    public static Deployment wire(
+            Stack stack,
+            List<ResolvedProject> projects,
+            SecretStore secrets,
+            int portOffset,
+            Map<String, String> publishedAddresses,
+            ReadinessGate gate)
+            throws StackException {
         String network = stack.name();
         Map<String, ResolvedProject> byName = new LinkedHashMap<>();
         projects.forEach(project -> byName.put(project.name(), project));
@@ -208,7 +223,7 @@ public final class StackWiring {
                 Map<String, String> serviceVolumes = new TreeMap<>();
                 service.volumes().forEach((volume, path) -> serviceVolumes.put(stack.name() + "_" + volume, path));
                 volumes.addAll(serviceVolumes.keySet());
-                Healthcheck healthcheck = healthcheck(service.healthcheck());
+                Healthcheck healthcheck = healthcheck(service.healthcheck(), gate);
                 ContainerSpec spec = ContainerSpec.of(project.image())
                         .withName(stack.name() + "-" + service.name())
                         .withCommand(render(
@@ -358,11 +373,11 @@ public final class StackWiring {
         return environment;
     }
 
-    private static Healthcheck healthcheck(Manifest.HealthcheckSpec spec) {
+    private static Healthcheck healthcheck(Manifest.HealthcheckSpec spec, ReadinessGate gate) {
         if (spec == null) {
             return null;
         }
-        Duration interval = Durations.parse(spec.interval(), Healthcheck.DEFAULT_INTERVAL);
+        Duration interval = Durations.parse(spec.interval(), gate.defaultInterval());
         Duration fastest = interval.compareTo(Healthcheck.DEFAULT_START_INTERVAL) < 0
                 ? interval
                 : Healthcheck.DEFAULT_START_INTERVAL;

@@ -227,6 +227,15 @@ public final class InMemoryEngine implements Engine {
                 container.status, container.exitCode, health, "", container.startedAt, container.finishedAt);
     }
 
+    /** The container's own check, or a stand-in for its image's: every service has one here. */
+    @Override
+    public synchronized List<String> healthcheckCommand(String containerId) throws EngineException {
+        Container container = find(containerId);
+        return container.spec.healthcheck() != null
+                ? container.spec.healthcheck().command()
+                : List.of("image-healthcheck");
+    }
+
     @Override
     public Duration waitHealthy(String containerId, Duration timeout) throws EngineException {
         throw new EngineException("up waits with its own checks; nothing waits on the engine's");

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -225,6 +227,32 @@ class StackRunnerTest {
         assertEquals("init", dbSync.kind());
         assertTrue(
                 !dbSync.state().running() && dbSync.finishedAt() != null, "a finished step is its record: " + dbSync);
+    }
+
+    @Test
+    void statusRunsTheCheckOfAServiceTheEngineHasNotCheckedYet() throws Exception {
+        runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
+        engine.engineHealth(MARIADB_SERVICE, "starting"); // the engine's first check is one interval after start
+        engine.engineHealth(GLANCE_API, "starting");
+        engine.failingChecks(GLANCE_API, -1); // and glance-api has stopped answering since up found it ready
+
+        Map<String, StackRunner.UnitStatus> units =
+                runner.status("dev").stream().collect(Collectors.toMap(StackRunner.UnitStatus::unit, unit -> unit));
+
+        assertEquals(OptionalInt.of(0), units.get(MARIADB_SERVICE).checkedNow());
+        assertEquals(OptionalInt.of(1), units.get(GLANCE_API).checkedNow());
+        assertEquals(OptionalInt.empty(), units.get(DB_SYNC).checkedNow(), "a finished step has nothing to check");
+    }
+
+    @Test
+    void statusLeavesAServiceTheEngineFoundHealthyUnchecked() throws Exception {
+        runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
+        engine.clearJournal();
+
+        List<StackRunner.UnitStatus> units = runner.status("dev");
+
+        assertTrue(units.stream().allMatch(unit -> unit.checkedNow().isEmpty()), units.toString());
+        assertEquals(List.of(), engine.journal(), "no process was run in any container");
     }
 
     @Test

@@ -118,14 +118,67 @@ class StackWiringTest {
                 agentUnit(chosen, secrets).spec().healthcheck().interval());
     }
 
+    @Test
+    void whereUpChecksReadinessItselfTheEngineChecksEveryTwoMinutesUnlessTheManifestSaysOtherwise() throws Exception {
+        SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
+        Manifest.Service unsaid = new Manifest.Service(
+                "agent",
+                List.of(),
+                List.of(),
+                Map.of(),
+                List.of(80),
+                new Manifest.HealthcheckSpec(List.of("true"), null, null, null, null, null),
+                Map.of(),
+                null,
+                null,
+                List.of());
+        Manifest.Service said = new Manifest.Service(
+                "agent",
+                List.of(),
+                List.of(),
+                Map.of(),
+                List.of(80),
+                new Manifest.HealthcheckSpec(List.of("true"), "10s", null, null, null, null),
+                Map.of(),
+                null,
+                null,
+                List.of());
+
+        assertEquals(
+                java.time.Duration.ofMinutes(2),
+                agentUnit(unsaid, secrets, ReadinessGate.UP)
+                        .spec()
+                        .healthcheck()
+                        .interval());
+        assertEquals(
+                java.time.Duration.ofSeconds(30),
+                agentUnit(unsaid, secrets, ReadinessGate.ENGINE)
+                        .spec()
+                        .healthcheck()
+                        .interval(),
+                "where the engine's verdict gates a start (Compose), it checks often");
+        assertEquals(
+                java.time.Duration.ofMillis(500),
+                agentUnit(unsaid, secrets, ReadinessGate.UP).readiness().interval(),
+                "up itself checks as often as ever while it waits");
+        assertEquals(
+                java.time.Duration.ofSeconds(10),
+                agentUnit(said, secrets, ReadinessGate.UP).spec().healthcheck().interval());
+    }
+
     private Deployment.Unit agentUnit(Manifest.Service agent, SecretStore secrets) throws Exception {
+        return agentUnit(agent, secrets, ReadinessGate.ENGINE);
+    }
+
+    private Deployment.Unit agentUnit(Manifest.Service agent, SecretStore secrets, ReadinessGate gate)
+            throws Exception {
         ResolvedProject project = new ResolvedProject(
                 "neutron",
                 "neutron:latest",
                 "sha256:3",
                 manifest("neutron", List.of(), List.of(), List.of(), Map.of("agent", agent)),
                 IMAGE_CHECK);
-        return StackWiring.wire(stack(project), List.of(project), secrets, 0)
+        return StackWiring.wire(stack(project), List.of(project), secrets, 0, Map.of(), gate)
                 .units()
                 .get(0);
     }
