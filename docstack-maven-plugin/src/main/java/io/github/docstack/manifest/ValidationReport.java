@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What validating one {@code docstack/} directory found.
  *
- * @param directory the docstack/ directory
+ * @param directory    the docstack/ directory
  * @param manifest     the manifest as read (possibly partial), or null when it could not be read at all
  * @param manifestText the manifest file's text as it was read and validated, or null when it could not be read
  * @param problems     every problem, sorted by file and position
