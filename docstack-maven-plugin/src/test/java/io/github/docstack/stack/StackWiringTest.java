@@ -57,17 +57,8 @@ class StackWiringTest {
                 List.of("/bin/sh", "-c", "mariadb-admin ping"),
                 agentUnit(service("agent", 80, Map.of()), secrets).readiness().command());
 
-        Manifest.Service checked = new Manifest.Service(
-                "agent",
-                List.of(),
-                List.of(),
-                Map.of(),
-                List.of(80),
-                new Manifest.HealthcheckSpec(List.of("curl", "-f", "http://localhost/"), null, null, null, null, null),
-                Map.of(),
-                null,
-                null,
-                List.of());
+        Manifest.Service checked = checkedAgent(
+                new Manifest.HealthcheckSpec(List.of("curl", "-f", "http://localhost/"), null, null, null, null, null));
         Deployment.Unit unit = agentUnit(checked, secrets);
         assertEquals(
                 List.of("curl", "-f", "http://localhost/"), unit.readiness().command());
@@ -84,32 +75,14 @@ class StackWiringTest {
     @Test
     void readinessIsNeverSlowerThanTheSteadyInterval() throws Exception {
         SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
-        Manifest.Service fast = new Manifest.Service(
-                "agent",
-                List.of(),
-                List.of(),
-                Map.of(),
-                List.of(80),
-                new Manifest.HealthcheckSpec(List.of("true"), "200ms", null, null, null, null),
-                Map.of(),
-                null,
-                null,
-                List.of());
+        Manifest.Service fast =
+                checkedAgent(new Manifest.HealthcheckSpec(List.of("true"), "200ms", null, null, null, null));
         assertEquals(
                 java.time.Duration.ofMillis(200),
                 agentUnit(fast, secrets).readiness().interval());
 
-        Manifest.Service chosen = new Manifest.Service(
-                "agent",
-                List.of(),
-                List.of(),
-                Map.of(),
-                List.of(80),
-                new Manifest.HealthcheckSpec(List.of("true"), "1m", null, null, null, "2s"),
-                Map.of(),
-                null,
-                null,
-                List.of());
+        Manifest.Service chosen =
+                checkedAgent(new Manifest.HealthcheckSpec(List.of("true"), "1m", null, null, null, "2s"));
         assertEquals(
                 java.time.Duration.ofSeconds(2),
                 agentUnit(chosen, secrets).readiness().interval());
@@ -121,28 +94,10 @@ class StackWiringTest {
     @Test
     void whereUpChecksReadinessItselfTheEngineChecksEveryTwoMinutesUnlessTheManifestSaysOtherwise() throws Exception {
         SecretStore secrets = new SecretStore(dir.resolve("secrets.properties"));
-        Manifest.Service unsaid = new Manifest.Service(
-                "agent",
-                List.of(),
-                List.of(),
-                Map.of(),
-                List.of(80),
-                new Manifest.HealthcheckSpec(List.of("true"), null, null, null, null, null),
-                Map.of(),
-                null,
-                null,
-                List.of());
-        Manifest.Service said = new Manifest.Service(
-                "agent",
-                List.of(),
-                List.of(),
-                Map.of(),
-                List.of(80),
-                new Manifest.HealthcheckSpec(List.of("true"), "10s", null, null, null, null),
-                Map.of(),
-                null,
-                null,
-                List.of());
+        Manifest.Service unsaid =
+                checkedAgent(new Manifest.HealthcheckSpec(List.of("true"), null, null, null, null, null));
+        Manifest.Service said =
+                checkedAgent(new Manifest.HealthcheckSpec(List.of("true"), "10s", null, null, null, null));
 
         assertEquals(
                 java.time.Duration.ofMinutes(2),
@@ -164,6 +119,12 @@ class StackWiringTest {
         assertEquals(
                 java.time.Duration.ofSeconds(10),
                 agentUnit(said, secrets, ReadinessGate.UP).spec().healthcheck().interval());
+    }
+
+    /** The service "agent" on port 80, with {@code check} as its manifest's healthcheck. */
+    private static Manifest.Service checkedAgent(Manifest.HealthcheckSpec check) {
+        return new Manifest.Service(
+                "agent", List.of(), List.of(), Map.of(), List.of(80), check, Map.of(), null, null, List.of());
     }
 
     private Deployment.Unit agentUnit(Manifest.Service agent, SecretStore secrets) throws Exception {
