@@ -529,8 +529,9 @@ public final class StackRunner {
                 if (!check.isEmpty()) {
                     checkedNow = engine.exec(container.id(), check, Healthcheck.DEFAULT_TIMEOUT);
                 }
-            } catch (EngineException stoppedMeanwhile) {
-                // The container stopped between the inspect and the check: the engine's verdict stands.
+            } catch (EngineException checkNotRun) {
+                // Most often the container stopped between the inspect and the check; whatever the cause, the
+                // engine's verdict stands, and an engine that no longer answers fails the next call.
             }
         }
         return new UnitStatus(
