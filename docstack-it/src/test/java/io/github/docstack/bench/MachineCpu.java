@@ -38,12 +38,7 @@ final class MachineCpu {
     static <T> Measured<T> busyCoreSeconds(Work<T> work) throws Exception {
         long[] before = counters();
         T result = work.run();
-        long[] after = counters();
-        long busy = 0;
-        for (int i = 0; i < 8; i++) {
-            busy += idle(i) ? 0 : after[i] - before[i];
-        }
-        return new Measured<>(result, (double) busy / TICKS_PER_SECOND);
+        return new Measured<>(result, (double) busyTicks(before, counters()) / TICKS_PER_SECOND);
     }
 
     /**
@@ -67,19 +62,20 @@ final class MachineCpu {
     }
 
     private static double busyCores(long[] before, long[] after) {
-        long busy = 0;
         long all = 0;
-        for (int i = 0; i < 8; i++) {
-            long delta = after[i] - before[i];
-            all += delta;
-            busy += idle(i) ? 0 : delta;
+        for (int i = 0; i < before.length; i++) {
+            all += after[i] - before[i];
         }
-        return (double) busy / all * Runtime.getRuntime().availableProcessors();
+        return (double) busyTicks(before, after) / all * Runtime.getRuntime().availableProcessors();
     }
 
     /** /proc/stat's columns: user nice system idle iowait irq softirq steal; idle, iowait and steal are not ours. */
-    private static boolean idle(int column) {
-        return column == 3 || column == 4 || column == 7;
+    private static long busyTicks(long[] before, long[] after) {
+        long busy = 0;
+        for (int i = 0; i < before.length; i++) {
+            busy += i == 3 || i == 4 || i == 7 ? 0 : after[i] - before[i];
+        }
+        return busy;
     }
 
     private static long[] counters() throws Exception {
