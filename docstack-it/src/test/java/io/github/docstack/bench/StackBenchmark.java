@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
 
 /**
  * docstack up against its ideal and against docker-compose 1.29.2, side by side: a synthetic stack of 8 services
@@ -65,10 +66,11 @@ public final class StackBenchmark {
                     .orElseThrow()
                     .spec()
                     .image();
-            Rounds floor = engineFloor(engine, image);
+            Rounds floor = engineFloor(engine, image, 1);
+            List<Integer> levelSizes = levelSizes();
             Map<Integer, Rounds> floors = new LinkedHashMap<>(); // levels of one size share their measurement
             double levelFloors = 0;
-            for (int size : levelSizes()) {
+            for (int size : levelSizes) {
                 if (!floors.containsKey(size)) {
                     floors.put(size, engineFloor(engine, image, size));
                 }
@@ -101,7 +103,7 @@ public final class StackBenchmark {
             System.out.printf(
                     "[bench] the engine bringing up each level's containers at once, with no delay (levels of %s; %s):"
                             + " the ideal plus those: %.1f s; docstack is %.2fx that%n",
-                    levelSizes(),
+                    levelSizes,
                     String.join("; ", levelFigures),
                     ideal + levelFloors,
                     docstack.median() / (ideal + levelFloors));
@@ -118,16 +120,9 @@ public final class StackBenchmark {
     }
 
     /**
-     * What the engine itself needs per level, which no scheduler can save: start one container of the benchmark's
-     * image with no delay and wait for its healthcheck (same probe, same interval) to pass.
-     */
-    private static Rounds engineFloor(Engine engine, String image) throws Exception {
-        return engineFloor(engine, image, 1);
-    }
-
-    /**
-     * The same for {@code count} containers started at once, as a level of the stack starts: what the engine needs
-     * to bring that many up side by side, from the first start to the last one healthy.
+     * What the engine itself needs per level, which no scheduler can save: start {@code count} containers of the
+     * benchmark's image at once, as a level of the stack starts, with no delay, and wait for their healthchecks (same
+     * probe, same interval) to pass, from the first start to the last one healthy.
      */
     private static Rounds engineFloor(Engine engine, String image, int count) throws Exception {
         Rounds floor = new Rounds();
@@ -170,16 +165,9 @@ public final class StackBenchmark {
 
     /** How many services each dependency level holds: level one needs nothing, level two needs level one, ... */
     private static List<Integer> levelSizes() {
-        Map<String, Integer> level = new LinkedHashMap<>();
-        for (Map.Entry<String, String[]> service : SERVICES.entrySet()) {
-            int below = 0;
-            for (int i = 1; i < service.getValue().length; i++) {
-                below = Math.max(below, level.get(service.getValue()[i]));
-            }
-            level.put(service.getKey(), below + 1);
-        }
         List<Integer> sizes = new ArrayList<>();
-        for (int depth : level.values()) {
+        for (double chain : longestChains(service -> 1).values()) {
+            int depth = (int) chain;
             while (sizes.size() < depth) {
                 sizes.add(0);
             }
@@ -190,15 +178,26 @@ public final class StackBenchmark {
 
     /** The longest chain of readiness delays: what a perfect scheduler needs. */
     private static double criticalPath() {
-        Map<String, Double> ready = new LinkedHashMap<>();
+        return longestChains(service -> Double.parseDouble(service[0])).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
+    }
+
+    /**
+     * For each service, the heaviest chain of services it waits for, itself included, each weighing {@code weight}
+     * of its entry in {@link #SERVICES}.
+     */
+    private static Map<String, Double> longestChains(ToDoubleFunction<String[]> weight) {
+        Map<String, Double> chain = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> service : SERVICES.entrySet()) {
-            double after = 0;
+            double below = 0;
             for (int i = 1; i < service.getValue().length; i++) {
-                after = Math.max(after, ready.get(service.getValue()[i]));
+                below = Math.max(below, chain.get(service.getValue()[i]));
             }
-            ready.put(service.getKey(), after + Double.parseDouble(service.getValue()[0]));
+            chain.put(service.getKey(), below + weight.applyAsDouble(service.getValue()));
         }
-        return ready.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return chain;
     }
 
     private static void writeStack(Path work) throws Exception {
