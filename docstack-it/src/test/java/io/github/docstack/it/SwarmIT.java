@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.docstack.engine.ContainerSpec;
 import io.github.docstack.engine.SwarmEngine;
+import io.github.docstack.stack.Deployment;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackLabels;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,6 +190,33 @@ class SwarmIT {
         } finally {
             runner.down(stack.name(), true);
         }
+    }
+
+    /**
+     * dockerd 20.10 crashes when a service is removed while Swarm deletes its scaled-down task (as down did: stop,
+     * then remove at once). A stop returns only once that task is gone, so nothing is left for the removal to race.
+     */
+    @Test
+    void aStoppedServiceHasNoTaskLeftToDeleteWhenItIsRemoved() throws Exception {
+        String service = swarm.create(ContainerSpec.of("debian:bookworm-slim")
+                .withName("swarm-it-stopped")
+                .withLabels(Map.of(
+                        StackLabels.STACK, "swarm-it-stopped", StackLabels.KIND, Deployment.Kind.SERVICE.label()))
+                .withCommand(List.of("sh", "-c", "trap 'exit 0' TERM; sleep 1000 & wait")));
+        try {
+            for (int round = 1; round <= 3; round++) { // Swarm deletes it within 250 ms: look more than once
+                swarm.start(service, "debian:bookworm-slim");
+                swarm.stop(service, Duration.ofSeconds(10));
+                assertEquals(
+                        "",
+                        docker("service", "ps", "--format", "{{.DesiredState}} {{.CurrentState}}", service)
+                                .strip(),
+                        "round " + round + ": the stopped task was deleted before stop returned");
+            }
+        } finally {
+            swarm.remove(service);
+        }
+        assertTrue(docker("info", "--format", "{{.Swarm.LocalNodeState}}").contains("active"), "dockerd runs on");
     }
 
     @Test

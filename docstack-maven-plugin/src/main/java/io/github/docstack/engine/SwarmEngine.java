@@ -190,7 +190,7 @@ public final class SwarmEngine implements Engine {
         ObjectNode spec = (ObjectNode) service.path("Spec").deepCopy();
         String id = serviceId;
         if (runsOnce.test(labels(spec))) {
-            swarm.removeService(serviceId);
+            removeService(serviceId);
             spec.remove("Mode");
             spec.putObject("Mode")
                     .putObject("ReplicatedJob")
@@ -394,7 +394,10 @@ public final class SwarmEngine implements Engine {
         docker.followLogs(container(serviceId), lines);
     }
 
-    /** Scales the service to none; its task stops within the grace period. */
+    /**
+     * Scales the service to none; its task stops within the grace period, and this returns once Swarm has also
+     * deleted that task, so the service is safe to remove (see {@link #removeService}).
+     */
     @Override
     public void stop(String serviceId, Duration grace) throws EngineException {
         Optional<JsonNode> service = swarm.service(serviceId);
@@ -408,7 +411,8 @@ public final class SwarmEngine implements Engine {
                 serviceId,
                 tasks -> tasks.stream()
                         .allMatch(task -> TERMINAL.contains(
-                                task.path("Status").path("State").asText())),
+                                        task.path("Status").path("State").asText())
+                                && !markedForRemoval(task)),
                 grace.plus(bound()),
                 "stop");
     }
@@ -464,7 +468,7 @@ public final class SwarmEngine implements Engine {
                 volumes.addAll(swarm.anonymousVolumes(container.id()));
             }
         }
-        swarm.removeService(serviceId);
+        removeService(serviceId);
         long deadline = System.nanoTime() + bound().toNanos();
         Duration pause = Duration.ofMillis(20);
         while (true) {
@@ -493,6 +497,27 @@ public final class SwarmEngine implements Engine {
     @Override
     public void close() {
         docker.close();
+    }
+
+    /**
+     * Removes the service once Swarm is done deleting its scaled-down tasks. dockerd 20.10 crashes when a service
+     * goes while its task reaper deletes one of the service's tasks: the removal reads the tasks, the reaper deletes
+     * one, and the removal's write finds it gone (a nil task in moby/swarmkit's {@code SetServiceTasksRemove}). A
+     * task scaled down is deleted within about 250 ms of stopping; a service's running task is marked for removal
+     * by the removal itself, and is safe.
+     */
+    private void removeService(String serviceId) throws EngineException {
+        awaitTasks(
+                serviceId,
+                tasks -> tasks.stream().noneMatch(SwarmEngine::markedForRemoval),
+                bound(),
+                "let Swarm delete its scaled-down task");
+        swarm.removeService(serviceId);
+    }
+
+    /** A task Swarm will delete once it has stopped: one of a slot a scale-down or a removal took away. */
+    private static boolean markedForRemoval(JsonNode task) {
+        return "remove".equals(task.path("DesiredState").asText());
     }
 
     /** The container of the service's newest task, which must run on this node. */
@@ -553,6 +578,7 @@ public final class SwarmEngine implements Engine {
             }
             JsonNode newest = tasks.isEmpty() ? null : tasks.get(0).path("Status");
             if (newest != null
+                    && !markedForRemoval(tasks.get(0)) // one scaled down is deleted, not placed
                     && "pending".equals(newest.path("State").asText())
                     && !newest.path("Err").asText().isEmpty()) {
                 // e.g. "no suitable node (scheduling constraints not satisfied on 1 node)": waiting will not help
