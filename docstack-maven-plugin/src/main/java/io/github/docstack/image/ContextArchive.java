@@ -54,6 +54,35 @@ public final class ContextArchive {
             Set<String> neverSent,
             MessageDigest sent)
             throws IOException {
+        try (OutputStream out = Files.newOutputStream(archive)) {
+            return write(contextDirectory, out, ignore, alwaysSent, neverSent, sent);
+        }
+    }
+
+    /**
+     * The fingerprint of the context as {@link #write} would send it, the tar made and fed to {@code sent} only: what
+     * tells whether an image of the same inputs exists, before anything is written.
+     *
+     * @return the number of files the archive would hold
+     */
+    public static int fingerprint(
+            Path contextDirectory,
+            DockerIgnore ignore,
+            Set<String> alwaysSent,
+            Set<String> neverSent,
+            MessageDigest sent)
+            throws IOException {
+        return write(contextDirectory, OutputStream.nullOutputStream(), ignore, alwaysSent, neverSent, sent);
+    }
+
+    private static int write(
+            Path contextDirectory,
+            OutputStream archive,
+            DockerIgnore ignore,
+            Set<String> alwaysSent,
+            Set<String> neverSent,
+            MessageDigest sent)
+            throws IOException {
         if (!Files.isDirectory(contextDirectory)) {
             throw new IOException("The build context " + contextDirectory + " is not a directory");
         }
@@ -62,7 +91,7 @@ public final class ContextArchive {
             paths = walk.filter(path -> !path.equals(contextDirectory)).sorted().toList();
         }
         int files = 0;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(archive), sent);
+        try (OutputStream out = new DigestOutputStream(archive, sent);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);

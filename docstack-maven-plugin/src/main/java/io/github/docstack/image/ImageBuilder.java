@@ -127,15 +127,14 @@ public final class ImageBuilder {
 
     private BuiltImage build(BuildPlan plan, Engine engine, EngineLog log, boolean reuse)
             throws EngineException, IOException {
-        Path archive = Files.createTempFile("docstack-context-", ".tar");
-        try {
-            long start = System.nanoTime();
+        long start = System.nanoTime();
+        DockerIgnore ignore = DockerIgnore.of(plan.context());
+        Set<String> alwaysSent = Set.of(plan.dockerfileInContext(), ".dockerignore");
+        if (reuse) {
+            // Fingerprinted first, written only for a build: an unchanged project costs no archive on disk.
             java.security.MessageDigest sent = BuildInputs.newDigest();
-            DockerIgnore ignore = DockerIgnore.of(plan.context());
-            Set<String> alwaysSent = Set.of(plan.dockerfileInContext(), ".dockerignore");
-            int files = ContextArchive.write(plan.context(), archive, ignore, alwaysSent, plan.neverSent(), sent);
-            String inputs = BuildInputs.hash(sent, plan);
-            Optional<String> same = reuse ? imageWithInputs(engine, plan, inputs) : Optional.empty();
+            ContextArchive.fingerprint(plan.context(), ignore, alwaysSent, plan.neverSent(), sent);
+            Optional<String> same = imageWithInputs(engine, plan, BuildInputs.hash(sent, plan));
             if (same.isPresent()) {
                 for (String reference : plan.references()) {
                     engine.tag(same.get(), reference);
@@ -149,6 +148,12 @@ public final class ImageBuilder {
                         plan.git().commit(),
                         plan.version());
             }
+        }
+        Path archive = Files.createTempFile("docstack-context-", ".tar");
+        try {
+            java.security.MessageDigest sent = BuildInputs.newDigest();
+            int files = ContextArchive.write(plan.context(), archive, ignore, alwaysSent, plan.neverSent(), sent);
+            String inputs = BuildInputs.hash(sent, plan);
             log.info("Build context " + plan.context() + ": " + files + " files, " + Files.size(archive) / 1024 + " KiB"
                     + " (after .dockerignore)");
             Map<String, String> labels = new LinkedHashMap<>(plan.labels());
