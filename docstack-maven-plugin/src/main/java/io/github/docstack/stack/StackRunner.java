@@ -119,8 +119,6 @@ public final class StackRunner {
         }
 
         Map<String, String> created = createAhead(deployment, existing, parallelism);
-        ExecutorService checking = Executors.newCachedThreadPool();
-        Map<String, Future<Void>> checkedAhead = checkUnchangedAhead(deployment, existing, created, timeouts, checking);
         Map<String, Double> readyAt = new ConcurrentHashMap<>();
         Map<String, StepOutcome> outcomes = new ConcurrentHashMap<>();
         List<StepExecutor.Step> steps = new ArrayList<>();
@@ -128,11 +126,7 @@ public final class StackRunner {
             steps.add(new StepExecutor.Step(unit.id(), unit.after(), () -> {
                 StepOutcome outcome = unit.kind() == Deployment.Kind.SERVICE
                         ? startService(
-                                unit,
-                                existing.get(unit.spec().name()),
-                                created.get(unit.id()),
-                                checkedAhead.get(unit.id()),
-                                timeouts.health())
+                                unit, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.health())
                         : runOnce(
                                 unit,
                                 deployment,
@@ -145,22 +139,17 @@ public final class StackRunner {
                 return outcome.toString();
             }));
         }
-        StepExecutor.Outcome outcome;
-        try {
-            outcome = StepExecutor.run(steps, parallelism, new StepExecutor.Listener() {
-                @Override
-                public void started(String step) {
-                    log.info("[up] " + step + " ...");
-                }
+        StepExecutor.Outcome outcome = StepExecutor.run(steps, parallelism, new StepExecutor.Listener() {
+            @Override
+            public void started(String step) {
+                log.info("[up] " + step + " ...");
+            }
 
-                @Override
-                public void finished(String step, String result) {
-                    log.info(String.format("[up] %s %s (%.1f s)", step, result, readyAt.getOrDefault(step, 0.0)));
-                }
-            });
-        } finally {
-            checking.shutdownNow(); // checks no step waited for, as when one failed
-        }
+            @Override
+            public void finished(String step, String result) {
+                log.info(String.format("[up] %s %s (%.1f s)", step, result, readyAt.getOrDefault(step, 0.0)));
+            }
+        });
         if (outcome.failure() != null) {
             throw failure(outcome, deployment);
         }
@@ -190,41 +179,6 @@ public final class StackRunner {
                 outcomes.size() - unchanged,
                 unchanged,
                 Map.copyOf(readyAt));
-    }
-
-    /**
-     * When every service runs as it was, checks at once, before the ordered start, each that the engine has not found
-     * healthy (its first check comes one interval after start, so right after an up none has one yet). In the order
-     * of the start each would wait for the check of what it requires, one after another down the chain. When
-     * anything starts or is made again, an unchanged service is checked in its turn, once what it requires is ready.
-     *
-     * @return unit id to its check, which completes once the service is ready, or fails as waiting for it would;
-     *     none when something changed
-     */
-    private Map<String, Future<Void>> checkUnchangedAhead(
-            Deployment deployment,
-            Map<String, ContainerSummary> existing,
-            Map<String, String> created,
-            Timeouts timeouts,
-            ExecutorService checking) {
-        List<Deployment.Unit> services = deployment.units(Deployment.Kind.SERVICE);
-        boolean allUnchanged = services.stream()
-                .allMatch(unit -> created.get(unit.id()) == null
-                        && existing.get(unit.spec().name()) != null
-                        && existing.get(unit.spec().name()).running());
-        Map<String, Future<Void>> checks = new HashMap<>();
-        for (Deployment.Unit unit : allUnchanged ? services : List.<Deployment.Unit>of()) {
-            ContainerSummary old = existing.get(unit.spec().name());
-            if (unit.healthcheck()) {
-                checks.put(unit.id(), checking.submit(() -> {
-                    if (!engine.inspect(old.id()).healthy()) {
-                        ServiceReadiness.await(engine, checkSlots, unit, old.id(), timeouts.health());
-                    }
-                    return null;
-                }));
-            }
-        }
-        return checks;
     }
 
     /**
@@ -292,13 +246,7 @@ public final class StackRunner {
                         .anyMatch(service -> !outcomes.get(service).unchanged());
     }
 
-    /** @param checkedAhead the check of an unchanged service from {@link #checkUnchangedAhead}, if it made one */
-    private StepOutcome startService(
-            Deployment.Unit unit,
-            ContainerSummary existing,
-            String created,
-            Future<Void> checkedAhead,
-            Duration timeout)
+    private StepOutcome startService(Deployment.Unit unit, ContainerSummary existing, String created, Duration timeout)
             throws EngineException, InterruptedException {
         StepOutcome.Action action;
         String id;
@@ -317,8 +265,6 @@ public final class StackRunner {
             // half a second of Python); one that is starting or unhealthy gets them until it is ready.
             if (action != StepOutcome.Action.UNCHANGED) {
                 ServiceReadiness.awaitStarted(engine, checkSlots, unit, id, timeout);
-            } else if (checkedAhead != null) {
-                result(checkedAhead);
             } else if (!engine.inspect(id).healthy()) {
                 ServiceReadiness.await(engine, checkSlots, unit, id, timeout);
             }
@@ -564,13 +510,10 @@ public final class StackRunner {
             }
             List<UnitStatus> units = new ArrayList<>();
             for (Future<UnitStatus> future : futures) {
-                units.add(result(future));
+                units.add(await(future));
             }
             units.sort(java.util.Comparator.comparing(UnitStatus::unit));
             return units;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("Interrupted while reading the stack's containers", e);
         } finally {
             pool.shutdownNow();
         }
@@ -603,16 +546,15 @@ public final class StackRunner {
                 checkedNow);
     }
 
-    /** What the task gave, or what it threw, as it threw it. */
-    private static <T> T result(Future<T> task) throws EngineException, InterruptedException {
+    private static UnitStatus await(Future<UnitStatus> future) throws EngineException {
         try {
-            return task.get();
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("Interrupted while reading the stack's containers", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof EngineException engineException) {
                 throw engineException;
-            }
-            if (e.getCause() instanceof InterruptedException interrupted) {
-                throw interrupted;
             }
             throw new IllegalStateException(e.getCause());
         }

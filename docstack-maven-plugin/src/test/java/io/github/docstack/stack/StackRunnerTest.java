@@ -154,24 +154,6 @@ class StackRunnerTest {
     }
 
     @Test
-    void aSecondUpRightAfterTheFirstChecksItsServicesAtOnceNotOneAfterAnotherDownTheChain() throws Exception {
-        runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
-        engine.clearJournal();
-        // The engine's first check comes one interval after start: right after an up it has found none healthy.
-        engine.engineHealth(MARIADB_SERVICE, "starting");
-        engine.engineHealth(GLANCE_API, "starting");
-        engine.failingChecks(MARIADB_SERVICE, 3); // two more of mariadb's checks fail: it answers a moment later
-
-        StackRunner.UpReport again = runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
-
-        assertEquals(0, again.started());
-        assertEquals(
-                List.of("ready " + GLANCE_API, "ready " + MARIADB_SERVICE),
-                engine.journal(),
-                "glance-api, which requires mariadb, was checked without waiting for mariadb's check");
-    }
-
-    @Test
     void aNewImageRecreatesItsProjectAndRerunsItsStepsButLeavesTheRestAlone() throws Exception {
         runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
         engine.clearJournal();
