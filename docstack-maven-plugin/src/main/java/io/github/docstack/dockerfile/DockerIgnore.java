@@ -63,6 +63,9 @@ public final class DockerIgnore {
 
     /** Whether Docker leaves {@code relativePath} (a '/'-separated path in the context) out of the build. */
     public boolean excludes(String relativePath) {
+        if (rules.isEmpty()) {
+            return false;
+        }
         String file = clean(relativePath);
         int slash = file.lastIndexOf('/');
         String parent = slash < 0 ? "." : file.substring(0, slash);
@@ -90,9 +93,52 @@ public final class DockerIgnore {
         return matched;
     }
 
+    /**
+     * Whether Docker leaves out {@code directory} and everything below it: it is excluded, and no {@code !} pattern
+     * can match a path inside it. A path inside is matched by every rule that matches the directory (or a parent),
+     * and beyond those only by rules that reach deeper; when none of those re-includes, its last match is an exclusion
+     * too. A pattern with wildcards counts as reaching in whenever its literal start could lie on the way in.
+     */
+    public boolean excludesEverythingBelow(String directory) {
+        String inside = clean(directory) + "/";
+        for (Rule rule : rules) {
+            if (rule.exclusion() && mayMatchBelow(rule.pattern(), inside)) {
+                return false;
+            }
+        }
+        return excludes(directory);
+    }
+
+    private static boolean mayMatchBelow(String pattern, String inside) {
+        int wildcard = indexOfWildcard(pattern);
+        if (wildcard < 0) {
+            return pattern.startsWith(inside);
+        }
+        String literal = pattern.substring(0, wildcard);
+        return literal.startsWith(inside) || inside.startsWith(literal);
+    }
+
+    private static int indexOfWildcard(String pattern) {
+        for (int at = 0; at < pattern.length(); at++) {
+            if ("*?[\\".indexOf(pattern.charAt(at)) >= 0) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
     /** Whether {@code relativePath} matches a COPY/ADD source pattern ({@code *}, {@code ?}, {@code [...]}). */
     public static boolean globMatches(String pattern, String relativePath) {
         return compile(clean(pattern)).matcher(clean(relativePath)).matches();
+    }
+
+    // No empty, "." or ".." segment, and no leading or trailing '/'.
+    private static boolean isClean(String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.endsWith("/") || path.contains("//")) {
+            return false;
+        }
+        String segments = "/" + path + "/";
+        return !segments.contains("/./") && !segments.contains("/../");
     }
 
     private static Pattern compile(String pattern) {
@@ -140,6 +186,9 @@ public final class DockerIgnore {
 
     /** Go's filepath.Clean for '/'-separated paths. */
     public static String clean(String path) {
+        if (isClean(path)) {
+            return path; // as a context walk gives every path: nothing to split and join again
+        }
         boolean rooted = path.startsWith("/");
         List<String> parts = new ArrayList<>();
         for (String part : path.split("/")) {

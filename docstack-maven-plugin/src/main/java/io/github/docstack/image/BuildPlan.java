@@ -12,6 +12,7 @@ import java.util.Set;
  *
  * @param manifestText the manifest file's text, as validated: a build input (hashing the text needs no serialiser,
  *                   which a no-op up would otherwise load just to find nothing changed)
+ * @param fileDigests where the context's file digests are remembered between builds ({@link FileDigests})
  * @param buildArgs  the build arguments that make the image what it is (they are among its build inputs)
  * @param labels     the image's labels, but for the manifest's own, which only a build writes (as the manifest's text,
  *                   it is a build input already)
@@ -28,6 +29,7 @@ public record BuildPlan(
         Path context,
         String dockerfileInContext,
         Set<String> neverSent,
+        Path fileDigests,
         Map<String, String> buildArgs,
         Map<String, String> labels,
         GitState git,

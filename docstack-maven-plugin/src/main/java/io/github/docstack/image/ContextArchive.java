@@ -6,14 +6,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -30,76 +26,28 @@ public final class ContextArchive {
     private ContextArchive() {}
 
     /**
-     * Writes {@code contextDirectory} as a tar to {@code archive}.
+     * Writes {@code contextDirectory} as a tar to {@code archive}, every file in it.
      *
      * @return the number of files written
      */
     public static int write(Path contextDirectory, Path archive) throws IOException {
-        return write(contextDirectory, archive, DockerIgnore.NONE, Set.of(), Set.of(), BuildInputs.newDigest());
+        return write(ContextListing.of(contextDirectory, DockerIgnore.NONE, Set.of(), Set.of()), archive);
     }
 
     /**
-     * Writes {@code contextDirectory} as a tar to {@code archive}, leaving out what {@code ignore} excludes, as
-     * {@code docker build} does. Paths in {@code alwaysSent} (the Dockerfile, .dockerignore) go in regardless,
-     * as Docker sends them too; directories in {@code neverSent} (docstack's own output) stay out regardless.
+     * Writes the context's entries as sent ({@link ContextListing}) as a tar to {@code archive}.
      *
-     * @param sent is fed every byte written, so the archive is fingerprinted without being read back
      * @return the number of files written
      */
-    public static int write(
-            Path contextDirectory,
-            Path archive,
-            DockerIgnore ignore,
-            Set<String> alwaysSent,
-            Set<String> neverSent,
-            MessageDigest sent)
-            throws IOException {
-        try (OutputStream out = Files.newOutputStream(archive)) {
-            return write(contextDirectory, out, ignore, alwaysSent, neverSent, sent);
-        }
-    }
-
-    /**
-     * The fingerprint of the context as {@link #write} would send it, the tar made and fed to {@code sent} only: what
-     * tells whether an image of the same inputs exists, before anything is written.
-     *
-     * @return the number of files the archive would hold
-     */
-    public static int fingerprint(
-            Path contextDirectory,
-            DockerIgnore ignore,
-            Set<String> alwaysSent,
-            Set<String> neverSent,
-            MessageDigest sent)
-            throws IOException {
-        return write(contextDirectory, OutputStream.nullOutputStream(), ignore, alwaysSent, neverSent, sent);
-    }
-
-    private static int write(
-            Path contextDirectory,
-            OutputStream archive,
-            DockerIgnore ignore,
-            Set<String> alwaysSent,
-            Set<String> neverSent,
-            MessageDigest sent)
-            throws IOException {
-        if (!Files.isDirectory(contextDirectory)) {
-            throw new IOException("The build context " + contextDirectory + " is not a directory");
-        }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(contextDirectory)) {
-            paths = walk.filter(path -> !path.equals(contextDirectory)).sorted().toList();
-        }
+    static int write(List<ContextListing.Entry> entries, Path archive) throws IOException {
         int files = 0;
-        try (OutputStream out = new DigestOutputStream(archive, sent);
+        try (OutputStream out = Files.newOutputStream(archive);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            for (Path path : paths) {
-                String name = contextDirectory.relativize(path).toString().replace('\\', '/');
-                if (isSent(name, ignore, alwaysSent, neverSent)) {
-                    files += writeEntry(tar, path, name, FIXED_TIME) ? 1 : 0;
-                }
+            for (ContextListing.Entry entry : entries) {
+                writeEntry(tar, entry, FIXED_TIME);
+                files += entry.kind() == ContextListing.Kind.FILE ? 1 : 0;
             }
             tar.finish();
         }
@@ -112,13 +60,14 @@ public final class ContextArchive {
      * Unlike the build context's, the times are the files' own, as {@code docker cp} keeps them: a copy with the
      * fixed time and the same size as the file it replaces would look unchanged to Python's bytecode cache.
      */
-    public static void writeFiles(java.util.Map<String, Path> entries, Path archive) throws IOException {
+    public static void writeFiles(Map<String, Path> entries, Path archive) throws IOException {
         try (OutputStream out = Files.newOutputStream(archive);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            for (java.util.Map.Entry<String, Path> entry : entries.entrySet()) {
-                writeEntry(tar, entry.getValue(), entry.getKey(), Files.getLastModifiedTime(entry.getValue()));
+            for (Map.Entry<String, Path> entry : entries.entrySet()) {
+                ContextListing.Entry file = ContextListing.entry(entry.getValue(), entry.getKey());
+                writeEntry(tar, file, FileTime.from(file.modifiedNanos(), TimeUnit.NANOSECONDS));
             }
             tar.finish();
         }
@@ -133,45 +82,32 @@ public final class ContextArchive {
         return !left && (alwaysSent.contains(name) || !ignore.excludes(name));
     }
 
-    private static boolean writeEntry(TarArchiveOutputStream tar, Path path, String name, FileTime modified)
+    private static void writeEntry(TarArchiveOutputStream tar, ContextListing.Entry entry, FileTime modified)
             throws IOException {
-        TarArchiveEntry entry;
-        boolean regularFile = false;
-        if (Files.isSymbolicLink(path)) {
-            entry = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
-            entry.setLinkName(Files.readSymbolicLink(path).toString());
-        } else if (Files.isDirectory(path)) {
-            entry = new TarArchiveEntry(name + "/");
-        } else {
-            entry = new TarArchiveEntry(name);
-            entry.setSize(Files.size(path));
-            regularFile = true;
-        }
-        entry.setModTime(modified);
-        entry.setMode(mode(path, entry.getMode()));
-        tar.putArchiveEntry(entry);
-        if (regularFile) {
-            Files.copy(path, tar);
+        TarArchiveEntry tarEntry = switch (entry.kind()) {
+            case LINK -> {
+                TarArchiveEntry link = new TarArchiveEntry(entry.name(), TarArchiveEntry.LF_SYMLINK);
+                link.setLinkName(Files.readSymbolicLink(entry.path()).toString());
+                yield link; // with tar's default mode, as a link's own means nothing
+            }
+            case DIRECTORY -> withPermissions(new TarArchiveEntry(entry.name() + "/"), entry);
+            case FILE -> {
+                TarArchiveEntry file = withPermissions(new TarArchiveEntry(entry.name()), entry);
+                file.setSize(entry.size());
+                yield file;
+            }
+        };
+        tarEntry.setModTime(modified);
+        tar.putArchiveEntry(tarEntry);
+        if (entry.kind() == ContextListing.Kind.FILE) {
+            Files.copy(entry.path(), tar);
         }
         tar.closeArchiveEntry();
-        return regularFile;
     }
 
-    // Keeps the executable bits (entrypoint scripts must stay runnable); everything else gets tar's default.
-    private static int mode(Path path, int defaultMode) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
-        if (view == null || Files.isSymbolicLink(path)) {
-            return defaultMode;
-        }
-        Set<PosixFilePermission> permissions = view.readAttributes().permissions();
-        // "rwxr-x---": the nine mode bits, highest first.
-        String symbolic = PosixFilePermissions.toString(permissions);
-        int bits = 0;
-        for (int at = 0; at < symbolic.length(); at++) {
-            if (symbolic.charAt(at) != '-') {
-                bits |= 1 << (8 - at);
-            }
-        }
-        return (defaultMode & ~0777) | bits;
+    // Keeps the executable bits (entrypoint scripts must stay runnable); the type bits stay tar's.
+    private static TarArchiveEntry withPermissions(TarArchiveEntry tarEntry, ContextListing.Entry entry) {
+        tarEntry.setMode((tarEntry.getMode() & ~0777) | entry.permissions());
+        return tarEntry;
     }
 }

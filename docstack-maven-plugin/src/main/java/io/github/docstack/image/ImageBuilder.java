@@ -79,6 +79,7 @@ public final class ImageBuilder {
                 context,
                 context.relativize(dockerfile).toString().replace('\\', '/'),
                 neverSent,
+                fileDigests(output, context),
                 buildArgs,
                 labels(git, manifest, request.environment()),
                 git,
@@ -86,6 +87,14 @@ public final class ImageBuilder {
                 request.noCache(),
                 request.pull(),
                 buildProxy(request.environment()));
+    }
+
+    /** One file per context, in docstack's output directory, so projects resolved side by side never share one. */
+    private static Path fileDigests(Path outputDirectory, Path context) {
+        java.security.MessageDigest digest = BuildInputs.newDigest();
+        String key = java.util.HexFormat.of()
+                .formatHex(digest.digest(context.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return outputDirectory.resolve("file-digests").resolve(key.substring(0, 16));
     }
 
     private static String buildProxy(Map<String, String> environment) {
@@ -130,11 +139,12 @@ public final class ImageBuilder {
         long start = System.nanoTime();
         DockerIgnore ignore = DockerIgnore.of(plan.context());
         Set<String> alwaysSent = Set.of(plan.dockerfileInContext(), ".dockerignore");
+        List<ContextListing.Entry> entries = ContextListing.of(plan.context(), ignore, alwaysSent, plan.neverSent());
+        FileDigests files = FileDigests.in(plan.fileDigests());
+        String inputs = BuildInputs.hash(BuildInputs.contextDigest(entries, files), plan);
+        files.save();
         if (reuse) {
-            // Fingerprinted first, written only for a build: an unchanged project costs no archive on disk.
-            java.security.MessageDigest sent = BuildInputs.newDigest();
-            ContextArchive.fingerprint(plan.context(), ignore, alwaysSent, plan.neverSent(), sent);
-            Optional<String> same = imageWithInputs(engine, plan, BuildInputs.hash(sent, plan));
+            Optional<String> same = imageWithInputs(engine, plan, inputs);
             if (same.isPresent()) {
                 for (String reference : plan.references()) {
                     engine.tag(same.get(), reference);
@@ -151,11 +161,11 @@ public final class ImageBuilder {
         }
         Path archive = Files.createTempFile("docstack-context-", ".tar");
         try {
-            java.security.MessageDigest sent = BuildInputs.newDigest();
-            int files = ContextArchive.write(plan.context(), archive, ignore, alwaysSent, plan.neverSent(), sent);
-            String inputs = BuildInputs.hash(sent, plan);
-            log.info("Build context " + plan.context() + ": " + files + " files, " + Files.size(archive) / 1024 + " KiB"
-                    + " (after .dockerignore)");
+            // Written after the fingerprint: a file edited in between is sent as it is now, and the image's label
+            // then names older inputs, so the next up builds again rather than keep it.
+            int written = ContextArchive.write(entries, archive);
+            log.info("Build context " + plan.context() + ": " + written + " files, " + Files.size(archive) / 1024
+                    + " KiB" + " (after .dockerignore)");
             Map<String, String> labels = new LinkedHashMap<>(plan.labels());
             labels.put(ManifestJson.LABEL, ManifestJson.write(plan.manifest()));
             labels.put(BuildInputs.LABEL, inputs);

@@ -11,6 +11,7 @@ import com.networknt.schema.ValidationMessage;
 import io.github.docstack.engine.ContainerSpec;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.Healthcheck;
+import io.github.docstack.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.github.docstack.stack;
 
+import io.github.docstack.files.PrivateFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

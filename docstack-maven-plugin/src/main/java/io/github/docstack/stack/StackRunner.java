@@ -9,6 +9,7 @@ import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
 import io.github.docstack.engine.Healthcheck;
 import io.github.docstack.engine.VolumeSummary;
+import io.github.docstack.files.PrivateFiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

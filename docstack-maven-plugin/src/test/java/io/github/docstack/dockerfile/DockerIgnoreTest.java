@@ -38,6 +38,25 @@ class DockerIgnoreTest {
         assertEquals(excluded, DockerIgnore.parse(pattern).excludes(path));
     }
 
+    /** What a walk may skip whole: only a directory that no {@code !} pattern can reach into. */
+    @ParameterizedTest(name = "{0} / {1} -> {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                ".git                    | .git      | true",
+                "*;!lib/                 | .docstack | true", // the demo stack's: lib/ lies elsewhere
+                "*;!lib/                 | lib       | false", // not excluded at all
+                "tools;!tools/keep.sh    | tools     | false", // a '!' pattern reaches in
+                "tools;!**/keep.sh       | tools     | false", // so may one that starts with a wildcard
+                "tools;!tool*/keep.sh    | tools     | false",
+                "tools;!tests/*.py       | tools     | true", // this one cannot
+                "build                   | src       | false",
+            })
+    void excludesEverythingBelowOnlyWhenNoPatternIncludesAgainInside(
+            String patterns, String directory, boolean skipped) {
+        assertEquals(skipped, DockerIgnore.parse(patterns.replace(';', '\n')).excludesEverythingBelow(directory));
+    }
+
     @Test
     void lastMatchingPatternWinsAndExceptionsReinclude() {
         DockerIgnore ignore = DockerIgnore.parse("""
@@ -75,5 +94,6 @@ class DockerIgnoreTest {
         assertEquals("..", DockerIgnore.clean("a/../.."));
         assertEquals("/b", DockerIgnore.clean("/../b"));
         assertEquals(".", DockerIgnore.clean(""));
+        assertEquals("a/..b/c.d", DockerIgnore.clean("a/..b/c.d"), "a clean path stays as it is");
     }
 }

@@ -57,25 +57,6 @@ class ContextArchiveTest {
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
     }
 
-    /** up compares an image's recorded inputs (the archive's digest, from a build) with a fingerprint: they must agree. */
-    @Test
-    void theFingerprintIsTheDigestOfTheArchiveAsWritten() throws IOException {
-        Path context = Files.createDirectories(dir.resolve("context"));
-        Files.writeString(context.resolve("Dockerfile"), "FROM debian:bookworm-slim\n");
-        Files.writeString(context.resolve(".dockerignore"), "*.log\n");
-        Files.writeString(context.resolve("build.log"), "left out\n");
-        DockerIgnore ignore = DockerIgnore.of(context);
-        java.security.MessageDigest written = BuildInputs.newDigest();
-        java.security.MessageDigest fingerprinted = BuildInputs.newDigest();
-
-        ContextArchive.write(
-                context, dir.resolve("context.tar"), ignore, java.util.Set.of(), java.util.Set.of(), written);
-        int files = ContextArchive.fingerprint(context, ignore, java.util.Set.of(), java.util.Set.of(), fingerprinted);
-
-        assertArrayEquals(written.digest(), fingerprinted.digest());
-        assertEquals(2, files, "the Dockerfile and .dockerignore; build.log is ignored");
-    }
-
     @Test
     void dockerignoreIsHonouredButTheDockerfileAlwaysGoesAndOurOutputNever() throws IOException {
         Path context = Files.createDirectories(dir.resolve("context"));
@@ -89,12 +70,12 @@ class ContextArchiveTest {
 
         Path archive = dir.resolve("context.tar");
         ContextArchive.write(
-                context,
-                archive,
-                DockerIgnore.of(context),
-                java.util.Set.of("docstack/Dockerfile", ".dockerignore"),
-                java.util.Set.of(".docstack"),
-                BuildInputs.newDigest());
+                ContextListing.of(
+                        context,
+                        DockerIgnore.of(context),
+                        java.util.Set.of("docstack/Dockerfile", ".dockerignore"),
+                        java.util.Set.of(".docstack")),
+                archive);
 
         assertEquals(
                 java.util.List.of(".dockerignore", "app.py", "docstack/", "docstack/Dockerfile"),

@@ -1,4 +1,4 @@
-package io.github.docstack.stack;
+package io.github.docstack.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
