@@ -135,4 +135,41 @@ class EngineIT {
         assertTrue(failure.getMessage().contains("exited with code 3"), failure.getMessage());
         assertEquals(List.of("config file missing"), failure.lastLogLines());
     }
+
+    @Test
+    void aContainerThatBorrowsAnothersNetworkNamespaceReachesTheSameNames() throws EngineException {
+        Engine engine = REAL.engine();
+        String network = "engine-it-" + UUID.randomUUID().toString().substring(0, 8);
+        engine.createNetwork(network, Map.of("io.github.docstack.test", "engine-it"));
+        String lender = null;
+        String borrower = null;
+        try {
+            ContainerSpec service =
+                    ContainerSpec.of(IMAGE).withName(network + "-service").withNetwork(network, List.of("database"));
+            lender = engine.run(service);
+            // As up runs a step: on the service's namespace, so "database" (an alias on the network) resolves.
+            borrower = engine.create(ContainerSpec.of(IMAGE)
+                    .withCommand(List.of("sh", "-c", "getent hosts database && hostname -i"))
+                    .withNetwork(ContainerSpec.networkOf(service.name()), List.of()));
+            engine.start(borrower, IMAGE);
+
+            int code = engine.waitForExit(borrower, Duration.ofSeconds(30));
+
+            List<String> output = engine.lastLogLines(borrower, 10);
+            assertEquals(0, code, "output: " + output);
+            String address = output.get(0).split("\\s+")[0];
+            assertEquals(
+                    List.of(address, "database", address),
+                    List.of((output.get(0) + " " + output.get(1)).strip().split("\\s+")),
+                    "the step resolves the service's alias to the service's own address, which is its own too");
+            assertTrue(engine.canShareNetworkNamespace());
+        } finally {
+            for (String id : new String[] {borrower, lender}) {
+                if (id != null) {
+                    engine.remove(id);
+                }
+            }
+            engine.removeNetwork(network);
+        }
+    }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
  * @param labels      container labels (docstack finds its containers by these)
  * @param healthcheck the healthcheck, or null for the image's own
  * @param ports       container port to the port published on 127.0.0.1 (0: any free port)
- * @param network     user-defined network to join, or null for the default bridge
+ * @param network     user-defined network to join, {@link #networkOf} a container's to share its network namespace, or
+ *                    null for the default bridge
  * @param aliases     names the container answers to on {@code network}
  * @param volumes     named volume to the path it is mounted at
  * @param user        user to run as, or null for the image's
@@ -48,6 +49,20 @@ public record ContainerSpec(
         aliases = List.copyOf(aliases);
         volumes = Map.copyOf(volumes);
         capAdd = List.copyOf(capAdd);
+    }
+
+    /**
+     * The {@code network} that shares {@code container}'s network namespace (its address, its name server, its
+     * names), as {@code docker run --network container:NAME}: a container that borrows it gets no namespace, resolver
+     * and firewall rules of its own.
+     */
+    public static String networkOf(String container) {
+        return "container:" + container;
+    }
+
+    /** Whether this container borrows another's network namespace ({@link #networkOf}). */
+    public boolean sharesNetworkNamespace() {
+        return network != null && network.startsWith("container:");
     }
 
     public static ContainerSpec of(String image) {

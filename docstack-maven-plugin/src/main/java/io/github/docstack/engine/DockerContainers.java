@@ -82,7 +82,9 @@ final class DockerContainers extends DockerPart {
                 spec.volumes().forEach((volume, path) -> binds.add(volume + ":" + path));
                 host.binds(binds);
             }
-            if (spec.network() != null) {
+            if (spec.sharesNetworkNamespace()) {
+                host.networkMode(spec.network()); // no endpoint of its own: no aliases
+            } else if (spec.network() != null) {
                 host.networkMode(spec.network());
                 NetworkConfig network = new NetworkConfig.Builder()
                         .name(spec.network())

@@ -150,6 +150,11 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public boolean canShareNetworkNamespace() {
+        return true;
+    }
+
+    @Override
     public List<String> imagesWithLabel(String key, String value) throws EngineException {
         return images.imagesWithLabel(key, value);
     }

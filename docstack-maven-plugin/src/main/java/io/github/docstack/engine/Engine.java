@@ -136,6 +136,14 @@ public interface Engine extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Whether a container may borrow a running one's network namespace ({@link ContainerSpec#networkOf}). A lone
+     * engine can; a Swarm, which places each task on a node of its choosing, cannot.
+     */
+    default boolean canShareNetworkNamespace() {
+        return false;
+    }
+
     /** Ids of the images carrying the label {@code key=value}, newest first. */
     List<String> imagesWithLabel(String key, String value) throws EngineException;
 

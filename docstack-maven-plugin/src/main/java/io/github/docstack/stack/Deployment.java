@@ -2,8 +2,13 @@ package io.github.docstack.stack;
 
 import io.github.docstack.engine.ContainerSpec;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -90,6 +95,26 @@ public record Deployment(
      * @param secret whether the content holds a secret (then only its owner may read the file)
      */
     public record Output(String project, String file, String content, String title, boolean secret) {}
+
+    /**
+     * The first service, in the deployment's order, that {@code unit} waits for, directly or through the steps it
+     * waits for; empty when it waits for none. Healthy before the unit starts.
+     */
+    public Optional<Unit> serviceBefore(Unit unit) {
+        Map<String, Unit> byId = new HashMap<>();
+        units.forEach(each -> byId.put(each.id(), each));
+        Set<String> before = new HashSet<>();
+        Deque<String> toVisit = new ArrayDeque<>(unit.after());
+        while (!toVisit.isEmpty()) {
+            Unit next = byId.get(toVisit.pop());
+            if (next != null && before.add(next.id())) {
+                toVisit.addAll(next.after());
+            }
+        }
+        return units.stream()
+                .filter(each -> each.kind() == Kind.SERVICE && before.contains(each.id()))
+                .findFirst();
+    }
 
     public List<Unit> units(Kind kind) {
         return units.stream().filter(unit -> unit.kind() == kind).toList();

@@ -36,6 +36,8 @@ public final class InMemoryEngine implements Engine {
     private final Map<String, String> engineHealth = new HashMap<>();
     private final Map<String, Integer> commands = new HashMap<>();
     private final List<String> journal = new ArrayList<>();
+    private final Map<String, String> createdNetworks = new HashMap<>();
+    private boolean sharesNetworkNamespaces;
     private int nextId = 1;
 
     private static final class Container {
@@ -110,6 +112,22 @@ public final class InMemoryEngine implements Engine {
 
     public synchronized void clearJournal() {
         journal.clear();
+    }
+
+    /** The engine lets a container borrow a running one's network namespace, as a lone Docker engine does. */
+    public synchronized InMemoryEngine sharingNetworkNamespaces() {
+        sharesNetworkNamespaces = true;
+        return this;
+    }
+
+    /** The network the unit's last container to run was created on. */
+    public synchronized String createdNetwork(String unit) {
+        return createdNetworks.get(unit);
+    }
+
+    @Override
+    public synchronized boolean canShareNetworkNamespace() {
+        return sharesNetworkNamespaces;
     }
 
     /** Units whose containers exist now, in the order they were created. */
@@ -187,6 +205,9 @@ public final class InMemoryEngine implements Engine {
         Container container = new Container("c" + nextId++, spec);
         containers.put(container.id, container);
         journal.add("create " + unit);
+        if (!spec.labels().containsKey(StackLabels.FINISHED_AT)) { // a step's record, which never runs
+            createdNetworks.put(unit, spec.network());
+        }
         return container.id;
     }
 

@@ -81,6 +81,35 @@ class StackRunnerTest {
     }
 
     @Test
+    void aStepBorrowsTheNetworkNamespaceOfAServiceItWaitsForWhereTheEngineAllows() throws Exception {
+        engine.sharingNetworkNamespaces();
+        Deployment deployment = deployment(MARIADB, GLANCE);
+
+        runner.up(deployment, TIMEOUTS, 4);
+
+        String mariadbContainer = deployment.units().stream()
+                .filter(unit -> unit.id().equals(MARIADB_SERVICE))
+                .findFirst()
+                .orElseThrow()
+                .spec()
+                .name();
+        // The provision step waits for mariadb; glance's db sync for the provision step, so for mariadb too.
+        assertEquals("container:" + mariadbContainer, engine.createdNetwork(PROVISION));
+        assertEquals("container:" + mariadbContainer, engine.createdNetwork(DB_SYNC));
+        assertEquals(deployment.network(), engine.createdNetwork(GLANCE_API), "a service has a namespace of its own");
+    }
+
+    @Test
+    void aStepHasANamespaceOfItsOwnWhereTheEngineCannotLendOne() throws Exception {
+        Deployment deployment = deployment(MARIADB, GLANCE); // as on a Swarm, which places each task where it likes
+
+        runner.up(deployment, TIMEOUTS, 4);
+
+        assertEquals(deployment.network(), engine.createdNetwork(PROVISION));
+        assertEquals(deployment.network(), engine.createdNetwork(DB_SYNC));
+    }
+
+    @Test
     void aServiceTheEngineChecksAsOftenIsJudgedByTheEnginesVerdictNotBySecondChecks() throws Exception {
         // Checked every 200 ms by the engine, as docstack would while waiting: a copy of ours would only take CPU.
         Manifest.HealthcheckSpec fast = new Manifest.HealthcheckSpec(List.of("probe"), "200ms", null, null, null, null);
