@@ -171,6 +171,26 @@ class StackIT {
     }
 
     @Test
+    void aChangedProviderAndItsProvisionStepAreMadeAgainTogether() throws Exception {
+        up("stack.yaml", 0);
+        Path manifest = work.resolve("kvstore/docstack/docstack.yaml");
+        Files.writeString(
+                manifest, Files.readString(manifest).replace("DELAY: \"1\"}", "DELAY: \"1\", GREETING: changed}"));
+
+        // A new image for both: the service is replaced while its provision step, which runs in the service's network
+        // namespace, is created beside it; the step must join the new container, not the one it replaces.
+        StackRunner.UpReport changed = up("stack.yaml", 0);
+
+        List<String> actions = changed.services().stream()
+                .map(service -> service.service() + ": " + service.action())
+                .toList();
+        assertTrue(actions.contains("kvstore: recreated, healthy"), actions.toString());
+        assertTrue(ran("demo-provision-kvstore-webapp")
+                .finishedAt()
+                .isAfter(state("demo-kvstore").startedAt()));
+    }
+
+    @Test
     void aFailingStepStopsTheStackWithItsLogAndTheContainersStay() throws Exception {
         StackException failure = assertThrows(StackException.class, () -> up("failing.yaml", 0));
 

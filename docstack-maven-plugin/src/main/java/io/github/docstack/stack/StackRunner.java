@@ -195,10 +195,16 @@ public final class StackRunner {
         List<StepExecutor.Step> steps = new ArrayList<>();
         for (Deployment.Unit unit : deployment.units()) {
             ContainerSummary old = existing.get(unit.spec().name());
-            if (old != null && unit.configHash().equals(old.labels().get(StackLabels.CONFIG_HASH))) {
+            if (!changed(unit, existing)) {
                 continue; // kept as it is, or (a one-shot) checked when its turn comes
             }
-            steps.add(new StepExecutor.Step(unit.id(), java.util.Set.of(), () -> {
+            // A step that borrows a service's namespace is created after that service's new container: the engine
+            // takes the lender's name for the container it names at that moment, which must not be the one replaced.
+            java.util.Set<String> after = lender(unit, deployment)
+                    .filter(lender -> changed(lender, existing))
+                    .map(lender -> java.util.Set.of(lender.id()))
+                    .orElse(java.util.Set.of());
+            steps.add(new StepExecutor.Step(unit.id(), after, () -> {
                 if (old != null) {
                     removeGracefully(old, false);
                 }
@@ -356,21 +362,31 @@ public final class StackRunner {
 
     /**
      * What to create for a unit: its spec, owned; a one-shot borrows the network namespace of a service it waits for,
-     * where the engine allows, so it reaches the same names. A namespace of its own would cost more than many a step:
-     * on Docker 20.10, each container on a user-defined network gets an embedded name server, set up by two re-runs of
-     * dockerd's whole binary and a dozen iptables calls, some 0.7 s of CPU (a step of the sample cloud takes 1-3 s).
-     * The unit's config hash stays that of its own spec: which service lends the namespace changes nothing it does.
+     * where the engine allows, so it reaches the same names. On Docker 20.10 a namespace of its own on the stack's
+     * network costs an embedded name server, set up by two runs of dockerd's own binary and a dozen iptables calls:
+     * some 0.7 s of CPU and 0.65 s of each step's start. The unit's config hash stays that of its own spec, since
+     * which service lends the namespace changes nothing the step does.
      */
     private ContainerSpec toCreate(Deployment.Unit unit, Deployment deployment) {
-        ContainerSpec spec = unit.spec();
-        if (unit.kind() != Deployment.Kind.SERVICE && engine.canShareNetworkNamespace()) {
-            java.util.Optional<Deployment.Unit> lender = deployment.serviceBefore(unit);
-            if (lender.isPresent()) {
-                spec = spec.withNetwork(
-                        ContainerSpec.networkOf(lender.get().spec().name()), List.of());
-            }
-        }
+        ContainerSpec spec = lender(unit, deployment)
+                .map(lender -> unit.spec()
+                        .withNetwork(ContainerSpec.networkOf(lender.spec().name()), List.of()))
+                .orElse(unit.spec());
         return owned(spec, deployment);
+    }
+
+    /** The service whose network namespace a one-shot borrows; empty for a service, or where the engine lends none. */
+    private java.util.Optional<Deployment.Unit> lender(Deployment.Unit unit, Deployment deployment) {
+        if (unit.kind() == Deployment.Kind.SERVICE || !engine.canShareNetworkNamespace()) {
+            return java.util.Optional.empty();
+        }
+        return deployment.serviceBefore(unit);
+    }
+
+    /** Whether the unit's container is new or changed: created (again) before anything starts. */
+    private static boolean changed(Deployment.Unit unit, Map<String, ContainerSummary> existing) {
+        ContainerSummary old = existing.get(unit.spec().name());
+        return old == null || !unit.configHash().equals(old.labels().get(StackLabels.CONFIG_HASH));
     }
 
     /** The spec with the labels that name the checkout it comes from: the id of its secrets, and where they are. */

@@ -97,6 +97,10 @@ class StackRunnerTest {
         assertEquals("container:" + mariadbContainer, engine.createdNetwork(PROVISION));
         assertEquals("container:" + mariadbContainer, engine.createdNetwork(DB_SYNC));
         assertEquals(deployment.network(), engine.createdNetwork(GLANCE_API), "a service has a namespace of its own");
+        List<String> journal = engine.journal();
+        assertTrue(
+                journal.indexOf("create " + MARIADB_SERVICE) < journal.indexOf("create " + PROVISION),
+                "the engine takes the lender's name for the container it names when the step is created: " + journal);
     }
 
     @Test
