@@ -78,8 +78,12 @@ public final class ContextArchive {
      * {@code ignore} excludes stays out, except {@code alwaysSent}; {@code neverSent} directories stay out.
      */
     public static boolean isSent(String name, DockerIgnore ignore, Set<String> alwaysSent, Set<String> neverSent) {
-        boolean left = neverSent.stream().anyMatch(dir -> name.equals(dir) || name.startsWith(dir + "/"));
-        return !left && (alwaysSent.contains(name) || !ignore.excludes(name));
+        return !isNeverSent(name, neverSent) && (alwaysSent.contains(name) || !ignore.excludes(name));
+    }
+
+    /** Whether the path {@code name} is one of the {@code neverSent} directories or lies in one. */
+    static boolean isNeverSent(String name, Set<String> neverSent) {
+        return neverSent.stream().anyMatch(dir -> name.equals(dir) || name.startsWith(dir + "/"));
     }
 
     private static void writeEntry(TarArchiveOutputStream tar, ContextListing.Entry entry, FileTime modified)

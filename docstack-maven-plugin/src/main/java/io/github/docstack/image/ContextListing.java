@@ -98,11 +98,9 @@ final class ContextListing {
 
     private static boolean nothingSentBelow(
             String directory, DockerIgnore ignore, Set<String> alwaysSent, Set<String> neverSent) {
-        if (neverSent.stream().anyMatch(dir -> directory.equals(dir) || directory.startsWith(dir + "/"))) {
-            return true;
-        }
-        return ignore.excludesEverythingBelow(directory)
-                && alwaysSent.stream().noneMatch(path -> path.startsWith(directory + "/"));
+        return ContextArchive.isNeverSent(directory, neverSent)
+                || (ignore.excludesEverythingBelow(directory)
+                        && alwaysSent.stream().noneMatch(path -> path.startsWith(directory + "/")));
     }
 
     /** The entry for {@code path}, sent as {@code name}, from one {@code lstat}. */

@@ -6,6 +6,7 @@ import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
 import io.github.docstack.engine.ImageBuild;
 import io.github.docstack.engine.ImageDetails;
+import io.github.docstack.engine.Sha256;
 import io.github.docstack.manifest.DocstackValidator;
 import io.github.docstack.manifest.Manifest;
 import io.github.docstack.manifest.ManifestJson;
@@ -91,10 +92,7 @@ public final class ImageBuilder {
 
     /** One file per context, in docstack's output directory, so projects resolved side by side never share one. */
     private static Path fileDigests(Path outputDirectory, Path context) {
-        java.security.MessageDigest digest = BuildInputs.newDigest();
-        String key = java.util.HexFormat.of()
-                .formatHex(digest.digest(context.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        return outputDirectory.resolve("file-digests").resolve(key.substring(0, 16));
+        return outputDirectory.resolve("file-digests").resolve(Sha256.hex(context.toString(), 8));
     }
 
     private static String buildProxy(Map<String, String> environment) {
