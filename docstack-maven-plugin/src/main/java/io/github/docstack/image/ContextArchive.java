@@ -97,7 +97,7 @@ public final class ContextArchive {
             case DIRECTORY -> withPermissions(new TarArchiveEntry(entry.name() + "/"), entry);
             case FILE -> {
                 TarArchiveEntry file = withPermissions(new TarArchiveEntry(entry.name()), entry);
-                file.setSize(entry.size());
+                file.setSize(Files.size(entry.path())); // as it is now: it may have changed since it was listed
                 yield file;
             }
         };
