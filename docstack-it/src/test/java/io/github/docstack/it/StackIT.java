@@ -127,15 +127,12 @@ class StackIT {
             commitAll(git, "the demo");
             up("stack.yaml", 0);
             Files.writeString(work.resolve("NOTES.md"), "nothing any project builds from\n");
-            Path manifest = work.resolve("clock/docstack/docstack.yaml");
-            Files.writeString(manifest, Files.readString(manifest).replace("DELAY: \"2\"}", "DELAY: \"2\", TZ: UTC}"));
+            editManifest("clock", "DELAY: \"2\"}", "DELAY: \"2\", TZ: UTC}");
             commitAll(git, "a note, and a change to clock"); // every image's revision label would change with it
 
             StackRunner.UpReport again = up("stack.yaml", 0);
 
-            List<String> actions = again.services().stream()
-                    .map(service -> service.service() + ": " + service.action())
-                    .toList();
+            List<String> actions = actions(again);
             assertEquals(
                     List.of("webapp: unchanged, healthy", "kvstore: unchanged, healthy", "clock: recreated, healthy"),
                     actions,
@@ -156,15 +153,11 @@ class StackIT {
     @Test
     void aChangedProjectIsRecreatedAndNothingElse() throws Exception {
         up("stack.yaml", 0);
-        Path manifest = work.resolve("webapp/docstack/docstack.yaml");
-        Files.writeString(
-                manifest, Files.readString(manifest).replace("PORT: \"7002\"}", "PORT: \"7002\", GREETING: changed}"));
+        editManifest("webapp", "PORT: \"7002\"}", "PORT: \"7002\", GREETING: changed}");
 
         StackRunner.UpReport changed = up("stack.yaml", 0);
 
-        List<String> actions = changed.services().stream()
-                .map(service -> service.service() + ": " + service.action())
-                .toList();
+        List<String> actions = actions(changed);
         assertTrue(actions.contains("webapp: recreated, healthy"), actions.toString());
         assertTrue(actions.contains("kvstore: unchanged, healthy"), actions.toString());
         assertTrue(actions.contains("clock: unchanged, healthy"), actions.toString());
@@ -173,17 +166,13 @@ class StackIT {
     @Test
     void aChangedProviderAndItsProvisionStepAreMadeAgainTogether() throws Exception {
         up("stack.yaml", 0);
-        Path manifest = work.resolve("kvstore/docstack/docstack.yaml");
-        Files.writeString(
-                manifest, Files.readString(manifest).replace("DELAY: \"1\"}", "DELAY: \"1\", GREETING: changed}"));
+        editManifest("kvstore", "DELAY: \"1\"}", "DELAY: \"1\", GREETING: changed}");
 
         // A new image for both: the service is replaced while its provision step, which runs in the service's network
         // namespace, is created beside it; the step must join the new container, not the one it replaces.
         StackRunner.UpReport changed = up("stack.yaml", 0);
 
-        List<String> actions = changed.services().stream()
-                .map(service -> service.service() + ": " + service.action())
-                .toList();
+        List<String> actions = actions(changed);
         assertTrue(actions.contains("kvstore: recreated, healthy"), actions.toString());
         assertTrue(ran("demo-provision-kvstore-webapp")
                 .finishedAt()
@@ -250,9 +239,7 @@ class StackIT {
 
         StackRunner.UpReport again = up("stack.yaml", 0);
 
-        List<String> actions = again.services().stream()
-                .map(service -> service.service() + ": " + service.action())
-                .toList();
+        List<String> actions = actions(again);
         assertTrue(actions.contains("kvstore: started, healthy"), actions.toString());
         assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"), "the consumer's account was made again");
     }
@@ -436,6 +423,19 @@ class StackIT {
     }
 
     /** When a one-shot step ran, from the record it left. */
+    /** Each service of the report as "SERVICE: ACTION", e.g. "webapp: recreated, healthy". */
+    private static List<String> actions(StackRunner.UpReport report) {
+        return report.services().stream()
+                .map(service -> service.service() + ": " + service.action())
+                .toList();
+    }
+
+    /** Replaces {@code from} by {@code to} in the project's manifest. */
+    private void editManifest(String project, String from, String to) throws Exception {
+        Path manifest = work.resolve(project + "/docstack/docstack.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace(from, to));
+    }
+
     private record Ran(java.time.Instant startedAt, java.time.Instant finishedAt) {}
 
     private static Ran ran(String container) throws Exception {
