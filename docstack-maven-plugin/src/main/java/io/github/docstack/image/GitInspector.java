@@ -6,16 +6,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
 
 /** Reads a checkout's {@link GitState} with JGit; Jenkins' environment fills in what a detached HEAD hides. */
 public final class GitInspector {
+
+    static {
+        if (!(SystemReader.getInstance() instanceof WithoutSystemConfig)) {
+            SystemReader.setInstance(new WithoutSystemConfig(SystemReader.getInstance()));
+        }
+    }
 
     private GitInspector() {}
 
@@ -84,5 +94,30 @@ public final class GitInspector {
             }
         }
         return null;
+    }
+
+    /**
+     * JGit without git's system-wide config ({@code /etc/gitconfig}): to find that file, JGit runs {@code git
+     * --version} and {@code git config --system --list} for every repository it opens, two processes per project on
+     * each {@code up}, and nothing read here (HEAD, refs, the origin's URL) is set there.
+     */
+    static final class WithoutSystemConfig extends SystemReader.Delegate {
+
+        WithoutSystemConfig(SystemReader delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+            return new FileBasedConfig(parent, null, fs) {
+                @Override
+                public void load() {}
+
+                @Override
+                public boolean isOutdated() {
+                    return false;
+                }
+            };
+        }
     }
 }

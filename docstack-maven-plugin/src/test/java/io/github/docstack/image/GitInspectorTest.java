@@ -1,7 +1,9 @@
 package io.github.docstack.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,5 +89,21 @@ class GitInspectorTest {
     void sshRemotesKeepTheirUser() {
         assertEquals("git@github.com:x/y.git", GitInspector.withoutCredentials("git@github.com:x/y.git"));
         assertEquals("ssh://git.example.org/x", GitInspector.withoutCredentials("ssh://user@git.example.org/x"));
+    }
+
+    @Test
+    void gitsSystemConfigIsNeitherLookedForNorRead() throws Exception {
+        try (Git git =
+                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            commit(git);
+        }
+
+        GitInspector.inspect(dir, Map.of());
+
+        // No file: JGit asks git where /etc/gitconfig is only to open it, by starting two processes.
+        FileBasedConfig system = SystemReader.getInstance().openSystemConfig(null, FS.DETECTED);
+        system.load();
+        assertNull(system.getFile());
+        assertTrue(system.getSections().isEmpty());
     }
 }
