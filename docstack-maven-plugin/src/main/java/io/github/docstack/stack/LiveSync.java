@@ -137,7 +137,12 @@ public final class LiveSync {
         for (Deployment.Unit service : services) {
             if (service.healthcheck()) {
                 ServiceReadiness.await(
-                        engine, checkSlots, service, service.spec().name(), readyTimeout);
+                        engine,
+                        checkSlots,
+                        CheckPace.ALONE,
+                        service,
+                        service.spec().name(),
+                        readyTimeout);
             } else if (!engine.inspect(service.spec().name()).running()) {
                 throw new ContainerNotHealthyException(
                         "Service " + service.id() + " exited after its restart",

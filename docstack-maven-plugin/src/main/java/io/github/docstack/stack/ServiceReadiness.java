@@ -22,9 +22,10 @@ final class ServiceReadiness {
      *
      * @throws ContainerNotHealthyException when the container stops, or the check still fails after {@code timeout}
      */
-    static void await(Engine engine, CheckSlots slots, Deployment.Unit unit, String id, Duration timeout)
+    static void await(
+            Engine engine, CheckSlots slots, CheckPace pace, Deployment.Unit unit, String id, Duration timeout)
             throws EngineException, InterruptedException {
-        await(engine, slots, unit, id, timeout, false, true);
+        await(engine, slots, pace, unit, id, timeout, false, true);
     }
 
     /**
@@ -32,9 +33,10 @@ final class ServiceReadiness {
      * counts too (a Swarm task on another node, where up cannot look, has only that): when the engine runs the same
      * check at least as often, up reads that verdict rather than running the check itself.
      */
-    static void awaitStarted(Engine engine, CheckSlots slots, Deployment.Unit unit, String id, Duration timeout)
+    static void awaitStarted(
+            Engine engine, CheckSlots slots, CheckPace pace, Deployment.Unit unit, String id, Duration timeout)
             throws EngineException, InterruptedException {
-        await(engine, slots, unit, id, timeout, true, !engineChecksAsOften(unit));
+        await(engine, slots, pace, unit, id, timeout, true, !engineChecksAsOften(unit));
     }
 
     /**
@@ -50,12 +52,13 @@ final class ServiceReadiness {
 
     /**
      * @param freshVerdict whether the engine's own verdict is about this start, so "healthy" from it counts
-     * @param runCheck     whether up runs the check itself, each readiness interval; else it reads the engine's
+     * @param runCheck     whether up runs the check itself, at the pace's interval; else it reads the engine's
      *                     verdict (an inspect, no process in the container) each {@link #VERDICT_POLL}
      */
     private static void await(
             Engine engine,
             CheckSlots slots,
+            CheckPace pace,
             Deployment.Unit unit,
             String id,
             Duration timeout,
@@ -111,12 +114,15 @@ final class ServiceReadiness {
                         state,
                         engine.lastLogLines(id, 40));
             }
-            long pause = runCheck
-                    ? readiness.interval().toNanos()
-                    : Math.min(VERDICT_POLL.toNanos(), readiness.interval().toNanos());
-            long untilNext = pause - (System.nanoTime() - checkStarted);
-            if (untilNext > 0) {
-                Thread.sleep(untilNext / 1_000_000, (int) (untilNext % 1_000_000));
+            Duration sinceCheck = Duration.ofNanos(System.nanoTime() - checkStarted);
+            if (runCheck) {
+                pace.awaitNextCheck(unit, readiness.interval(), sinceCheck);
+            } else {
+                long untilNext =
+                        Math.min(VERDICT_POLL.toNanos(), readiness.interval().toNanos()) - sinceCheck.toNanos();
+                if (untilNext > 0) {
+                    Thread.sleep(untilNext / 1_000_000, (int) (untilNext % 1_000_000));
+                }
             }
         }
     }

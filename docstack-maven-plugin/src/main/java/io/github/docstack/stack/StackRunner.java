@@ -120,6 +120,7 @@ public final class StackRunner {
         }
 
         Map<String, String> created = createAhead(deployment, existing, parallelism);
+        CheckPace pace = new CheckPace(deployment);
         Map<String, Double> readyAt = new ConcurrentHashMap<>();
         Map<String, StepOutcome> outcomes = new ConcurrentHashMap<>();
         List<StepExecutor.Step> steps = new ArrayList<>();
@@ -127,7 +128,7 @@ public final class StackRunner {
             steps.add(new StepExecutor.Step(unit.id(), unit.after(), () -> {
                 StepOutcome outcome = unit.kind() == Deployment.Kind.SERVICE
                         ? startService(
-                                unit, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.health())
+                                unit, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.health(), pace)
                         : runOnce(
                                 unit,
                                 deployment,
@@ -137,6 +138,7 @@ public final class StackRunner {
                                 providerStarted(unit, outcomes));
                 outcomes.put(unit.id(), outcome);
                 readyAt.put(unit.id(), (System.nanoTime() - start) / 1e9);
+                pace.done(unit.id());
                 return outcome.toString();
             }));
         }
@@ -253,7 +255,8 @@ public final class StackRunner {
                         .anyMatch(service -> !outcomes.get(service).unchanged());
     }
 
-    private StepOutcome startService(Deployment.Unit unit, ContainerSummary existing, String created, Duration timeout)
+    private StepOutcome startService(
+            Deployment.Unit unit, ContainerSummary existing, String created, Duration timeout, CheckPace pace)
             throws EngineException, InterruptedException {
         StepOutcome.Action action;
         String id;
@@ -271,9 +274,9 @@ public final class StackRunner {
             // A container left as it was, which the engine's own checks find healthy, needs no check of ours (Ceph's is
             // half a second of Python); one that is starting or unhealthy gets them until it is ready.
             if (action != StepOutcome.Action.UNCHANGED) {
-                ServiceReadiness.awaitStarted(engine, checkSlots, unit, id, timeout);
+                ServiceReadiness.awaitStarted(engine, checkSlots, pace, unit, id, timeout);
             } else if (!engine.inspect(id).healthy()) {
-                ServiceReadiness.await(engine, checkSlots, unit, id, timeout);
+                ServiceReadiness.await(engine, checkSlots, pace, unit, id, timeout);
             }
             return new StepOutcome(action, StepOutcome.Ready.HEALTHY);
         }
