@@ -20,6 +20,7 @@ final class DockerApi {
     static final int HTTP_NO_CONTENT = 204;
     static final int HTTP_NOT_MODIFIED = 304;
     static final int HTTP_NOT_FOUND = 404;
+    static final int HTTP_CONFLICT = 409;
     // Inspecting costs a few milliseconds; a low ceiling sees a container's change of state soon after it happens.
     static final Duration POLL_CEILING = Duration.ofMillis(100);
 

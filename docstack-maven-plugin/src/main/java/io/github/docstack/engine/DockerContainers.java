@@ -1,5 +1,6 @@
 package io.github.docstack.engine;
 
+import static io.github.docstack.engine.DockerApi.HTTP_CONFLICT;
 import static io.github.docstack.engine.DockerApi.HTTP_NOT_FOUND;
 import static io.github.docstack.engine.DockerApi.HTTP_NOT_MODIFIED;
 import static io.github.docstack.engine.DockerApi.HTTP_NO_CONTENT;
@@ -378,6 +379,23 @@ final class DockerContainers extends DockerPart {
                 throw new EngineException(
                         "Stopping container " + containerId + " failed: " + e.getMessage()
                                 + ". Stop it by hand: docker stop " + containerId,
+                        e);
+            }
+        });
+    }
+
+    void signal(String containerId, String signal) throws EngineException {
+        calls.run("signalling container " + containerId, () -> {
+            try {
+                http.post(
+                        apiUrl + "/containers/" + containerId + "/kill?signal=" + signal,
+                        HTTP_NO_CONTENT,
+                        HTTP_CONFLICT, // not running
+                        HTTP_NOT_FOUND);
+            } catch (IOException e) {
+                throw new EngineException(
+                        "Signalling container " + containerId + " failed: " + e.getMessage()
+                                + ". Signal it by hand: docker kill -s " + signal + " " + containerId,
                         e);
             }
         });

@@ -155,6 +155,16 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public boolean canStartAhead() {
+        return true;
+    }
+
+    @Override
+    public void signal(String containerId, String signal) throws EngineException {
+        containers.signal(containerId, signal);
+    }
+
+    @Override
     public List<String> imagesWithLabel(String key, String value) throws EngineException {
         return images.imagesWithLabel(key, value);
     }

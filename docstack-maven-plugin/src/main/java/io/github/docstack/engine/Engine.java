@@ -144,6 +144,22 @@ public interface Engine extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether a container may be started before its turn, its own command held back by a shell until it is signalled
+     * ({@link #signal}): a lone engine can; a Swarm starts a task when it likes, and cannot signal a task's process.
+     */
+    default boolean canStartAhead() {
+        return false;
+    }
+
+    /**
+     * Sends {@code signal} (a name, e.g. {@code URG}) to a container's main process, as {@code docker kill -s}. A
+     * container that is not running, or gone, is fine.
+     */
+    default void signal(String containerId, String signal) throws EngineException {
+        throw new UnsupportedOperationException("This engine cannot signal a container's process");
+    }
+
     /** Ids of the images carrying the label {@code key=value}, newest first. */
     List<String> imagesWithLabel(String key, String value) throws EngineException;
 

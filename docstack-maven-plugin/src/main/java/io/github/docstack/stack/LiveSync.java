@@ -108,6 +108,11 @@ public final class LiveSync {
             throws EngineException, InterruptedException {
         for (Deployment.Unit service : services) {
             engine.restart(service.spec().name(), GRACE);
+            if (engine.canStartAhead()) {
+                // Its hold, if up started it ahead, runs the command at once after a restart; unless it could leave
+                // no mark of its release in the container's files.
+                HeldStart.release(engine, service.spec().name());
+            }
         }
         awaitReady(services, readyTimeout);
     }

@@ -8,6 +8,7 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
 import io.github.docstack.engine.Healthcheck;
+import io.github.docstack.engine.ImageDetails;
 import io.github.docstack.engine.VolumeSummary;
 import io.github.docstack.files.PrivateFiles;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -119,7 +121,32 @@ public final class StackRunner {
             engine.createVolume(volume, volumeLabels); // an existing volume keeps its data and its labels
         }
 
-        Map<String, String> created = createAhead(deployment, existing, parallelism);
+        Set<String> held = ConcurrentHashMap.newKeySet();
+        Map<String, String> created = createAhead(deployment, existing, parallelism, held);
+        Map<String, String> heldContainers = new HashMap<>();
+        Map<String, String> lenderOf = new HashMap<>();
+        for (String unitId : held) {
+            heldContainers.put(unitId, created.get(unitId));
+        }
+        for (Deployment.Unit unit : deployment.units()) {
+            if (held.contains(unit.id())) {
+                lender(unit, deployment).ifPresent(lender -> lenderOf.put(unit.id(), lender.id()));
+            }
+        }
+        try (StartAhead startAhead = new StartAhead(engine, log, deployment, heldContainers, lenderOf)) {
+            return up(deployment, timeouts, parallelism, start, existing, created, startAhead);
+        }
+    }
+
+    private UpReport up(
+            Deployment deployment,
+            Timeouts timeouts,
+            int parallelism,
+            long start,
+            Map<String, ContainerSummary> existing,
+            Map<String, String> created,
+            StartAhead startAhead)
+            throws StackException, EngineException, IOException, InterruptedException {
         CheckPace pace = new CheckPace(deployment);
         Map<String, Double> readyAt = new ConcurrentHashMap<>();
         Map<String, StepOutcome> outcomes = new ConcurrentHashMap<>();
@@ -128,14 +155,20 @@ public final class StackRunner {
             steps.add(new StepExecutor.Step(unit.id(), unit.after(), () -> {
                 StepOutcome outcome = unit.kind() == Deployment.Kind.SERVICE
                         ? startService(
-                                unit, existing.get(unit.spec().name()), created.get(unit.id()), timeouts.health(), pace)
+                                unit,
+                                existing.get(unit.spec().name()),
+                                created.get(unit.id()),
+                                timeouts.health(),
+                                pace,
+                                startAhead)
                         : runOnce(
                                 unit,
                                 deployment,
                                 existing.get(unit.spec().name()),
                                 created.get(unit.id()),
                                 timeouts.oneShot(),
-                                providerStarted(unit, outcomes));
+                                providerStarted(unit, outcomes),
+                                startAhead);
                 outcomes.put(unit.id(), outcome);
                 readyAt.put(unit.id(), (System.nanoTime() - start) / 1e9);
                 pace.done(unit.id());
@@ -191,8 +224,9 @@ public final class StackRunner {
      * @return unit id to the id of its created, not yet started container
      */
     private Map<String, String> createAhead(
-            Deployment deployment, Map<String, ContainerSummary> existing, int parallelism)
+            Deployment deployment, Map<String, ContainerSummary> existing, int parallelism, Set<String> held)
             throws EngineException, InterruptedException {
+        Map<String, ImageDetails> images = new ConcurrentHashMap<>();
         Map<String, String> created = new ConcurrentHashMap<>();
         List<StepExecutor.Step> steps = new ArrayList<>();
         for (Deployment.Unit unit : deployment.units()) {
@@ -210,7 +244,20 @@ public final class StackRunner {
                 if (old != null) {
                     removeGracefully(old, false);
                 }
-                created.put(unit.id(), engine.create(toCreate(unit, deployment)));
+                ContainerSpec spec = toCreate(unit, deployment);
+                if (engine.canStartAhead() && !unit.after().isEmpty()) {
+                    ImageDetails image = images.get(spec.image());
+                    if (image == null) {
+                        image = engine.inspectImage(spec.image());
+                        images.put(spec.image(), image);
+                    }
+                    java.util.Optional<ContainerSpec> heldSpec = HeldStart.of(spec, image);
+                    if (heldSpec.isPresent()) {
+                        spec = heldSpec.get();
+                        held.add(unit.id());
+                    }
+                }
+                created.put(unit.id(), engine.create(spec));
                 return "created";
             }));
         }
@@ -256,18 +303,26 @@ public final class StackRunner {
     }
 
     private StepOutcome startService(
-            Deployment.Unit unit, ContainerSummary existing, String created, Duration timeout, CheckPace pace)
+            Deployment.Unit unit,
+            ContainerSummary existing,
+            String created,
+            Duration timeout,
+            CheckPace pace,
+            StartAhead startAhead)
             throws EngineException, InterruptedException {
         StepOutcome.Action action;
         String id;
         if (created == null && existing != null && existing.running()) {
             id = existing.id();
             action = StepOutcome.Action.UNCHANGED;
+            startAhead.started(unit.id());
         } else if (created == null && existing != null) {
             id = engine.start(existing.id(), unit.spec().image()); // same configuration, stopped: start it again
             action = StepOutcome.Action.RESTARTED;
+            startAhead.started(unit.id());
+            startAhead.releaseStarted(id); // a stopped up may have left it held
         } else {
-            id = engine.start(created, unit.spec().image());
+            id = startAhead.start(unit, created);
             action = existing != null ? StepOutcome.Action.RECREATED : StepOutcome.Action.STARTED;
         }
         if (unit.healthcheck()) {
@@ -276,11 +331,15 @@ public final class StackRunner {
             if (action != StepOutcome.Action.UNCHANGED) {
                 ServiceReadiness.awaitStarted(engine, checkSlots, pace, unit, id, timeout);
             } else if (!engine.inspect(id).healthy()) {
+                startAhead.releaseStarted(id); // a stopped up may have left it held
                 ServiceReadiness.await(engine, checkSlots, pace, unit, id, timeout);
             }
             return new StepOutcome(action, StepOutcome.Ready.HEALTHY);
         }
         // No healthcheck anywhere: ready once it has run for a moment without exiting.
+        if (action == StepOutcome.Action.UNCHANGED) {
+            startAhead.releaseStarted(id); // nothing says whether a stopped up left it held
+        }
         ContainerState state = awaitSettled(id);
         if (!state.running()) {
             throw new ContainerNotHealthyException(
@@ -308,8 +367,9 @@ public final class StackRunner {
             ContainerSummary existing,
             String created,
             Duration timeout,
-            boolean providerStarted)
-            throws EngineException {
+            boolean providerStarted,
+            StartAhead startAhead)
+            throws EngineException, InterruptedException {
         String id = created;
         if (id == null) {
             // Same configuration as the container there: done already if it is the record of a success.
@@ -319,7 +379,7 @@ public final class StackRunner {
             engine.remove(existing.id());
             id = engine.create(toCreate(unit, deployment));
         }
-        id = engine.start(id, unit.spec().image()); // a Swarm runs the step as a job of its own
+        id = startAhead.start(unit, id); // a Swarm runs the step as a job of its own
         int code = engine.waitForExit(id, timeout);
         if (code != 0) {
             throw new ContainerNotHealthyException(
