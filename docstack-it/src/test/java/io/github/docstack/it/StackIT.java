@@ -83,7 +83,12 @@ class StackIT {
         assertTrue(kvstore.startedAt().isBefore(provision.startedAt()), "the provider runs before its provision step");
         assertTrue(
                 !provision.finishedAt().isAfter(init.startedAt()), "provisioning is done before the consumer's init");
-        assertTrue(!init.finishedAt().isAfter(webapp.startedAt()), "init is done before the consumer's service starts");
+        assertTrue(
+                webapp.startedAt().isBefore(init.finishedAt()),
+                "the consumer's container is started ahead, while its init runs");
+        assertTrue(
+                !init.finishedAt().isAfter(firstLogLineAt("demo-webapp")),
+                "init is done before the consumer's service runs its command");
         assertTrue(
                 clock.startedAt().isBefore(provision.finishedAt()),
                 "the independent clock starts while the chain runs");
@@ -116,6 +121,18 @@ class StackIT {
         System.out.printf("[stack-it] first up %.1f s, no-op second up %.1f s%n", report.seconds(), seconds);
         assertEquals(0, again.started(), "a second up with nothing changed touches nothing");
         assertEquals(5, again.unchanged());
+    }
+
+    @Test
+    void aServiceStartedAheadAndReleasedRunsAgainAtOnceWhenRestarted() throws Exception {
+        up("stack.yaml", 0);
+        String held = dockerInspect("demo-webapp");
+        assertTrue(held.contains("docstack-held"), "webapp waits for kvstore: it was started ahead, held");
+
+        // Restarted as watch or a user would: its hold saw the release before, so the service runs at once.
+        REAL.engine().restart("demo-webapp", Duration.ofSeconds(10));
+        REAL.engine().waitHealthy("demo-webapp", Duration.ofSeconds(30));
+        assertEquals("webapp: account ok\n", get("http://127.0.0.1:7002/"));
     }
 
     @Test
@@ -190,10 +207,10 @@ class StackIT {
         assertTrue(message.contains("| ERROR: table users exists"), message);
         assertTrue(message.contains("docker logs failing-init-broken-migrate"), message);
         assertTrue(REAL.engine().containers(StackLabels.STACK, "failing").size() >= 1, "kept for inspection");
-        assertEquals(
-                "created",
-                REAL.engine().inspect("failing-broken").status(),
-                "the service after the failed step was made ready but never started");
+        assertTrue(
+                REAL.engine().containers(StackLabels.STACK, "failing").stream()
+                        .noneMatch(container -> container.name().equals("failing-broken")),
+                "the service after the failed step, started ahead but never released, is gone: it ran nothing");
 
         List<String> removed = new StackRunner(REAL.engine(), RealEngine.CONSOLE).down("failing", true);
         assertTrue(removed.contains("network failing"), removed.toString());
@@ -456,6 +473,17 @@ class StackIT {
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), output);
         return output;
+    }
+
+    /** When a container's command wrote its first line (the demo's services say where they listen). */
+    private static java.time.Instant firstLogLineAt(String container) throws Exception {
+        Process process = new ProcessBuilder("docker", "logs", "--timestamps", container)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertFalse(output.isBlank(), container + " logged nothing");
+        return java.time.Instant.parse(output.lines().findFirst().orElseThrow().split(" ", 2)[0]);
     }
 
     private static ContainerState state(String container) throws Exception {

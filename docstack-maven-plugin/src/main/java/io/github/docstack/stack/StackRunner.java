@@ -124,16 +124,11 @@ public final class StackRunner {
         Set<String> held = ConcurrentHashMap.newKeySet();
         Map<String, String> created = createAhead(deployment, existing, parallelism, held);
         Map<String, String> heldContainers = new HashMap<>();
-        Map<String, String> lenderOf = new HashMap<>();
         for (String unitId : held) {
             heldContainers.put(unitId, created.get(unitId));
         }
-        for (Deployment.Unit unit : deployment.units()) {
-            if (held.contains(unit.id())) {
-                lender(unit, deployment).ifPresent(lender -> lenderOf.put(unit.id(), lender.id()));
-            }
-        }
-        try (StartAhead startAhead = new StartAhead(engine, log, deployment, heldContainers, lenderOf)) {
+        try (StartAhead startAhead = new StartAhead(
+                engine, log, deployment, heldContainers, unit -> engine.create(toCreate(unit, deployment)))) {
             return up(deployment, timeouts, parallelism, start, existing, created, startAhead);
         }
     }
@@ -172,6 +167,7 @@ public final class StackRunner {
                 outcomes.put(unit.id(), outcome);
                 readyAt.put(unit.id(), (System.nanoTime() - start) / 1e9);
                 pace.done(unit.id());
+                startAhead.started(unit.id()); // done: a step's record never starts
                 return outcome.toString();
             }));
         }
@@ -379,6 +375,7 @@ public final class StackRunner {
             engine.remove(existing.id());
             id = engine.create(toCreate(unit, deployment));
         }
+        java.time.Instant turn = java.time.Instant.now();
         id = startAhead.start(unit, id); // a Swarm runs the step as a job of its own
         int code = engine.waitForExit(id, timeout);
         if (code != 0) {
@@ -388,7 +385,7 @@ public final class StackRunner {
                     engine.inspect(id),
                     engine.lastLogLines(id, 40));
         }
-        replaceByRecord(unit, deployment, id);
+        replaceByRecord(unit, deployment, id, turn);
         return StepOutcome.oneShot(StepOutcome.Action.DONE);
     }
 
@@ -397,11 +394,13 @@ public final class StackRunner {
      * and a record takes its name: never started, with the step's labels and when it ran, and nothing else. A failed
      * step's container stays, for its log.
      */
-    private void replaceByRecord(Deployment.Unit unit, Deployment deployment, String id) throws EngineException {
+    private void replaceByRecord(Deployment.Unit unit, Deployment deployment, String id, java.time.Instant turn)
+            throws EngineException {
         ContainerState ran = engine.inspect(id);
         Map<String, String> labels =
                 new HashMap<>(owned(unit.spec(), deployment).labels());
-        labels.put(StackLabels.STARTED_AT, ran.startedAt().toString());
+        // A container started ahead ran its command from its turn on, not from its start.
+        labels.put(StackLabels.STARTED_AT, (ran.startedAt().isAfter(turn) ? ran.startedAt() : turn).toString());
         labels.put(StackLabels.FINISHED_AT, ran.finishedAt().toString());
         engine.remove(id);
         engine.create(ContainerSpec.of(unit.spec().image())

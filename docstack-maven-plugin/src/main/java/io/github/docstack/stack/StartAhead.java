@@ -4,22 +4,18 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The held containers of one up ({@link HeldStart}): started ahead, one at a time on a thread of their own, those
- * nearest the start of the stack first, while the units they wait for start; each released when its turn comes. A
- * unit whose turn comes before it was started ahead is started then, and released at once.
+ * The held containers of one up ({@link HeldStart}): each started ahead, on a thread of their own, once what it waits
+ * for has started, and released when its turn comes. A unit whose turn comes before it was started ahead is started
+ * then, and released at once.
  */
 final class StartAhead implements AutoCloseable {
 
@@ -27,7 +23,15 @@ final class StartAhead implements AutoCloseable {
         CREATED,
         STARTING,
         STARTED,
+        /** The engine refused to start it ahead (and removed it): an image without /bin/sh, say. */
+        FAILED,
         TAKEN
+    }
+
+    /** Creates a unit's container as it is when not held. */
+    @FunctionalInterface
+    interface Unheld {
+        String create(Deployment.Unit unit) throws EngineException;
     }
 
     /** One held container; guarded by itself. */
@@ -45,11 +49,9 @@ final class StartAhead implements AutoCloseable {
 
     private final Engine engine;
     private final EngineLog log;
+    private final Unheld unheld;
     private final Map<String, Held> held = new LinkedHashMap<>();
-    private final Set<String> lenders; // unit ids of the services the held steps borrow a namespace from
-    private final Set<String> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Set<String> roots; // the units that wait for nothing, started by up at once
-    private final CountDownLatch rootsStarted;
+    private final Set<String> started = ConcurrentHashMap.newKeySet(); // running their command, or done
     private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "docstack-start-ahead");
         thread.setDaemon(true);
@@ -58,112 +60,66 @@ final class StartAhead implements AutoCloseable {
 
     /**
      * @param heldContainers unit id to the id of its created, held container
-     * @param lenderOf       the unit id of the service whose network namespace a held step borrows, by the step's id
+     * @param unheld         makes a unit's container again, not held, where starting it ahead failed
      */
-    StartAhead(
-            Engine engine,
-            EngineLog log,
-            Deployment deployment,
-            Map<String, String> heldContainers,
-            Map<String, String> lenderOf) {
+    StartAhead(Engine engine, EngineLog log, Deployment deployment, Map<String, String> heldContainers, Unheld unheld) {
         this.engine = engine;
         this.log = log;
-        this.lenders = Set.copyOf(lenderOf.values());
-        Set<String> waitForNothing = new java.util.HashSet<>();
-        deployment.units().stream()
-                .filter(unit -> unit.after().isEmpty())
-                .forEach(unit -> waitForNothing.add(unit.id()));
-        this.roots = Set.copyOf(waitForNothing);
-        this.rootsStarted = new CountDownLatch(roots.size());
-        Map<String, Integer> depth = depths(deployment);
-        List<Deployment.Unit> order = new ArrayList<>(deployment.units());
-        order.removeIf(unit -> !heldContainers.containsKey(unit.id()));
-        order.sort(Comparator.comparingInt(unit -> depth.get(unit.id())));
-        order.forEach(unit -> held.put(unit.id(), new Held(unit, heldContainers.get(unit.id()))));
-        for (Held each : held.values()) {
-            String lender = lenderOf.get(each.unit.id());
-            starter.execute(() -> startAhead(each, lender));
-        }
-    }
-
-    /** How many units each waits for in a row at most: the stack's first units are 0. */
-    private static Map<String, Integer> depths(Deployment deployment) {
-        Map<String, Deployment.Unit> byId = new HashMap<>();
-        deployment.units().forEach(unit -> byId.put(unit.id(), unit));
-        Map<String, Integer> depth = new HashMap<>();
-        deployment.units().forEach(unit -> depth(unit, byId, depth));
-        return depth;
-    }
-
-    private static int depth(Deployment.Unit unit, Map<String, Deployment.Unit> byId, Map<String, Integer> depth) {
-        Integer known = depth.get(unit.id());
-        if (known != null) {
-            return known;
-        }
-        depth.put(unit.id(), 0); // a cycle, which up refuses later, ends here
-        int below = -1;
-        for (String after : unit.after()) {
-            Deployment.Unit before = byId.get(after);
-            if (before != null) {
-                below = Math.max(below, depth(before, byId, depth));
+        this.unheld = unheld;
+        for (Deployment.Unit unit : deployment.units()) {
+            if (heldContainers.containsKey(unit.id())) {
+                held.put(unit.id(), new Held(unit, heldContainers.get(unit.id())));
             }
         }
-        depth.put(unit.id(), below + 1);
-        return below + 1;
     }
 
-    private void startAhead(Held each, String lender) {
-        try {
-            // The engine starts the stack's first units sooner with no start ahead of its own beside them.
-            rootsStarted.await();
-            synchronized (each) {
-                // A borrowed namespace exists once its service's container runs, held or not.
-                while (lender != null && each.state == State.CREATED && !started.contains(lender)) {
-                    each.wait();
-                }
-                if (each.state != State.CREATED) {
-                    return; // its turn came first
-                }
-                each.state = State.STARTING;
-            }
-            boolean ok = false;
-            try {
-                engine.start(each.containerId, each.unit.spec().image());
-                ok = true;
-            } finally {
-                synchronized (each) {
-                    each.state = ok ? State.STARTED : State.TAKEN; // a failed start is tried again at its turn
-                    each.startedAt = System.nanoTime();
-                    each.notifyAll();
-                }
-                if (ok) {
-                    started(each.unit.id());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (EngineException e) {
-            log.warn("Starting " + each.unit.id() + " ahead failed; it starts at its turn: " + e.getMessage());
-        }
-    }
-
-    /** Unit {@code id}'s container runs (held or not): a step that borrows its namespace may start. */
+    /**
+     * Unit {@code id} runs its command (its turn came), or is done: each held unit that waits for nothing else that
+     * has not is started ahead now. One step ahead, not all at once: starting containers takes CPU, on a machine that
+     * the units starting now need.
+     */
     void started(String id) {
-        if (started.add(id) && roots.contains(id)) {
-            rootsStarted.countDown();
+        if (!started.add(id)) {
+            return;
         }
-        if (lenders.contains(id)) {
-            for (Held each : held.values()) {
-                synchronized (each) {
-                    each.notifyAll();
-                }
+        for (Held each : held.values()) {
+            if (each.unit.after().contains(id) && started.containsAll(each.unit.after())) {
+                starter.execute(() -> startAhead(each));
+            }
+        }
+    }
+
+    /**
+     * Starts a held container ahead, unless its turn came first. A step borrows the namespace of a service it waits
+     * for, directly or through other steps: running by then, by the rule of {@link #started}.
+     */
+    private void startAhead(Held each) {
+        synchronized (each) {
+            if (each.state != State.CREATED) {
+                return;
+            }
+            each.state = State.STARTING;
+        }
+        boolean ok = false;
+        try {
+            engine.start(each.containerId, each.unit.spec().image());
+            ok = true;
+        } catch (EngineException e) {
+            log.debug("Starting " + each.unit.id() + " ahead failed; it is made again and started at its turn: "
+                    + e.getMessage());
+        } finally {
+            synchronized (each) {
+                each.state = ok ? State.STARTED : State.FAILED;
+                each.startedAt = System.nanoTime();
+                each.notifyAll();
             }
         }
     }
 
     /**
      * Starts {@code unit}'s created container, at its turn: a held one started ahead is released, one not yet started
-     * is started and released, any other is started.
+     * is started and released, one the engine would not start ahead is made again, not held, and started; any other
+     * is started.
      *
      * @return the container's id
      */
@@ -179,11 +135,21 @@ final class StartAhead implements AutoCloseable {
             while (each.state == State.STARTING) {
                 each.wait();
             }
-            boolean startNow = each.state != State.STARTED;
+            State was = each.state;
             each.state = State.TAKEN;
-            if (startNow) {
-                engine.start(containerId, unit.spec().image());
-                each.startedAt = System.nanoTime();
+            if (was == State.CREATED) {
+                try {
+                    engine.start(containerId, unit.spec().image());
+                    each.startedAt = System.nanoTime();
+                    was = State.STARTED;
+                } catch (EngineException refused) {
+                    was = State.FAILED; // the engine removed it; a failure not of the hold's own comes again below
+                }
+            }
+            if (was == State.FAILED) {
+                String id = engine.start(unheld.create(unit), unit.spec().image());
+                started(unit.id());
+                return id;
             }
             startedAt = each.startedAt;
         }
@@ -225,8 +191,8 @@ final class StartAhead implements AutoCloseable {
     }
 
     /**
-     * Stops starting ahead; a held container whose turn never came (up failed first) is stopped, so none is left
-     * running something it is not: the next up starts it again, and releases it.
+     * Stops starting ahead; a held container whose turn never came (up failed first) goes, as it never ran anything:
+     * none is left running what it is not, and the next up makes it again.
      */
     @Override
     public void close() throws InterruptedException {
@@ -239,10 +205,10 @@ final class StartAhead implements AutoCloseable {
                 }
             }
             try {
-                engine.stop(each.containerId, Duration.ofSeconds(10)); // the hold stops at once on SIGTERM
+                engine.remove(each.containerId);
             } catch (EngineException e) {
                 log.warn(
-                        "Stopping " + each.unit.id() + ", started ahead but never released, failed: " + e.getMessage());
+                        "Removing " + each.unit.id() + ", started ahead but never released, failed: " + e.getMessage());
             }
         }
     }

@@ -32,12 +32,14 @@ public final class InMemoryEngine implements Engine {
     private final Map<String, Integer> failingChecks = new HashMap<>();
     private final Map<String, Integer> exitCodes = new HashMap<>();
     private final Set<String> failingCreates = new HashSet<>();
+    private final Set<String> failingFirstStarts = new HashSet<>();
     private final Set<String> engineRunsChecks = new HashSet<>();
     private final Map<String, String> engineHealth = new HashMap<>();
     private final Map<String, Integer> commands = new HashMap<>();
     private final List<String> journal = new ArrayList<>();
     private final Map<String, String> createdNetworks = new HashMap<>();
     private boolean sharesNetworkNamespaces;
+    private boolean startsAhead;
     private int nextId = 1;
 
     private static final class Container {
@@ -96,6 +98,15 @@ public final class InMemoryEngine implements Engine {
         return this;
     }
 
+    /**
+     * The first start of the unit's container fails, and the container goes, as the engine's start of an image without
+     * the command's executable does.
+     */
+    public synchronized InMemoryEngine failingFirstStart(String unit) {
+        failingFirstStarts.add(unit);
+        return this;
+    }
+
     /** Creating the unit's container fails, as an engine that refuses it would. */
     public synchronized InMemoryEngine failingCreate(String unit) {
         failingCreates.add(unit);
@@ -118,6 +129,25 @@ public final class InMemoryEngine implements Engine {
     public synchronized InMemoryEngine sharingNetworkNamespaces() {
         sharesNetworkNamespaces = true;
         return this;
+    }
+
+    /**
+     * The engine can start a container ahead, held, and signal it, as a lone Docker engine can; its images run
+     * {@code serve}. A signal shows in the journal as "signal UNIT SIGNAL".
+     */
+    public synchronized InMemoryEngine startingAhead() {
+        startsAhead = true;
+        return this;
+    }
+
+    @Override
+    public synchronized boolean canStartAhead() {
+        return startsAhead;
+    }
+
+    @Override
+    public synchronized void signal(String containerId, String signal) throws EngineException {
+        journal.add("signal " + find(containerId).unit() + " " + signal);
     }
 
     /** The network the unit's last container to run was created on. */
@@ -214,6 +244,11 @@ public final class InMemoryEngine implements Engine {
     @Override
     public synchronized String start(String containerId, String image) throws EngineException {
         Container container = find(containerId);
+        if (failingFirstStarts.remove(container.unit())) {
+            containers.remove(containerId);
+            journal.add("remove " + container.unit());
+            throw new EngineException("Starting a container of " + image + " failed: refused by the test");
+        }
         container.status = "running";
         container.startedAt = Instant.now();
         container.finishedAt = null;
@@ -223,7 +258,19 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
-    public ImageDetails inspectImage(String image) throws EngineException {
+    public synchronized ImageDetails inspectImage(String image) throws EngineException {
+        if (startsAhead) {
+            return new ImageDetails(
+                    "sha256:" + image,
+                    List.of("serve"),
+                    List.of(),
+                    List.of(),
+                    Map.of(),
+                    List.of(),
+                    null,
+                    null,
+                    List.of());
+        }
         throw new EngineException("an in-memory engine has no image " + image);
     }
 

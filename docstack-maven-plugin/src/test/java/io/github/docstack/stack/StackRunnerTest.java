@@ -3,6 +3,7 @@ package io.github.docstack.stack;
 import static io.github.docstack.stack.TestProjects.GLANCE;
 import static io.github.docstack.stack.TestProjects.MARIADB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,59 @@ class StackRunnerTest {
                 report.services().stream()
                         .map(StackRunner.ServiceReport::service)
                         .toList());
+        assertEquals(4, report.started());
+    }
+
+    @Test
+    void aUnitStartedAheadIsReleasedOnlyOnceWhatItWaitsForIsReadyOrDone() throws Exception {
+        engine.startingAhead().failingChecks(MARIADB_SERVICE, 3);
+
+        runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
+
+        List<String> journal = engine.journal();
+        for (String unit : List.of(PROVISION, DB_SYNC, GLANCE_API)) {
+            assertEquals(1, java.util.Collections.frequency(journal, "start " + unit), journal.toString());
+            assertTrue(
+                    journal.indexOf("start " + unit) < journal.indexOf("signal " + unit + " URG"), journal.toString());
+        }
+        assertTrue(
+                journal.indexOf("ready " + MARIADB_SERVICE) < journal.indexOf("signal " + PROVISION + " URG"),
+                journal.toString());
+        assertTrue(
+                journal.indexOf("done " + PROVISION) < journal.indexOf("signal " + DB_SYNC + " URG"),
+                journal.toString());
+        assertTrue(
+                journal.indexOf("done " + DB_SYNC) < journal.indexOf("signal " + GLANCE_API + " URG"),
+                journal.toString());
+        assertFalse(journal.contains("signal " + MARIADB_SERVICE + " URG"), "waits for nothing: started at once");
+    }
+
+    @Test
+    void aUnitStartedAheadWhoseTurnNeverComesIsRemoved() throws Exception {
+        engine.startingAhead().failingChecks(MARIADB_SERVICE, -1);
+        StackRunner.Timeouts quick = new StackRunner.Timeouts(Duration.ofMillis(500), Duration.ofSeconds(5));
+
+        assertThrows(StackException.class, () -> runner.up(deployment(MARIADB, GLANCE), quick, 4));
+
+        List<String> journal = engine.journal();
+        assertTrue(journal.contains("start " + PROVISION), "started ahead while mariadb started: " + journal);
+        assertFalse(journal.contains("signal " + PROVISION + " URG"), journal.toString());
+        assertTrue(
+                journal.indexOf("start " + PROVISION) < journal.indexOf("remove " + PROVISION),
+                "held, never released: gone, not left running something it is not: " + journal);
+    }
+
+    @Test
+    void aUnitTheEngineWillNotStartAheadIsMadeAgainAndStartedAtItsTurn() throws Exception {
+        engine.startingAhead().failingFirstStart(GLANCE_API); // as an image without /bin/sh for the hold
+
+        StackRunner.UpReport report = runner.up(deployment(MARIADB, GLANCE), TIMEOUTS, 4);
+
+        List<String> journal = engine.journal();
+        assertEquals(2, java.util.Collections.frequency(journal, "create " + GLANCE_API), journal.toString());
+        assertTrue(journal.indexOf("done " + DB_SYNC) < journal.lastIndexOf("start " + GLANCE_API), journal.toString());
+        assertFalse(journal.contains("signal " + GLANCE_API + " URG"), "made again, not held: " + journal);
+        assertTrue(journal.contains("ready " + GLANCE_API), journal.toString());
         assertEquals(4, report.started());
     }
 
