@@ -78,14 +78,11 @@ class StackIT {
         ContainerState kvstore = state("demo-kvstore");
         Ran provision = ran("demo-provision-kvstore-webapp");
         Ran init = ran("demo-init-webapp-check-account");
-        ContainerState webapp = state("demo-webapp");
         ContainerState clock = state("demo-clock");
         assertTrue(kvstore.startedAt().isBefore(provision.startedAt()), "the provider runs before its provision step");
         assertTrue(
                 !provision.finishedAt().isAfter(init.startedAt()), "provisioning is done before the consumer's init");
-        assertTrue(
-                webapp.startedAt().isBefore(init.finishedAt()),
-                "the consumer's container is started ahead, while its init runs");
+        // Its container may be started ahead, held, while init runs; its command runs after.
         assertTrue(
                 !init.finishedAt().isAfter(firstLogLineAt("demo-webapp")),
                 "init is done before the consumer's service runs its command");

@@ -16,11 +16,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,10 +125,8 @@ public final class StackRunner {
 
         Set<String> held = ConcurrentHashMap.newKeySet();
         Map<String, String> created = createAhead(deployment, existing, parallelism, held);
-        Map<String, String> heldContainers = new HashMap<>();
-        for (String unitId : held) {
-            heldContainers.put(unitId, created.get(unitId));
-        }
+        Map<String, String> heldContainers = new HashMap<>(created);
+        heldContainers.keySet().retainAll(held);
         try (StartAhead startAhead = new StartAhead(
                 engine, log, deployment, heldContainers, unit -> engine.create(toCreate(unit, deployment)))) {
             return up(deployment, timeouts, parallelism, start, existing, created, startAhead);
@@ -241,17 +241,10 @@ public final class StackRunner {
                     removeGracefully(old, false);
                 }
                 ContainerSpec spec = toCreate(unit, deployment);
-                if (engine.canStartAhead() && !unit.after().isEmpty()) {
-                    ImageDetails image = images.get(spec.image());
-                    if (image == null) {
-                        image = engine.inspectImage(spec.image());
-                        images.put(spec.image(), image);
-                    }
-                    java.util.Optional<ContainerSpec> heldSpec = HeldStart.of(spec, image);
-                    if (heldSpec.isPresent()) {
-                        spec = heldSpec.get();
-                        held.add(unit.id());
-                    }
+                Optional<ContainerSpec> heldSpec = toHold(unit, spec, images);
+                if (heldSpec.isPresent()) {
+                    spec = heldSpec.get();
+                    held.add(unit.id());
                 }
                 created.put(unit.id(), engine.create(spec));
                 return "created";
@@ -270,6 +263,25 @@ public final class StackRunner {
             throw engineFailure(outcome);
         }
         return created;
+    }
+
+    /**
+     * The spec of a unit's container held until its turn ({@link HeldStart}), where the engine can start one ahead and
+     * the unit waits for something; empty otherwise.
+     *
+     * @param images the images inspected so far, by name: units of one project share theirs
+     */
+    private Optional<ContainerSpec> toHold(Deployment.Unit unit, ContainerSpec spec, Map<String, ImageDetails> images)
+            throws EngineException {
+        if (!engine.canStartAhead() || unit.after().isEmpty()) {
+            return Optional.empty();
+        }
+        ImageDetails image = images.get(spec.image());
+        if (image == null) {
+            image = engine.inspectImage(spec.image());
+            images.put(spec.image(), image);
+        }
+        return HeldStart.of(spec, image);
     }
 
     /** The first failure of engine work run on the step pool, as the engine's own exception. */
@@ -375,7 +387,7 @@ public final class StackRunner {
             engine.remove(existing.id());
             id = engine.create(toCreate(unit, deployment));
         }
-        java.time.Instant turn = java.time.Instant.now();
+        Instant turn = Instant.now();
         id = startAhead.start(unit, id); // a Swarm runs the step as a job of its own
         int code = engine.waitForExit(id, timeout);
         if (code != 0) {
@@ -394,7 +406,7 @@ public final class StackRunner {
      * and a record takes its name: never started, with the step's labels and when it ran, and nothing else. A failed
      * step's container stays, for its log.
      */
-    private void replaceByRecord(Deployment.Unit unit, Deployment deployment, String id, java.time.Instant turn)
+    private void replaceByRecord(Deployment.Unit unit, Deployment deployment, String id, Instant turn)
             throws EngineException {
         ContainerState ran = engine.inspect(id);
         Map<String, String> labels =
