@@ -13,9 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The held containers of one up ({@link HeldStart}): each started ahead, on a thread of their own, once what it waits
- * for has started, and released when its turn comes. A unit whose turn comes before it was started ahead is started
- * then, and released at once.
+ * The held containers of one up ({@link HeldStart}): each started ahead, on a thread of their own, once everything it
+ * waits for runs its own command (or is done), and released when its turn comes. A unit whose turn comes before it
+ * was started ahead is started then, and released at once.
  */
 final class StartAhead implements AutoCloseable {
 
@@ -74,8 +74,8 @@ final class StartAhead implements AutoCloseable {
     }
 
     /**
-     * Unit {@code id} runs its command (its turn came), or is done: each held unit that waits for nothing else that
-     * has not is started ahead now. One step ahead, not all at once: starting containers takes CPU, on a machine that
+     * Unit {@code id} runs its command (its turn came), or is done: each held unit whose every unit waited for has got
+     * this far is started ahead now. One step ahead, not all at once: starting containers takes CPU, on a machine that
      * the units starting now need.
      */
     void started(String id) {
