@@ -260,16 +260,7 @@ public final class InMemoryEngine implements Engine {
     @Override
     public synchronized ImageDetails inspectImage(String image) throws EngineException {
         if (startsAhead) {
-            return new ImageDetails(
-                    "sha256:" + image,
-                    List.of("serve"),
-                    List.of(),
-                    List.of(),
-                    Map.of(),
-                    List.of(),
-                    null,
-                    null,
-                    List.of());
+            return ImagesRunning.of("sha256:" + image, List.of(), List.of("serve"));
         }
         throw new EngineException("an in-memory engine has no image " + image);
     }

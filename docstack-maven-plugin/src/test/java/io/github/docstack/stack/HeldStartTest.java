@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.docstack.engine.ContainerSpec;
 import io.github.docstack.engine.ImageDetails;
+import io.github.docstack.engine.ImagesRunning;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,16 +14,8 @@ class HeldStartTest {
 
     private static final List<String> HOLD = List.of("/bin/sh", "-c", HeldStart.SCRIPT, HeldStart.NAME);
 
-    private final ImageDetails image = new ImageDetails(
-            "sha256:1",
-            List.of("uwsgi", "--ini", "keystone.ini"),
-            List.of("keystone-config"),
-            List.of(),
-            Map.of(),
-            List.of(),
-            null,
-            null,
-            List.of());
+    private final ImageDetails image =
+            ImagesRunning.of("sha256:1", List.of("keystone-config"), List.of("uwsgi", "--ini", "keystone.ini"));
 
     @Test
     void theImagesEntrypointAndCommandRunOnceReleased() {
@@ -61,8 +54,7 @@ class HeldStartTest {
 
     @Test
     void nothingToRunIsNotHeld() {
-        ImageDetails bare = new ImageDetails(
-                "sha256:2", List.of(), List.of(), List.of(), Map.of(), List.of(), null, null, List.of());
+        ImageDetails bare = ImagesRunning.of("sha256:2", List.of(), List.of());
 
         assertTrue(HeldStart.of(ContainerSpec.of("bare:dev"), bare).isEmpty());
     }
