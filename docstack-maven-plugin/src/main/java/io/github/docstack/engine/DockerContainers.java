@@ -401,6 +401,24 @@ final class DockerContainers extends DockerPart {
         });
     }
 
+    void setCpuWeight(String containerId, int weight) throws EngineException {
+        calls.run("updating container " + containerId, () -> {
+            try {
+                http.post(
+                        apiUrl + "/containers/" + containerId + "/update",
+                        "{\"CpuShares\": " + weight + "}",
+                        new ApacheHttpClientDelegate.BodyResponseHandler(),
+                        HTTP_OK,
+                        HTTP_NOT_FOUND);
+            } catch (IOException e) {
+                throw new EngineException(
+                        "Setting the CPU weight of container " + containerId + " failed: " + e.getMessage()
+                                + ". Set it by hand: docker update --cpu-shares " + weight + " " + containerId,
+                        e);
+            }
+        });
+    }
+
     void restart(String containerId, Duration grace) throws EngineException {
         calls.run("restarting container " + containerId, grace, () -> {
             try {

@@ -165,6 +165,11 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public void setCpuWeight(String containerId, int weight) throws EngineException {
+        containers.setCpuWeight(containerId, weight);
+    }
+
+    @Override
     public List<String> imagesWithLabel(String key, String value) throws EngineException {
         return images.imagesWithLabel(key, value);
     }

@@ -160,6 +160,16 @@ public interface Engine extends AutoCloseable {
         throw new UnsupportedOperationException("This engine cannot signal a container's process");
     }
 
+    /**
+     * Sets a container's share of the CPU while the cores are contended, as {@code docker update --cpu-shares}:
+     * {@link #DEFAULT_CPU_WEIGHT} is every container's unless set. A container that is gone is fine. The weight only
+     * orders work when there is more than the cores can do, so an engine that cannot set it does nothing.
+     */
+    default void setCpuWeight(String containerId, int weight) throws EngineException {}
+
+    /** The CPU weight the engine gives a container unless told otherwise (cgroup v1's cpu.shares default). */
+    int DEFAULT_CPU_WEIGHT = 1024;
+
     /** Ids of the images carrying the label {@code key=value}, newest first. */
     List<String> imagesWithLabel(String key, String value) throws EngineException;
 

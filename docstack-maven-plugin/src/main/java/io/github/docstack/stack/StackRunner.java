@@ -124,12 +124,29 @@ public final class StackRunner {
         }
 
         Set<String> held = ConcurrentHashMap.newKeySet();
-        Map<String, String> created = createAhead(deployment, existing, parallelism, held);
+        Set<String> yielding = CpuPriority.yielding(deployment);
+        Map<String, String> created = createAhead(deployment, existing, parallelism, held, yielding);
         Map<String, String> heldContainers = new HashMap<>(created);
         heldContainers.keySet().retainAll(held);
         try (StartAhead startAhead = new StartAhead(
                 engine, log, deployment, heldContainers, unit -> engine.create(toCreate(unit, deployment)))) {
             return up(deployment, timeouts, parallelism, start, existing, created, startAhead);
+        } finally {
+            restoreCpuWeight(deployment, created, yielding);
+        }
+    }
+
+    /** The services that yielded the CPU while up ran get the engine's default weight back: at rest all are equal. */
+    private void restoreCpuWeight(Deployment deployment, Map<String, String> created, Set<String> yielding) {
+        for (Deployment.Unit service : deployment.units(Deployment.Kind.SERVICE)) {
+            String id = created.get(service.id());
+            if (id != null && yielding.contains(service.id())) {
+                try {
+                    engine.setCpuWeight(id, Engine.DEFAULT_CPU_WEIGHT);
+                } catch (EngineException e) {
+                    log.warn(e.getMessage() + " (it keeps a smaller share of the CPU than the other services)");
+                }
+            }
         }
     }
 
@@ -220,7 +237,11 @@ public final class StackRunner {
      * @return unit id to the id of its created, not yet started container
      */
     private Map<String, String> createAhead(
-            Deployment deployment, Map<String, ContainerSummary> existing, int parallelism, Set<String> held)
+            Deployment deployment,
+            Map<String, ContainerSummary> existing,
+            int parallelism,
+            Set<String> held,
+            Set<String> yielding)
             throws EngineException, InterruptedException {
         Map<String, ImageDetails> images = new ConcurrentHashMap<>();
         Map<String, String> created = new ConcurrentHashMap<>();
@@ -246,7 +267,11 @@ public final class StackRunner {
                     spec = heldSpec.get();
                     held.add(unit.id());
                 }
-                created.put(unit.id(), engine.create(spec));
+                String id = engine.create(spec);
+                created.put(unit.id(), id);
+                if (yielding.contains(unit.id())) {
+                    engine.setCpuWeight(id, CpuPriority.YIELDING);
+                }
                 return "created";
             }));
         }

@@ -146,6 +146,11 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
+    public synchronized void setCpuWeight(String containerId, int weight) throws EngineException {
+        journal.add("weight " + find(containerId).unit() + " " + weight);
+    }
+
+    @Override
     public synchronized void signal(String containerId, String signal) throws EngineException {
         journal.add("signal " + find(containerId).unit() + " " + signal);
     }

@@ -2,6 +2,7 @@ package io.github.docstack.stack;
 
 import static io.github.docstack.stack.TestProjects.GLANCE;
 import static io.github.docstack.stack.TestProjects.MARIADB;
+import static io.github.docstack.stack.TestProjects.MEMCACHED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,6 +59,20 @@ class StackRunnerTest {
                 StackWiring.wire(TestProjects.stack(dir, projects), List.of(projects), secrets, PORT_OFFSET);
         secrets.save();
         return deployment;
+    }
+
+    @Test
+    void aServiceOffTheLongestChainYieldsTheCpuUntilUpEnds() throws Exception {
+        runner.up(deployment(MARIADB, GLANCE, MEMCACHED), TIMEOUTS, 4);
+
+        List<String> journal = engine.journal();
+        int yielded = journal.indexOf("weight memcached " + CpuPriority.YIELDING);
+        assertTrue(yielded >= 0 && yielded < journal.indexOf("start memcached"), journal.toString());
+        assertTrue(
+                journal.indexOf("ready " + GLANCE_API) < journal.indexOf("weight memcached 1024"), journal.toString());
+        assertFalse(
+                journal.stream().anyMatch(entry -> entry.startsWith("weight " + MARIADB_SERVICE)),
+                "on the longest chain: the engine's default share");
     }
 
     @Test

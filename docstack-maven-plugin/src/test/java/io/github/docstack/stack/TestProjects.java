@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Resolved projects for tests of wiring and running: mariadb provides a database, glance requires one. */
+/**
+ * Resolved projects for tests of wiring and running: mariadb provides a database, glance requires one, memcached stands
+ * apart.
+ */
 final class TestProjects {
 
     private TestProjects() {}
@@ -68,6 +71,19 @@ final class TestProjects {
                     Map.of(
                             "glance-api",
                             service("glance-api", 9292, Map.of("SELF", "http://${public.glance-api.9292}")))),
+            IMAGE_CHECK);
+
+    /** A service that waits for nothing and that nothing waits for. */
+    static final ResolvedProject MEMCACHED = new ResolvedProject(
+            "memcached",
+            "memcached:latest",
+            "sha256:3",
+            manifest(
+                    "memcached",
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Map.of("memcached", service("memcached", 11211, Map.of()))),
             IMAGE_CHECK);
 
     /** A stack named dev of these projects, its file in {@code dir}. */
