@@ -128,11 +128,17 @@ public final class StackRunner {
         Map<String, String> created = createAhead(deployment, existing, parallelism, held, yielding);
         Map<String, String> heldContainers = new HashMap<>(created);
         heldContainers.keySet().retainAll(held);
+        boolean engineFailed = false;
         try (StartAhead startAhead = new StartAhead(
                 engine, log, deployment, heldContainers, unit -> engine.create(toCreate(unit, deployment)))) {
             return up(deployment, timeouts, parallelism, start, existing, created, startAhead);
+        } catch (EngineException e) {
+            engineFailed = true; // an engine down or hung would only keep the user waiting for each service
+            throw e;
         } finally {
-            restoreCpuWeight(deployment, created, yielding);
+            if (!engineFailed) {
+                restoreCpuWeight(deployment, created, yielding);
+            }
         }
     }
 
@@ -144,7 +150,9 @@ public final class StackRunner {
                 try {
                     engine.setCpuWeight(id, Engine.DEFAULT_CPU_WEIGHT);
                 } catch (EngineException e) {
-                    log.warn(e.getMessage() + " (it keeps a smaller share of the CPU than the other services)");
+                    log.warn(e.getMessage() + " (until then " + service.spec().name()
+                            + " gets a smaller share of the CPU than the other services)");
+                    return; // the engine fails: the others would fail alike
                 }
             }
         }

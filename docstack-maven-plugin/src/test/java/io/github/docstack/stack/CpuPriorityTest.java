@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 class CpuPriorityTest {
 
     @Test
-    void unitsOffTheLongestChainsYield() {
+    void unitsNothingWaitsForAtTheEndOfShorterChainsYield() {
         // mariadb <- provision-keystone <- keystone-db-sync <- keystone <- glance-api
         // mariadb <- provision-glance <- glance-db-sync <- glance-api; rabbitmq and memcached: nothing waits for them.
+        // glance's steps are on a shorter chain, but glance-api waits for them: in seconds they may be the longer.
         Deployment deployment = deployment(
                 unit("mariadb"),
                 unit("provision-keystone", "mariadb"),
@@ -26,9 +27,7 @@ class CpuPriorityTest {
                 unit("rabbitmq"),
                 unit("memcached"));
 
-        assertEquals(
-                Set.of("provision-glance", "glance-db-sync", "rabbitmq", "memcached"),
-                CpuPriority.yielding(deployment));
+        assertEquals(Set.of("rabbitmq", "memcached"), CpuPriority.yielding(deployment));
     }
 
     @Test
