@@ -31,19 +31,13 @@ final class CheckPace {
     }
 
     CheckPace(Deployment deployment, Duration unawaitedInterval) {
-        this(awaited(deployment), unawaitedInterval);
+        this(deployment.awaited(), unawaitedInterval);
     }
 
     private CheckPace(Set<String> awaited, Duration unawaitedInterval) {
         this.awaited = awaited;
         this.awaitedStarting = new CountDownLatch(awaited.size());
         this.unawaitedInterval = unawaitedInterval;
-    }
-
-    private static Set<String> awaited(Deployment deployment) {
-        Set<String> awaited = new HashSet<>();
-        deployment.units().forEach(unit -> awaited.addAll(unit.after()));
-        return Set.copyOf(awaited);
     }
 
     /** Unit {@code id} is ready (a service) or done (a step), so what waits for it may start. */

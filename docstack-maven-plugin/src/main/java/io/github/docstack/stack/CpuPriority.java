@@ -26,11 +26,8 @@ final class CpuPriority {
     /** The units of {@code deployment} that nothing waits for, at the end of chains shorter than its longest. */
     static Set<String> yielding(Deployment deployment) {
         Map<String, Set<String>> waitsFor = new HashMap<>();
-        Set<String> waitedFor = new HashSet<>();
-        for (Deployment.Unit unit : deployment.units()) {
-            waitsFor.put(unit.id(), unit.after());
-            waitedFor.addAll(unit.after());
-        }
+        deployment.units().forEach(unit -> waitsFor.put(unit.id(), unit.after()));
+        Set<String> awaited = deployment.awaited();
         Map<String, Integer> upTo = new HashMap<>(); // the longest chain ending in the unit, the unit included
         int longest = 0;
         for (Deployment.Unit unit : deployment.units()) {
@@ -38,7 +35,7 @@ final class CpuPriority {
         }
         Set<String> yielding = new HashSet<>();
         for (Deployment.Unit unit : deployment.units()) {
-            if (!waitedFor.contains(unit.id()) && upTo.get(unit.id()) < longest) {
+            if (!awaited.contains(unit.id()) && upTo.get(unit.id()) < longest) {
                 yielding.add(unit.id());
             }
         }

@@ -116,6 +116,13 @@ public record Deployment(
                 .findFirst();
     }
 
+    /** The ids of the units that some unit waits for; a unit not among them only decides when up is done. */
+    public Set<String> awaited() {
+        Set<String> awaited = new HashSet<>();
+        units.forEach(unit -> awaited.addAll(unit.after()));
+        return Set.copyOf(awaited);
+    }
+
     public List<Unit> units(Kind kind) {
         return units.stream().filter(unit -> unit.kind() == kind).toList();
     }
