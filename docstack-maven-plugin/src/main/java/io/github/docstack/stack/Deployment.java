@@ -65,6 +65,8 @@ public record Deployment(
      * @param after       ids of units that must be done (services: healthy; one-shots: exited 0) first
      * @param readiness   the check that says a service is ready, or null (then: running for a moment without exiting)
      * @param configHash  hash of everything that defines the container; a changed hash means recreate
+     * @param version     its image's id, or for an init step with inputs what they hash to: what it runs, without
+     *                    the secrets and addresses it runs with
      */
     public record Unit(
             String id,
@@ -74,7 +76,21 @@ public record Deployment(
             Set<String> after,
             Readiness readiness,
             String configHash,
-            Map<Integer, Integer> ports) {
+            Map<Integer, Integer> ports,
+            String version) {
+
+        /** A unit whose version is its config hash. */
+        public Unit(
+                String id,
+                String project,
+                Kind kind,
+                ContainerSpec spec,
+                Set<String> after,
+                Readiness readiness,
+                String configHash,
+                Map<Integer, Integer> ports) {
+            this(id, project, kind, spec, after, readiness, configHash, ports, configHash);
+        }
 
         /** Whether readiness is a healthcheck's verdict. */
         public boolean healthcheck() {

@@ -124,29 +124,30 @@ public final class StackRunner {
         }
 
         Set<String> held = ConcurrentHashMap.newKeySet();
-        Set<String> yielding = CpuPriority.yielding(deployment);
-        Map<String, String> created = createAhead(deployment, existing, parallelism, held, yielding);
+        UnitTimes times = UnitTimes.of(deployment);
+        Map<String, Integer> weights = CpuPriority.weights(deployment, times);
+        Map<String, String> created = createAhead(deployment, existing, parallelism, held, weights);
         Map<String, String> heldContainers = new HashMap<>(created);
         heldContainers.keySet().retainAll(held);
         boolean engineFailed = false;
         try (StartAhead startAhead = new StartAhead(
                 engine, log, deployment, heldContainers, unit -> engine.create(toCreate(unit, deployment)))) {
-            return up(deployment, timeouts, parallelism, start, existing, created, startAhead);
+            return up(deployment, timeouts, parallelism, start, existing, created, startAhead, times);
         } catch (EngineException e) {
             engineFailed = true; // an engine down or hung would only keep the user waiting for each service
             throw e;
         } finally {
             if (!engineFailed) {
-                restoreCpuWeight(deployment, created, yielding);
+                restoreCpuWeight(deployment, created, weights);
             }
         }
     }
 
     /** The services that yielded the CPU while up ran get the engine's default weight back: at rest all are equal. */
-    private void restoreCpuWeight(Deployment deployment, Map<String, String> created, Set<String> yielding) {
+    private void restoreCpuWeight(Deployment deployment, Map<String, String> created, Map<String, Integer> weights) {
         for (Deployment.Unit service : deployment.units(Deployment.Kind.SERVICE)) {
             String id = created.get(service.id());
-            if (id != null && yielding.contains(service.id())) {
+            if (id != null && weights.containsKey(service.id())) {
                 try {
                     engine.setCpuWeight(id, Engine.DEFAULT_CPU_WEIGHT);
                 } catch (EngineException e) {
@@ -165,14 +166,17 @@ public final class StackRunner {
             long start,
             Map<String, ContainerSummary> existing,
             Map<String, String> created,
-            StartAhead startAhead)
+            StartAhead startAhead,
+            UnitTimes times)
             throws StackException, EngineException, IOException, InterruptedException {
         CheckPace pace = new CheckPace(deployment);
         Map<String, Double> readyAt = new ConcurrentHashMap<>();
+        Map<String, Double> taken = new ConcurrentHashMap<>(); // from each unit's turn to ready or done
         Map<String, StepOutcome> outcomes = new ConcurrentHashMap<>();
         List<StepExecutor.Step> steps = new ArrayList<>();
         for (Deployment.Unit unit : deployment.units()) {
             steps.add(new StepExecutor.Step(unit.id(), unit.after(), () -> {
+                long turn = System.nanoTime();
                 StepOutcome outcome = unit.kind() == Deployment.Kind.SERVICE
                         ? startService(
                                 unit,
@@ -190,7 +194,11 @@ public final class StackRunner {
                                 providerStarted(unit, outcomes),
                                 startAhead);
                 outcomes.put(unit.id(), outcome);
-                readyAt.put(unit.id(), (System.nanoTime() - start) / 1e9);
+                long now = System.nanoTime();
+                readyAt.put(unit.id(), (now - start) / 1e9);
+                if (!outcome.unchanged()) {
+                    taken.put(unit.id(), (now - turn) / 1e9);
+                }
                 pace.done(unit.id());
                 startAhead.started(unit.id()); // done: a step's record never starts
                 return outcome.toString();
@@ -214,6 +222,7 @@ public final class StackRunner {
             throw new StackException("These steps wait for each other and never started: " + outcome.neverStarted()
                     + ". Two projects require each other's capabilities; one of them must not");
         }
+        keepTimes(deployment, times, taken);
         List<WrittenOutput> outputs = writeOutputs(deployment);
         List<ServiceReport> services = new ArrayList<>();
         int unchanged = 0;
@@ -238,6 +247,25 @@ public final class StackRunner {
                 Map.copyOf(readyAt));
     }
 
+    /** Keeps the quickest times of the units that ran, for the next up's weights; without them it weighs by counts. */
+    private void keepTimes(Deployment deployment, UnitTimes times, Map<String, Double> taken) {
+        if (taken.isEmpty()) {
+            return; // nothing ran: nothing to learn
+        }
+        for (Deployment.Unit unit : deployment.units()) {
+            Double seconds = taken.get(unit.id());
+            if (seconds != null) {
+                times.record(unit, seconds);
+            }
+        }
+        try {
+            times.save();
+        } catch (IOException e) {
+            log.warn("Could not keep the units' times in " + times.file() + " (" + e.getMessage()
+                    + "); the next up shares the cores by counting units instead");
+        }
+    }
+
     /**
      * Creates, in parallel and before anything starts, every container that is new or changed (replacing the
      * old ones), so each starts the moment what it waits for is ready: creating is a good part of a start.
@@ -249,7 +277,7 @@ public final class StackRunner {
             Map<String, ContainerSummary> existing,
             int parallelism,
             Set<String> held,
-            Set<String> yielding)
+            Map<String, Integer> weights)
             throws EngineException, InterruptedException {
         Map<String, ImageDetails> images = new ConcurrentHashMap<>();
         Map<String, String> created = new ConcurrentHashMap<>();
@@ -277,8 +305,9 @@ public final class StackRunner {
                 }
                 String id = engine.create(spec);
                 created.put(unit.id(), id);
-                if (yielding.contains(unit.id())) {
-                    engine.setCpuWeight(id, CpuPriority.YIELDING);
+                Integer weight = weights.get(unit.id());
+                if (weight != null) {
+                    engine.setCpuWeight(id, weight);
                 }
                 return "created";
             }));

@@ -420,7 +420,7 @@ public final class StackWiring {
         Map<String, String> labels = labels(stack, id, project, kind, hash);
         labels.putAll(placed);
         return new Deployment.Unit(
-                id, project, kind, spec.withLabels(labels), Set.copyOf(after), readiness, hash, ports);
+                id, project, kind, spec.withLabels(labels), Set.copyOf(after), readiness, hash, ports, version);
     }
 
     /** What finds a container again from any JVM: its stack, project, unit, kind and configuration hash. */

@@ -76,6 +76,18 @@ class StackRunnerTest {
     }
 
     @Test
+    void upKeepsTheTimeOfEachUnitThatRanForTheNextUpsWeights() throws Exception {
+        Deployment deployment = deployment(MARIADB, GLANCE, MEMCACHED);
+
+        runner.up(deployment, TIMEOUTS, 4);
+
+        UnitTimes times = UnitTimes.of(deployment);
+        for (Deployment.Unit unit : deployment.units()) {
+            assertTrue(times.seconds(unit).isPresent(), unit.id());
+        }
+    }
+
+    @Test
     void eachUnitStartsOnlyOnceWhatItWaitsForIsReadyOrDone() throws Exception {
         engine.failingChecks(MARIADB_SERVICE, 3); // mariadb takes a while
 
