@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.docstack.engine.ContainerSpec;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -111,15 +110,7 @@ class CpuPriorityTest {
     }
 
     private Deployment deployment(Deployment.Unit... units) {
-        return new Deployment(
-                "cloud",
-                "cloud",
-                List.of(),
-                List.of(units),
-                List.of(),
-                dir.resolve(".docstack").resolve("cloud"),
-                List.of(),
-                new Deployment.Secrets("id", Set.of()));
+        return TestProjects.deployment(dir, units);
     }
 
     private static Deployment.Unit unit(String id, String... after) {

@@ -97,4 +97,17 @@ final class TestProjects {
                         .map(p -> new Stack.Project(p.name(), null, null, null))
                         .toList());
     }
+
+    /** A deployment of the stack cloud made of these units alone, its state in {@code dir}'s .docstack/cloud. */
+    static Deployment deployment(Path dir, Deployment.Unit... units) {
+        return new Deployment(
+                "cloud",
+                "cloud",
+                List.of(),
+                List.of(units),
+                List.of(),
+                dir.resolve(".docstack").resolve("cloud"),
+                List.of(),
+                new Deployment.Secrets("id", java.util.Set.of()));
+    }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.github.docstack.engine.ContainerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -83,15 +82,7 @@ class UnitTimesTest {
     }
 
     private Deployment deployment(Deployment.Unit... units) {
-        return new Deployment(
-                "cloud",
-                "cloud",
-                List.of(),
-                List.of(units),
-                List.of(),
-                dir.resolve(".docstack").resolve("cloud"),
-                List.of(),
-                new Deployment.Secrets("id", Set.of()));
+        return TestProjects.deployment(dir, units);
     }
 
     private static Deployment.Unit unit(String id, String version, String configHash) {
