@@ -14,7 +14,8 @@ import java.util.Set;
  * <p>When every unit has run here before ({@link UnitTimes}), chains are measured in each unit's quickest time, and a
  * unit's weight falls with its slack (how much later it could be done without making up later): a unit on the
  * longest chain keeps the engine's default, and every {@link #HALVINGS}th of that chain's length of slack halves the
- * weight, down to {@link #LEAST}. Weights are shares, not limits: a unit that yields still gets a core that nothing else wants.
+ * weight, down to {@link #LEAST}. Weights are shares, not limits: a unit that yields still gets a core that nothing
+ * else wants.
  *
  * <p>Otherwise up cannot know which unit is long, and counts units: a unit that nothing waits for and that ends a
  * chain shorter than the longest gets {@link #YIELDING}; a unit that something waits for never yields, as a short

@@ -1,11 +1,11 @@
 package io.github.docstack.stack;
 
+import io.github.docstack.files.PrivateFiles;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -76,18 +76,9 @@ final class UnitTimes {
         Properties saved = new Properties();
         times.forEach((unit, time) ->
                 saved.setProperty(unit, String.format(Locale.ROOT, "%.2f %s", time.seconds(), time.version())));
-        Files.createDirectories(file.getParent());
-        Path written = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            try (Writer writer = Files.newBufferedWriter(written)) {
-                saved.store(
-                        writer,
-                        "each unit's quickest time from its turn to ready or done, and the version of what it runs");
-            }
-            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(written);
-        }
+        StringWriter text = new StringWriter();
+        saved.store(text, "each unit's quickest time from its turn to ready or done, and the version of what it runs");
+        PrivateFiles.write(file, text.toString(), false);
     }
 
     Path file() {
