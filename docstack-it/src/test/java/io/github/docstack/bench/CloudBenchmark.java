@@ -99,6 +99,19 @@ public final class CloudBenchmark {
                             + " machine's); on %d cores that is %.1f s at least; up can take no less than %.1f s (the"
                             + " longer of that and the critical path), and its median is %.2fx that%n",
                     stepsCpu, alone.busyCoreSeconds(), cores, stepsCpu / cores, bound, docstack.median() / bound);
+            // The median round's own CPU: when it is close to the round's seconds times the cores, every core was busy
+            // and up could only be shorter by doing less work, not by another order.
+            double roundCpu = runs.medianDocstackRoundBusyCoreSeconds() - emptyMachine * docstack.median();
+            System.out.printf(
+                    "[bench] the median round's own CPU: %.1f core-seconds (containers, engine and docstack; %.1f more"
+                            + " than the steps alone); in its %.1f s that is %.2f of %d cores busy on average, %.1f"
+                            + " core-seconds idle%n",
+                    roundCpu,
+                    roundCpu - stepsCpu,
+                    docstack.median(),
+                    roundCpu / docstack.median(),
+                    cores,
+                    docstack.median() * cores - roundCpu);
 
             // devstack's default set, at rest: what a developer's laptop pays while the cloud just stands there. Wired
             // as docstack:up wires it: the engine checks a running service every 2 minutes, as up checked it ready.

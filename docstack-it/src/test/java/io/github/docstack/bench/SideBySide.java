@@ -20,6 +20,7 @@ final class SideBySide {
     final Rounds docstack = new Rounds();
     final Rounds compose = new Rounds();
     private final List<StackRunner.UpReport> reports = new ArrayList<>();
+    private final List<Double> busyCoreSeconds = new ArrayList<>(); // the machine's, during each docstack round
     private StackRunner.UpReport noop;
     private double noopSeconds;
 
@@ -38,8 +39,11 @@ final class SideBySide {
         StackRunner runner = new StackRunner(engine, EngineLog.SILENT);
         SideBySide result = new SideBySide();
         for (int round = 0; round < Rounds.COUNT; round++) {
-            StackRunner.UpReport up = runner.up(deployment, timeouts, 8);
+            MachineCpu.Measured<StackRunner.UpReport> measured =
+                    MachineCpu.busyCoreSeconds(() -> runner.up(deployment, timeouts, 8));
+            StackRunner.UpReport up = measured.result();
             result.reports.add(up);
+            result.busyCoreSeconds.add(measured.busyCoreSeconds());
             result.docstack.add(up.seconds());
             if (round == 0) {
                 long start = System.nanoTime();
@@ -62,6 +66,11 @@ final class SideBySide {
     /** The docstack round whose time is the median: its per-service times and critical path. */
     StackRunner.UpReport medianDocstackRound() {
         return reports.get(docstack.medianRound());
+    }
+
+    /** The CPU the whole machine spent during the docstack round whose time is the median, in core-seconds. */
+    double medianDocstackRoundBusyCoreSeconds() {
+        return busyCoreSeconds.get(docstack.medianRound());
     }
 
     /** The no-op second up of the first round: how many steps it left unchanged. */
