@@ -380,16 +380,10 @@ class StackIT {
         for (String project : List.of("kvstore", "clock")) {
             io.github.docstack.image.BuiltImage built = builder.build(
                     builder.plan(
-                            new io.github.docstack.image.BuildRequest(
-                                    work.resolve(project).resolve("docstack"),
-                                    BuildPushIT.REGISTRY,
-                                    namespace,
-                                    List.of("2025.2"),
-                                    java.util.Map.of(),
-                                    false,
-                                    false,
-                                    List.of(),
-                                    java.util.Map.of()),
+                            io.github.docstack.image.BuildRequest.of(
+                                            work.resolve(project).resolve("docstack"), java.util.Map.of())
+                                    .withRegistry(BuildPushIT.REGISTRY, namespace)
+                                    .withExtraTags(List.of("2025.2")),
                             work.resolve("out")),
                     REAL.engine(),
                     RealEngine.CONSOLE);

@@ -21,8 +21,38 @@ public record Dockerfile(
 
     /** The build stages in order. */
     public List<Stage> stages() {
-        List<Stage> stages = new ArrayList<>();
+        return stages(globalArgs());
+    }
+
+    /**
+     * The image a build with these arguments starts from: the base of the {@code target} stage (the last one when
+     * null), followed through the stages it is built on; null when there is none.
+     */
+    public String baseImage(String target, Map<String, String> buildArgs) {
         Map<String, String> globalArgs = globalArgs();
+        buildArgs.forEach((name, value) -> globalArgs.computeIfPresent(name, (declared, old) -> value));
+        List<Stage> stages = stages(globalArgs);
+        Stage stage = stages.stream()
+                .filter(each -> target != null && target.equalsIgnoreCase(each.name()))
+                .findFirst()
+                .orElse(stages.isEmpty() ? null : stages.get(stages.size() - 1));
+        while (stage != null) {
+            String base = stage.baseImage();
+            int index = stage.index();
+            Stage earlier = stages.subList(0, index).stream()
+                    .filter(each -> base.equalsIgnoreCase(each.name()))
+                    .findFirst()
+                    .orElse(null);
+            if (earlier == null) {
+                return base;
+            }
+            stage = earlier;
+        }
+        return null;
+    }
+
+    private List<Stage> stages(Map<String, String> globalArgs) {
+        List<Stage> stages = new ArrayList<>();
         for (Instruction instruction : instructions) {
             if (instruction.keyword().equals("FROM") && !instruction.arguments().isEmpty()) {
                 List<String> words = instruction.arguments();

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param pull              look for a newer base image
  * @param ignoredRules      validation rules not to report
  * @param environment       process environment (Jenkins' BRANCH_NAME, TAG_NAME, GIT_BRANCH)
+ * @param release           the release to build, of those the manifest's build.releases names; null, latest or
+ *                          milestone for the newest
  */
 public record BuildRequest(
         Path docstackDirectory,
@@ -28,7 +30,8 @@ public record BuildRequest(
         boolean noCache,
         boolean pull,
         Collection<String> ignoredRules,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        String release) {
 
     public BuildRequest {
         extraTags = List.copyOf(extraTags);
@@ -40,28 +43,64 @@ public record BuildRequest(
     /** The project in {@code docstackDirectory}, for the local engine only, with the manifest's build as it is. */
     public static BuildRequest of(Path docstackDirectory, Map<String, String> environment) {
         return new BuildRequest(
-                docstackDirectory, null, null, List.of(), Map.of(), false, false, List.of(), environment);
+                docstackDirectory, null, null, List.of(), Map.of(), false, false, List.of(), environment, null);
     }
 
     /** Named for {@code registry} (host[:port]) under {@code namespace} (either may be null). */
     public BuildRequest withRegistry(String registry, String namespace) {
         return new BuildRequest(
-                docstackDirectory, registry, namespace, extraTags, buildArgs, noCache, pull, ignoredRules, environment);
+                docstackDirectory,
+                registry,
+                namespace,
+                extraTags,
+                buildArgs,
+                noCache,
+                pull,
+                ignoredRules,
+                environment,
+                release);
     }
 
     public BuildRequest withExtraTags(List<String> tags) {
         return new BuildRequest(
-                docstackDirectory, registry, namespace, tags, buildArgs, noCache, pull, ignoredRules, environment);
+                docstackDirectory,
+                registry,
+                namespace,
+                tags,
+                buildArgs,
+                noCache,
+                pull,
+                ignoredRules,
+                environment,
+                release);
     }
 
     public BuildRequest withBuildArgs(Map<String, String> args) {
         return new BuildRequest(
-                docstackDirectory, registry, namespace, extraTags, args, noCache, pull, ignoredRules, environment);
+                docstackDirectory,
+                registry,
+                namespace,
+                extraTags,
+                args,
+                noCache,
+                pull,
+                ignoredRules,
+                environment,
+                release);
     }
 
     public BuildRequest withNoCache(boolean value) {
         return new BuildRequest(
-                docstackDirectory, registry, namespace, extraTags, buildArgs, value, pull, ignoredRules, environment);
+                docstackDirectory,
+                registry,
+                namespace,
+                extraTags,
+                buildArgs,
+                value,
+                pull,
+                ignoredRules,
+                environment,
+                release);
     }
 
     public BuildRequest withPull(boolean value) {
@@ -74,11 +113,36 @@ public record BuildRequest(
                 noCache,
                 value,
                 ignoredRules,
-                environment);
+                environment,
+                release);
     }
 
     public BuildRequest withIgnoredRules(Collection<String> rules) {
         return new BuildRequest(
-                docstackDirectory, registry, namespace, extraTags, buildArgs, noCache, pull, rules, environment);
+                docstackDirectory,
+                registry,
+                namespace,
+                extraTags,
+                buildArgs,
+                noCache,
+                pull,
+                rules,
+                environment,
+                release);
+    }
+
+    /** Builds {@code name}, one of the manifest's releases; null, latest or milestone for the newest. */
+    public BuildRequest withRelease(String name) {
+        return new BuildRequest(
+                docstackDirectory,
+                registry,
+                namespace,
+                extraTags,
+                buildArgs,
+                noCache,
+                pull,
+                ignoredRules,
+                environment,
+                name);
     }
 }

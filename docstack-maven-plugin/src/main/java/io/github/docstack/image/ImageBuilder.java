@@ -1,6 +1,7 @@
 package io.github.docstack.image;
 
 import io.github.docstack.dockerfile.DockerIgnore;
+import io.github.docstack.dockerfile.DockerfileParser;
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
@@ -29,6 +30,9 @@ import java.util.Set;
  */
 public final class ImageBuilder {
 
+    /** The label that names the release an image was built for, of its directory's build.releases. */
+    public static final String RELEASE_LABEL = "io.github.docstack.release";
+
     private final TagPolicy policy;
 
     public ImageBuilder(TagPolicy policy) {
@@ -40,7 +44,8 @@ public final class ImageBuilder {
      *
      * @param outputDirectory docstack's output directory; never sent to the engine, even inside the context
      */
-    public BuildPlan plan(BuildRequest request, Path outputDirectory) throws InvalidDocstackException, IOException {
+    public BuildPlan plan(BuildRequest request, Path outputDirectory)
+            throws InvalidDocstackException, ReleaseNotBuiltException, IOException {
         ValidationReport report = DocstackValidator.validate(request.docstackDirectory(), request.ignoredRules());
         if (report.hasErrors()) {
             throw new InvalidDocstackException(report);
@@ -53,8 +58,15 @@ public final class ImageBuilder {
             throw new IOException("The Dockerfile " + dockerfile + " lies outside the build context " + context
                     + ": move it into the context, or widen build.context in the manifest");
         }
+        Manifest.Release release = release(manifest, request.release());
         GitState git = GitInspector.inspect(docstack, request.environment());
-        List<String> tagNames = new ArrayList<>(policy.tags(git));
+        List<String> tagNames = new ArrayList<>(
+                release == null
+                        ? policy.tags(git)
+                        : policy.tags(
+                                git,
+                                release.name(),
+                                release.equals(manifest.build().releases().get(0))));
         for (String extra : request.extraTags()) {
             if (!TagPolicy.isValidTag(extra)) {
                 throw new IllegalArgumentException("'" + extra + "' is not a valid Docker tag: use letters, digits,"
@@ -66,7 +78,19 @@ public final class ImageBuilder {
         }
         ImageReference name = ImageReference.of(request.registry(), request.namespace(), manifest.name());
         Map<String, String> buildArgs = new LinkedHashMap<>(manifest.build().args());
+        if (release != null) {
+            buildArgs.putAll(release.args());
+        }
         buildArgs.putAll(request.buildArgs());
+        Map<String, String> labels = labels(git, manifest, request.environment());
+        if (release != null) {
+            labels.put(RELEASE_LABEL, release.name());
+        }
+        String base = DockerfileParser.parse(Files.readString(dockerfile))
+                .baseImage(manifest.build().target(), buildArgs);
+        if (base != null && !base.isEmpty() && !base.equals("scratch")) {
+            labels.put("org.opencontainers.image.base.name", base);
+        }
         Path output = outputDirectory.toAbsolutePath().normalize();
         Set<String> neverSent = output.startsWith(context) && !output.equals(context)
                 ? Set.of(context.relativize(output).toString().replace('\\', '/'))
@@ -82,12 +106,28 @@ public final class ImageBuilder {
                 neverSent,
                 fileDigests(output, context),
                 buildArgs,
-                labels(git, manifest, request.environment()),
+                labels,
                 git,
                 policy.version(git),
                 request.noCache(),
                 request.pull(),
                 buildProxy(request.environment()));
+    }
+
+    /**
+     * The release of the manifest's build.releases to build: the one asked for, or the newest (the first) for none,
+     * latest or milestone; null when the directory builds one image for every release.
+     */
+    private static Manifest.Release release(Manifest manifest, String asked) throws ReleaseNotBuiltException {
+        Manifest.BuildSpec build = manifest.build();
+        if (build.releases().isEmpty()) {
+            return null;
+        }
+        if (asked == null || asked.equals("latest") || asked.equals("milestone")) {
+            return build.releases().get(0);
+        }
+        return build.release(asked)
+                .orElseThrow(() -> new ReleaseNotBuiltException(manifest.name(), asked, build.releaseNames()));
     }
 
     /** One file per context, in docstack's output directory, so projects resolved side by side never share one. */

@@ -52,6 +52,29 @@ public record TagPolicy(Set<String> defaultBranches) {
         return new ArrayList<>(tags);
     }
 
+    /**
+     * The tags of one release's image, for a directory that builds several ({@code build.releases}). Where the
+     * policy gives {@code latest} (a default branch) or the series ({@code stable/<release>}), the image is also
+     * tagged with its release's name. The newest release's image gets every other tag of the policy too; an older
+     * one's immutable tags carry its name ({@code 2025.1-git-<12 hex>}), so no two releases of a commit share one,
+     * and it gets neither {@code latest} nor the tags of git tags, which name the newest's version.
+     */
+    public List<String> tags(GitState git, String release, boolean newest) {
+        List<String> policy = tags(git);
+        Set<String> tags = new LinkedHashSet<>();
+        if (newest) {
+            tags.addAll(policy);
+        } else {
+            policy.stream()
+                    .filter(tag -> tag.startsWith("git-") || tag.equals("dev"))
+                    .forEach(tag -> tags.add(release + "-" + tag));
+        }
+        if (policy.contains("latest") || policy.contains(release)) {
+            tags.add(release);
+        }
+        return new ArrayList<>(tags);
+    }
+
     /** The version a human reads in the image's labels: the release tag, else the series, else the commit. */
     public String version(GitState git) {
         if (!git.isCheckout()) {

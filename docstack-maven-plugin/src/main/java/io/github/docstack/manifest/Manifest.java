@@ -30,9 +30,55 @@ public record Manifest(
         watch = watch == null ? List.of() : watch; // labels of older images
     }
 
-    /** How the image is built; paths relative to the docstack/ directory. */
-    public record BuildSpec(String context, String dockerfile, Map<String, String> args, String target) {
-        public static final BuildSpec DEFAULT = new BuildSpec("..", "Dockerfile", Map.of(), null);
+    /**
+     * How the image is built; paths relative to the docstack/ directory.
+     *
+     * @param releases the releases this directory builds, the newest first (the one a build gets when none is asked
+     *                 for); empty when the image is the same for every release
+     */
+    public record BuildSpec(
+            String context,
+            String dockerfile,
+            Map<String, String> args,
+            String target,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Release> releases) {
+
+        public static final BuildSpec DEFAULT = new BuildSpec("..", "Dockerfile", Map.of(), null, List.of());
+
+        public BuildSpec {
+            releases = releases == null ? List.of() : List.copyOf(releases); // labels of older images
+        }
+
+        /** The release of this name, if the directory builds it. */
+        public java.util.Optional<Release> release(String name) {
+            return releases.stream().filter(r -> r.name().equals(name)).findFirst();
+        }
+
+        /** The names of the releases it builds, newest first. */
+        public List<String> releaseNames() {
+            return releases.stream().map(Release::name).toList();
+        }
+    }
+
+    /**
+     * A release a docstack/ directory builds: its name, which is also the image's tag for it (a series such as 2026.2,
+     * or zed), and the build arguments that make the image that release's, on top of build.args.
+     */
+    public record Release(String name, Map<String, String> args) {
+
+        /** Tags the tag policy gives for its own reasons, so never a release's name. */
+        public static final java.util.Set<String> RESERVED = java.util.Set.of("latest", "milestone", "dev");
+
+        /**
+         * Whether {@code name} may name a release: a Docker tag that is none of the policy's own and no per-commit
+         * tag. The one home of rule {@code release-name}.
+         */
+        public static boolean isValidName(String name) {
+            return name != null
+                    && name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
+                    && !RESERVED.contains(name)
+                    && !name.startsWith("git-");
+        }
     }
 
     public record Requirement(String capability, Map<String, String> with) {

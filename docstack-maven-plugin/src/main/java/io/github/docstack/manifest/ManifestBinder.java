@@ -42,7 +42,21 @@ final class ManifestBinder {
                 context == null ? Manifest.BuildSpec.DEFAULT.context() : context,
                 dockerfile == null ? Manifest.BuildSpec.DEFAULT.dockerfile() : dockerfile,
                 textMap(build.get("args")),
-                text(build.get("target")));
+                text(build.get("target")),
+                releases(build.get("releases")));
+    }
+
+    private static List<Manifest.Release> releases(YamlNode node) {
+        List<Manifest.Release> releases = new ArrayList<>();
+        if (node instanceof YamlNode.Mapping mapping) {
+            mapping.entries()
+                    .forEach((name, entry) -> releases.add(new Manifest.Release(
+                            name,
+                            entry.value() instanceof YamlNode.Mapping release
+                                    ? textMap(release.get("args"))
+                                    : Map.of())));
+        }
+        return List.copyOf(releases);
     }
 
     private static List<Manifest.Requirement> requirements(YamlNode node) {

@@ -60,6 +60,7 @@ final class ManifestChecks {
                                 + " name: use lowercase letters, digits and single separators (. _ -), e.g. "
                                 + suggestName(v.text())));
         checkServices(top.get("services"));
+        checkReleases(child(top.get("build"), "releases"));
         // init and verify steps share the step grammar: unique names, environment variable names.
         for (String steps : List.of("init", "verify")) {
             checkUnique(top.get(steps), "name", Rule.DUPLICATE_STEP, steps + " step");
@@ -448,6 +449,24 @@ final class ManifestChecks {
                                     v.position(),
                                     "This output has a title, so up prints its"
                                             + " content, and the content holds a secret: drop the title (the file is still written) or the secret"));
+        }
+    }
+
+    /** A release's name becomes the tag of its image, beside the tag policy's own tags. */
+    private void checkReleases(YamlNode node) {
+        if (!(node instanceof YamlNode.Mapping releases)) {
+            return;
+        }
+        for (YamlNode.Entry entry : releases.entries().values()) {
+            if (!Manifest.Release.isValidName(entry.key())) {
+                sink.report(
+                        Rule.RELEASE_NAME,
+                        entry.keyPosition(),
+                        "Release '" + entry.key() + "' cannot name a release: its images are tagged with it, so use"
+                                + " letters, digits, '_', '.' and '-' (a series such as 2026.2, or zed), and none of "
+                                + String.join(", ", new java.util.TreeSet<>(Manifest.Release.RESERVED))
+                                + " or git-..., which the tag policy gives");
+            }
         }
     }
 

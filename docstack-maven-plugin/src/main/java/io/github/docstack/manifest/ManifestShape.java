@@ -157,6 +157,20 @@ public final class ManifestShape {
                                             + " exit code 0 means the change is in effect, e.g. [kill, -HUP, '1'] for a server that reloads on"
                                             + " SIGHUP. docstack then waits until the service is ready, as after a restart."))));
 
+    private static final Shape RELEASES = new MapOf(
+            "The releases this directory builds, by name, the newest first: a stack's release (or"
+                    + " -Ddocstack.release) picks one, and the newest is what a build gets when none is asked for. Each"
+                    + " release's image is tagged with its name, and the newest also latest. Default: one image for"
+                    + " every release.",
+            new Fields(
+                    "A release: its name (a series such as 2026.2, or zed) and how to build it.",
+                    List.of(optional(
+                            "args",
+                            new MapOf(
+                                    "Build arguments for this release, on top of build.args, e.g. the Debian suite"
+                                            + " whose packages it installs.",
+                                    new Value("A value.", ValueType.TEXT))))));
+
     private static final Shape MANIFEST = new Fields(
             "A docstack manifest: what an image runs and what it needs from other projects.",
             List.of(
@@ -191,7 +205,8 @@ public final class ManifestShape {
                                                     "target",
                                                     new Value(
                                                             "Build stage to stop at (multi-stage builds).",
-                                                            ValueType.TEXT))))),
+                                                            ValueType.TEXT)),
+                                            optional("releases", RELEASES)))),
                     optional(
                             "requires",
                             new ListOf(

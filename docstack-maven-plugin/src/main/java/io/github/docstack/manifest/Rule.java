@@ -51,6 +51,7 @@ public enum Rule {
     OUTPUT_PATH("output-path", Severity.ERROR),
     WATCH_RULE("watch-rule", Severity.ERROR),
     STEP_INPUTS("step-inputs", Severity.ERROR),
+    RELEASE_NAME("release-name", Severity.ERROR),
     UNKNOWN_RULE("unknown-rule", Severity.WARNING),
     // Stack file
     DUPLICATE_PROJECT("duplicate-project", Severity.ERROR),

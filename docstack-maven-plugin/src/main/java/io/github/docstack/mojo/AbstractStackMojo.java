@@ -33,6 +33,13 @@ public abstract class AbstractStackMojo extends AbstractDocstackMojo {
     @Parameter(property = DocstackProperties.PROFILES)
     protected String profiles;
 
+    /**
+     * The release every project is pulled or built for, unless the stack file pins a project's own: a series such as
+     * {@code 2026.2}, or {@code latest}. Default: the stack file's {@code release:}.
+     */
+    @Parameter(property = DocstackProperties.RELEASE)
+    protected String release;
+
     /** Seconds to wait for another up, down or compose of the same stack on the same engine to finish. */
     @Parameter(property = DocstackProperties.LOCK_WAIT, defaultValue = "60")
     protected int lockWait;
@@ -109,15 +116,21 @@ public abstract class AbstractStackMojo extends AbstractDocstackMojo {
             throw new MojoFailureException("The stack file " + shown(stack.toPath()) + " has "
                     + result.report().summary() + ": fix the errors listed above");
         }
+        Stack read = release == null || release.isBlank()
+                ? result.stack()
+                : result.stack().withRelease(release.strip());
         try {
-            Stack selected = result.stack()
-                    .withProfiles(
-                            profiles == null || profiles.isBlank()
-                                    ? null
-                                    : Arrays.stream(profiles.split(","))
-                                            .map(String::strip)
-                                            .filter(profile -> !profile.isEmpty())
-                                            .toList());
+            Stack selected = read.withProfiles(
+                    profiles == null || profiles.isBlank()
+                            ? null
+                            : Arrays.stream(profiles.split(","))
+                                    .map(String::strip)
+                                    .filter(profile -> !profile.isEmpty())
+                                    .toList());
+            getLog().info("Release " + selected.release()
+                    + (release == null || release.isBlank()
+                            ? " (the stack file's; -D" + DocstackProperties.RELEASE + "=... picks another)"
+                            : " (-D" + DocstackProperties.RELEASE + ")"));
             if (!selected.profiles().isEmpty()) {
                 getLog().info("Profiles " + String.join(", ", selected.profiles()) + " ("
                         + selected.projects().size() + " of "

@@ -8,6 +8,7 @@ import io.github.docstack.image.BuiltImage;
 import io.github.docstack.image.ImageBuilder;
 import io.github.docstack.image.ImageRecords;
 import io.github.docstack.image.InvalidDocstackException;
+import io.github.docstack.image.ReleaseNotBuiltException;
 import io.github.docstack.image.TagPolicy;
 import java.io.File;
 import java.io.IOException;
@@ -47,6 +48,13 @@ public class BuildMojo extends AbstractDocstackMojo {
     @Parameter(property = DocstackProperties.TAGS)
     private List<String> tags;
 
+    /**
+     * The release to build, of those the manifest's {@code build.releases} names (each is tagged with its name).
+     * Default: the newest, the first it names. A directory without releases builds one image for every release.
+     */
+    @Parameter(property = DocstackProperties.RELEASE)
+    private String release;
+
     /** Build arguments on top of the manifest's build.args. */
     @Parameter
     private Map<String, String> buildArgs;
@@ -75,7 +83,8 @@ public class BuildMojo extends AbstractDocstackMojo {
                 .withBuildArgs(buildArgs())
                 .withNoCache(noCache)
                 .withPull(pull)
-                .withIgnoredRules(ignore == null ? List.of() : ignore);
+                .withIgnoredRules(ignore == null ? List.of() : ignore)
+                .withRelease(release == null || release.isBlank() ? null : release.strip());
         Path output = outputDirectory();
         ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
         try {
@@ -89,6 +98,9 @@ public class BuildMojo extends AbstractDocstackMojo {
             image.tags().forEach(tag -> getLog().info("  " + tag));
         } catch (InvalidDocstackException e) {
             throw failure(e);
+        } catch (ReleaseNotBuiltException e) {
+            throw new MojoFailureException(e.getMessage() + ". Nothing was built: -D" + DocstackProperties.RELEASE + "="
+                    + e.releases().get(0) + " builds the newest, or leave it out");
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }

@@ -63,6 +63,12 @@ public final class DocstackProperties {
     /** Where the stack runs: on the Docker engine itself (engine, the default) or on the Swarm it manages (swarm). */
     public static final String TARGET = "docstack.target";
 
+    /**
+     * The OpenStack release (a series such as 2026.2, or latest) a stack's projects are pulled or built for, in
+     * place of the stack file's release:; the release docstack:build builds, of the directory's build.releases.
+     */
+    public static final String RELEASE = "docstack.release";
+
     /** The stack's optional projects to bring in, by profile, comma-separated; none for only the projects without one. */
     public static final String PROFILES = "docstack.profiles";
 

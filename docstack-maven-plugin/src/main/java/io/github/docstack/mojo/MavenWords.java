@@ -6,6 +6,7 @@ import io.github.docstack.image.InvalidDocstackException;
 import io.github.docstack.stack.ImageMissingException;
 import io.github.docstack.stack.PortTakenException;
 import io.github.docstack.stack.ProjectUnbuildableException;
+import io.github.docstack.stack.ReleaseNotBuiltException;
 import io.github.docstack.stack.StackNotUpException;
 import io.github.docstack.stack.StepFailedException;
 
@@ -29,6 +30,9 @@ final class MavenWords {
         }
         if (failure instanceof ProjectUnbuildableException) {
             return message + " (mvn docstack:validate there checks it again)";
+        }
+        if (failure instanceof ReleaseNotBuiltException) {
+            return message + " (-D" + DocstackProperties.RELEASE + "=RELEASE asks for another release)";
         }
         if (failure instanceof ImageMissingException) {
             return message + " (mvn docstack:build in the project builds it)";

@@ -2,7 +2,6 @@ package io.github.docstack.mojo;
 
 import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
-import io.github.docstack.image.InvalidDocstackException;
 import io.github.docstack.manifest.WatchAction;
 import io.github.docstack.stack.Deployment;
 import io.github.docstack.stack.LiveSync;
@@ -101,7 +100,7 @@ public class WatchMojo extends AbstractDeployingMojo {
                     }
                 }
             }
-        } catch (InvalidDocstackException | StackException e) {
+        } catch (StackException e) {
             throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);

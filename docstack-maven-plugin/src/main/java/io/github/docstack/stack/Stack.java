@@ -41,6 +41,16 @@ public record Stack(
                 .findFirst();
     }
 
+    /** The release the stack asks of {@code project}: its own, else the stack's. */
+    public String releaseOf(Project project) {
+        return project.release() != null ? project.release() : release;
+    }
+
+    /** The stack with {@code newRelease} as its release, for every project that pins none of its own. */
+    public Stack withRelease(String newRelease) {
+        return new Stack(file, name, registry, newRelease, projects, profiles);
+    }
+
     public Stack withProfiles(List<String> active) throws StackException {
         List<String> chosen = active == null ? profiles : active.equals(List.of(NO_PROFILES)) ? List.of() : active;
         Set<String> known = new TreeSet<>();

@@ -17,7 +17,10 @@ import io.github.docstack.manifest.ManifestJson;
 import io.github.docstack.manifest.Rule;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,9 +51,21 @@ public final class StackResolver {
         ExecutorService pool = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(parallelism, stack.projects().size())));
         try {
+            // Every build is planned before any image is built or pulled: a project that cannot be built as the stack
+            // asks (a broken directory, a release it does not build) stops up with nothing done.
+            Map<String, Future<BuildPlan>> planning = new LinkedHashMap<>();
+            for (Stack.Project project : stack.projects()) {
+                if (project.path() != null) {
+                    planning.put(project.name(), pool.submit(() -> plan(stack, project)));
+                }
+            }
+            Map<String, BuildPlan> plans = new HashMap<>();
+            for (Map.Entry<String, Future<BuildPlan>> each : planning.entrySet()) {
+                plans.put(each.getKey(), unwrap(each.getValue()));
+            }
             List<Future<ResolvedProject>> futures = new ArrayList<>();
             for (Stack.Project project : stack.projects()) {
-                futures.add(pool.submit(() -> resolve(stack, project)));
+                futures.add(pool.submit(() -> resolve(stack, project, plans.get(project.name()))));
             }
             List<ResolvedProject> resolved = new ArrayList<>();
             for (Future<ResolvedProject> future : futures) {
@@ -62,37 +77,42 @@ public final class StackResolver {
         }
     }
 
-    /** How a {@code path:} project's image is built: its docstack/ directory as it is, the stack's .docstack/ never sent. */
-    static BuildPlan plan(Stack stack, Stack.Project project) throws InvalidDocstackException, IOException {
-        return BUILDER.plan(
-                BuildRequest.of(project.path().resolve("docstack"), System.getenv()),
-                stack.file().getParent().resolve(".docstack"));
+    /**
+     * How a {@code path:} project's image is built: its docstack/ directory as it is, for the release the stack asks
+     * of it, the stack's .docstack/ never sent.
+     */
+    static BuildPlan plan(Stack stack, Stack.Project project) throws StackException, IOException {
+        try {
+            return BUILDER.plan(
+                    BuildRequest.of(project.path().resolve("docstack"), System.getenv())
+                            .withRelease(stack.releaseOf(project)),
+                    stack.file().getParent().resolve(".docstack"));
+        } catch (InvalidDocstackException e) {
+            throw new ProjectUnbuildableException(project.name(), project.path(), e);
+        } catch (io.github.docstack.image.ReleaseNotBuiltException e) {
+            throw new ReleaseNotBuiltException(e);
+        }
     }
 
-    private ResolvedProject resolve(Stack stack, Stack.Project project) throws Exception {
+    /** @param plan how to build a {@code path:} project, planned already; null for the others */
+    private ResolvedProject resolve(Stack stack, Stack.Project project, BuildPlan plan) throws Exception {
         long start = System.nanoTime();
         String image;
         String how;
         Manifest built = null;
-        if (project.path() != null) {
-            try {
-                BuildPlan plan = plan(stack, project);
-                image = BUILDER.buildUnlessUnchanged(plan, engine, EngineLog.SILENT)
-                        .tags()
-                        .get(0);
-                // The image was built from this manifest (it is among the build inputs), so its label need not be read.
-                built = plan.manifest();
-                how = "built from " + project.path();
-            } catch (InvalidDocstackException e) {
-                throw new ProjectUnbuildableException(project.name(), project.path(), e);
-            }
+        if (plan != null) {
+            image = BUILDER.buildUnlessUnchanged(plan, engine, EngineLog.SILENT)
+                    .tags()
+                    .get(0);
+            // The image was built from this manifest (it is among the build inputs), so its label need not be read.
+            built = plan.manifest();
+            how = "built from " + project.path();
         } else if (project.image() != null) {
             image = project.image();
             how = pullIfRemote(image);
         } else {
-            String release = project.release() != null ? project.release() : stack.release();
             image = (stack.registry() == null ? "" : stack.registry().replaceAll("/+$", "") + "/") + project.name()
-                    + ":" + release;
+                    + ":" + stack.releaseOf(project);
             how = pullIfRemote(image);
         }
         if (!engine.hasImage(image)) {
@@ -149,7 +169,7 @@ public final class StackResolver {
         return "local";
     }
 
-    private static ResolvedProject unwrap(Future<ResolvedProject> future) throws StackException, EngineException {
+    private static <T> T unwrap(Future<T> future) throws StackException, EngineException {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -3,7 +3,6 @@ package io.github.docstack.stack;
 import io.github.docstack.dockerfile.DockerIgnore;
 import io.github.docstack.image.BuildPlan;
 import io.github.docstack.image.ContextArchive;
-import io.github.docstack.image.InvalidDocstackException;
 import io.github.docstack.manifest.Manifest;
 import io.github.docstack.manifest.WatchAction;
 import java.io.IOException;
@@ -35,7 +34,7 @@ public record WatchedProject(
     }
 
     /** The stack's {@code path:} projects, each with what its image is built from now. */
-    public static List<WatchedProject> of(Stack stack) throws InvalidDocstackException, IOException {
+    public static List<WatchedProject> of(Stack stack) throws StackException, IOException {
         List<WatchedProject> watched = new ArrayList<>();
         for (Stack.Project project : stack.projects()) {
             if (project.path() != null) {

@@ -56,4 +56,26 @@ class TagPolicyTest {
     void aProjectMayNameItsOwnDefaultBranches() {
         assertEquals(List.of("git-0123456789ab", "latest"), new TagPolicy(java.util.Set.of("trunk")).tags(on("trunk")));
     }
+
+    @Test
+    void theNewestReleaseOnTheDefaultBranchIsLatestAndItsSeries() {
+        assertEquals(
+                List.of("git-0123456789ab", "latest", "2026.2"), TagPolicy.DEFAULT.tags(on("main"), "2026.2", true));
+    }
+
+    @Test
+    void anOlderReleaseGetsItsSeriesAndImmutableTagsOfItsOwnButNeitherLatestNorGitTags() {
+        assertEquals(
+                List.of("zed-git-0123456789ab", "zed"), TagPolicy.DEFAULT.tags(on("main", "29.0.0.0b1"), "zed", false));
+    }
+
+    @Test
+    void aReleaseIsTaggedWithItsSeriesOnlyWhereTheChannelsMove() {
+        assertEquals(List.of("git-0123456789ab"), TagPolicy.DEFAULT.tags(on("feature/x"), "2026.2", true));
+        assertEquals(List.of("2025.1-git-0123456789ab"), TagPolicy.DEFAULT.tags(on("feature/x"), "2025.1", false));
+        assertEquals(
+                List.of("2025.1-git-0123456789ab", "2025.1"),
+                TagPolicy.DEFAULT.tags(on("stable/2025.1"), "2025.1", false));
+        assertEquals(List.of("zed-dev"), TagPolicy.DEFAULT.tags(GitState.NONE, "zed", false));
+    }
 }
