@@ -159,9 +159,9 @@ public final class ManifestShape {
 
     private static final Shape RELEASES = new MapOf(
             "The releases this directory builds, by name, the newest first: a stack's release (or"
-                    + " -Ddocstack.release) picks one, and the newest is what a build gets when none is asked for. Each"
-                    + " release's image is tagged with its name, and the newest also latest. Default: one image for"
-                    + " every release.",
+                    + " -Ddocstack.release) picks one, and the newest is what a build gets when none is asked for. On the"
+                    + " default branch each release's image is tagged with its name, and the newest's also latest."
+                    + " Default: one image for every release.",
             new Fields(
                     "A release: its name (a series such as 2026.2, or zed) and how to build it.",
                     List.of(optional(

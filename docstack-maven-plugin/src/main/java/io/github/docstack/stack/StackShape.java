@@ -35,7 +35,8 @@ public final class StackShape {
                             new Shape.Field(
                                     "release",
                                     new Value(
-                                            "Channel for this project: latest, milestone, a series such as 2025.2, or a tag.",
+                                            "This project's release, over the stack's: latest, milestone, a series such as 2025.2, or a"
+                                                    + " tag. A path: project builds it from its build.releases.",
                                             ValueType.TEXT),
                                     false),
                             new Shape.Field(
@@ -73,7 +74,9 @@ public final class StackShape {
                     new Shape.Field(
                             "release",
                             new Value(
-                                    "Channel for every project: latest (default), milestone, a series such as 2025.2, or a tag.",
+                                    "Release for every project: latest (default), milestone, a series such as 2025.2, or a tag;"
+                                            + " -Ddocstack.release overrides it. Pulled images carry it as their tag, and a path:"
+                                            + " project builds it from its build.releases.",
                                     ValueType.TEXT),
                             false),
                     new Shape.Field(

@@ -331,6 +331,24 @@ class LintRulesTest {
     }
 
     @Test
+    void aReleaseIsNamedAsTheTagOfItsImage() throws IOException {
+        String releases = "build:\n  releases:\n    \"2026.2\": {args: {DEBIAN_SUITE: sid}}\n    %s: {}\n";
+        assertEquals(
+                List.of(),
+                rules(DocstackDirectory.in(project)
+                        .manifest(DocstackDirectory.GOOD_MANIFEST + releases.formatted("zed"))
+                        .validate()));
+        for (String reserved : List.of("latest", "milestone", "dev", "git-0123", "'-rc'")) {
+            assertReported(
+                    DocstackDirectory.in(project)
+                            .manifest(DocstackDirectory.GOOD_MANIFEST + releases.formatted(reserved))
+                            .validate(),
+                    "release-name",
+                    "11:5");
+        }
+    }
+
+    @Test
     void runsAsRoot() throws IOException {
         assertReported(dockerfile(DocstackDirectory.GOOD_DOCKERFILE.replace("USER app\n", "")), "runs-as-root", "1:1");
         assertReported(

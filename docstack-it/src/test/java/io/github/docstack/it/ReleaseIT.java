@@ -1,0 +1,112 @@
+package io.github.docstack.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.docstack.engine.ImageDetails;
+import io.github.docstack.image.ImageBuilder;
+import io.github.docstack.stack.ReleaseNotBuiltException;
+import io.github.docstack.stack.Stack;
+import io.github.docstack.stack.StackLabels;
+import io.github.docstack.stack.StackPreparer;
+import io.github.docstack.stack.StackRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One docstack/ directory that builds two releases, brought up on the real engine for one release and then the other:
+ * each image holds its release's build, labelled and tagged with it; a release the directory does not build stops up
+ * before anything is built or started.
+ */
+class ReleaseIT {
+
+    @RegisterExtension
+    static final RealEngine REAL = new RealEngine();
+
+    private static final String STACK = "release-it";
+
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    void projectOfTwoReleases() throws Exception {
+        Path docstack = Files.createDirectories(work.resolve("series/docstack"));
+        Files.writeString(docstack.resolve("Dockerfile"), """
+                ARG DEBIAN_SUITE=bookworm
+                FROM debian:${DEBIAN_SUITE}-slim
+                ARG SERIES=none
+                RUN echo "$SERIES" > /series
+                CMD ["sleep", "infinity"]
+                """);
+        Files.writeString(docstack.resolve("docstack.yaml"), """
+                apiVersion: docstack/v1
+                name: series
+                build:
+                  releases:
+                    "2026.2": {args: {SERIES: "2026.2"}}
+                    zed: {args: {SERIES: zed, DEBIAN_SUITE: bookworm}}
+                services:
+                  series:
+                    healthcheck: {command: [test, -s, /series], interval: 1s, start_interval: 200ms}
+                ignore: [runs-as-root, no-healthcheck]
+                """);
+    }
+
+    @AfterEach
+    void down() throws Exception {
+        new StackRunner(REAL.engine(), RealEngine.CONSOLE).down(STACK, true);
+    }
+
+    private Stack stack(String release) {
+        return new Stack(
+                work.resolve("stack.yaml"),
+                STACK,
+                null,
+                release,
+                List.of(new Stack.Project("series", work.resolve("series"), null, null)));
+    }
+
+    private String up(String release) throws Exception {
+        StackRunner.UpReport report = new StackRunner(REAL.engine(), RealEngine.CONSOLE)
+                .up(
+                        StackPreparer.prepare(stack(release), REAL.engine(), RealEngine.CONSOLE, 0, 4)
+                                .deployment(),
+                        new StackRunner.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(60)),
+                        4);
+        assertEquals("healthy", report.services().get(0).state());
+        return REAL.engine().containers(StackLabels.STACK, STACK).get(0).image();
+    }
+
+    @Test
+    void eachReleaseRunsItsOwnBuildLabelledAndTaggedWithIt() throws Exception {
+        String zed = up("zed");
+        ImageDetails zedImage = REAL.engine().inspectImage(zed);
+        assertEquals("zed", zedImage.labels().get(ImageBuilder.RELEASE_LABEL));
+        assertEquals("debian:bookworm-slim", zedImage.labels().get("org.opencontainers.image.base.name"));
+        assertTrue(zed.startsWith("series:zed-"), "an older release's immutable tag carries its name: " + zed);
+        assertEquals("zed\n", Commands.run("docker", "exec", STACK + "-series", "cat", "/series"));
+
+        String newest = up("latest");
+        assertEquals("2026.2", REAL.engine().inspectImage(newest).labels().get(ImageBuilder.RELEASE_LABEL));
+        assertEquals("2026.2\n", Commands.run("docker", "exec", STACK + "-series", "cat", "/series"));
+        assertTrue(REAL.engine().hasImage(zed), "the zed image keeps its tag beside the newest's");
+    }
+
+    @Test
+    void aReleaseTheProjectDoesNotBuildStopsUpWithNothingStarted() throws Exception {
+        ReleaseNotBuiltException refused = assertThrows(
+                ReleaseNotBuiltException.class,
+                () -> StackPreparer.prepare(stack("2025.1"), REAL.engine(), RealEngine.CONSOLE, 0, 4));
+
+        assertEquals(List.of("2026.2", "zed"), refused.releases());
+        assertEquals(List.of(), REAL.engine().containers(StackLabels.STACK, STACK));
+    }
+}
