@@ -32,7 +32,8 @@ final class MavenWords {
             return message + " (mvn docstack:validate there checks it again)";
         }
         if (failure instanceof ReleaseNotBuiltException) {
-            return message + " (-D" + DocstackProperties.RELEASE + "=RELEASE asks for another release)";
+            return message + " (-D" + DocstackProperties.RELEASE + "=RELEASE asks for another release; -D"
+                    + DocstackProperties.PROFILES + " picks which optional projects come)";
         }
         if (failure instanceof ImageMissingException) {
             return message + " (mvn docstack:build in the project builds it)";
