@@ -1,14 +1,69 @@
 """nova's fake virt driver, with what tempest asks of a host that the fake leaves out: a snapshot that uploads an
-image (a small empty raw disk, as there is no real one), the host's uptime, and a console log longer than three
-lines."""
+image (a small empty raw disk, as there is no real one), the host's uptime, a console log longer than three lines,
+and, where the network node is OVN's, each server's ports plugged into the host's integration bridge, so that OVN binds
+them and neutron reports them ACTIVE, as a hypervisor's would be."""
+import inspect
 import io
+import subprocess
 import time
 
 from nova.image import glance
 from nova.virt import fake
 
+# The network node's Open vSwitch database (neutron-network-node), where neutron runs ML2/OVN; with linuxbridge
+# nothing answers there, and nothing is plugged.
+OVSDB = "tcp:neutron-agents:6640"
+
+
+def _ovs(*args):
+    try:
+        return subprocess.run(["ovs-vsctl", "--db=" + OVSDB, "--timeout=10", *args], capture_output=True,
+                              text=True, timeout=15).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+def _device(vif):
+    # As nova names a guest's tap: "tap" and the port's id, within the 15 characters of a Linux interface name.
+    return ("tap" + vif["id"])[:14]
+
+
+def plug(vif):
+    _ovs("--may-exist", "add-port", "br-int", _device(vif), "--", "set", "Interface", _device(vif), "type=internal",
+         "external_ids:iface-id=" + vif["id"], "external_ids:attached-mac=" + vif["address"],
+         "external_ids:iface-status=active")
+
+
+def unplug(vif):
+    _ovs("--if-exists", "del-port", "br-int", _device(vif))
+
 
 class DocstackFakeDriver(fake.SmallFakeDriver):
+
+    def spawn(self, context, instance, *args, **kwargs):
+        super().spawn(context, instance, *args, **kwargs)
+        network_info = inspect.signature(fake.FakeDriver.spawn).bind(
+            self, context, instance, *args, **kwargs).arguments.get("network_info")
+        for vif in network_info or []:
+            plug(vif)
+
+    def plug_vifs(self, instance, network_info):
+        super().plug_vifs(instance, network_info)
+        for vif in network_info or []:
+            plug(vif)
+
+    def destroy(self, context, instance, network_info, *args, **kwargs):
+        super().destroy(context, instance, network_info, *args, **kwargs)
+        for vif in network_info or []:
+            unplug(vif)
+
+    def attach_interface(self, context, instance, image_meta, vif):
+        super().attach_interface(context, instance, image_meta, vif)
+        plug(vif)
+
+    def detach_interface(self, context, instance, vif):
+        super().detach_interface(context, instance, vif)
+        unplug(vif)
 
     def snapshot(self, context, instance, image_id, update_task_state):
         super().snapshot(context, instance, image_id, update_task_state)
