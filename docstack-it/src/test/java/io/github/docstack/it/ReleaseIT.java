@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.docstack.engine.ImageDetails;
 import io.github.docstack.image.ImageBuilder;
-import io.github.docstack.stack.ReleaseNotBuiltException;
+import io.github.docstack.stack.ReleaseUnavailableException;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackLabels;
 import io.github.docstack.stack.StackPreparer;
@@ -102,8 +102,8 @@ class ReleaseIT {
 
     @Test
     void aReleaseTheProjectDoesNotBuildStopsUpWithNothingStarted() throws Exception {
-        ReleaseNotBuiltException refused = assertThrows(
-                ReleaseNotBuiltException.class,
+        ReleaseUnavailableException refused = assertThrows(
+                ReleaseUnavailableException.class,
                 () -> StackPreparer.prepare(stack("2025.1"), REAL.engine(), RealEngine.CONSOLE, 0, 4));
 
         assertEquals(List.of("2026.2", "zed"), refused.releases());

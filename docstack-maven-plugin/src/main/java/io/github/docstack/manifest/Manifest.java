@@ -3,6 +3,8 @@ package io.github.docstack.manifest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A project's {@code docstack/docstack.yaml}: what its image runs and what it needs from other projects.
@@ -50,7 +52,7 @@ public record Manifest(
         }
 
         /** The release of this name, if the directory builds it. */
-        public java.util.Optional<Release> release(String name) {
+        public Optional<Release> release(String name) {
             return releases.stream().filter(r -> r.name().equals(name)).findFirst();
         }
 
@@ -67,7 +69,7 @@ public record Manifest(
     public record Release(String name, Map<String, String> args) {
 
         /** Tags the tag policy gives for its own reasons, so never a release's name. */
-        public static final java.util.Set<String> RESERVED = java.util.Set.of("latest", "milestone", "dev");
+        public static final Set<String> RESERVED = Set.of("latest", "milestone", "dev");
 
         /**
          * Whether {@code name} may name a release: a Docker tag that is none of the policy's own and no per-commit

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -464,7 +465,7 @@ final class ManifestChecks {
                         entry.keyPosition(),
                         "Release '" + entry.key() + "' cannot name a release: its images are tagged with it, so use"
                                 + " letters, digits, '_', '.' and '-' (a series such as 2026.2, or zed), and none of "
-                                + String.join(", ", new java.util.TreeSet<>(Manifest.Release.RESERVED))
+                                + String.join(", ", new TreeSet<>(Manifest.Release.RESERVED))
                                 + " or git-..., which the tag policy gives");
             }
         }

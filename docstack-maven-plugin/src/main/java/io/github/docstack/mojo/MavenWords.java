@@ -6,7 +6,7 @@ import io.github.docstack.image.InvalidDocstackException;
 import io.github.docstack.stack.ImageMissingException;
 import io.github.docstack.stack.PortTakenException;
 import io.github.docstack.stack.ProjectUnbuildableException;
-import io.github.docstack.stack.ReleaseNotBuiltException;
+import io.github.docstack.stack.ReleaseUnavailableException;
 import io.github.docstack.stack.StackNotUpException;
 import io.github.docstack.stack.StepFailedException;
 
@@ -31,7 +31,7 @@ final class MavenWords {
         if (failure instanceof ProjectUnbuildableException) {
             return message + " (mvn docstack:validate there checks it again)";
         }
-        if (failure instanceof ReleaseNotBuiltException) {
+        if (failure instanceof ReleaseUnavailableException) {
             return message + " (-D" + DocstackProperties.RELEASE + "=RELEASE asks for another release; -D"
                     + DocstackProperties.PROFILES + " picks which optional projects come)";
         }

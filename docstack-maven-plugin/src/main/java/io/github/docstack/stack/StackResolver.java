@@ -10,6 +10,7 @@ import io.github.docstack.image.ImageBuilder;
 import io.github.docstack.image.ImagePuller;
 import io.github.docstack.image.ImageReference;
 import io.github.docstack.image.InvalidDocstackException;
+import io.github.docstack.image.ReleaseNotBuiltException;
 import io.github.docstack.image.StepInputs;
 import io.github.docstack.image.TagPolicy;
 import io.github.docstack.manifest.Manifest;
@@ -89,8 +90,8 @@ public final class StackResolver {
                     stack.file().getParent().resolve(".docstack"));
         } catch (InvalidDocstackException e) {
             throw new ProjectUnbuildableException(project.name(), project.path(), e);
-        } catch (io.github.docstack.image.ReleaseNotBuiltException e) {
-            throw new ReleaseNotBuiltException(e);
+        } catch (ReleaseNotBuiltException e) {
+            throw new ReleaseUnavailableException(e);
         }
     }
 

@@ -63,8 +63,8 @@ class StackReleaseTest {
         InMemoryEngine engine = new InMemoryEngine();
 
         // The in-memory engine refuses every build: had keystone's begun, that refusal would be the failure.
-        ReleaseNotBuiltException refused = assertThrows(
-                ReleaseNotBuiltException.class, () -> resolver(engine).resolve(stack("2026.2")));
+        ReleaseUnavailableException refused = assertThrows(
+                ReleaseUnavailableException.class, () -> resolver(engine).resolve(stack("2026.2")));
 
         assertEquals(List.of("zed"), refused.releases());
         assertTrue(

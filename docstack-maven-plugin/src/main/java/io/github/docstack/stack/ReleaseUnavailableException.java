@@ -1,13 +1,14 @@
 package io.github.docstack.stack;
 
+import io.github.docstack.image.ReleaseNotBuiltException;
 import java.util.List;
 
 /** A {@code path:} project of the stack does not build the release the stack asks of it; nothing was started. */
-public class ReleaseNotBuiltException extends StackException {
+public class ReleaseUnavailableException extends StackException {
 
     private final List<String> releases;
 
-    public ReleaseNotBuiltException(io.github.docstack.image.ReleaseNotBuiltException cause) {
+    public ReleaseUnavailableException(ReleaseNotBuiltException cause) {
         super(
                 "Project " + cause.project() + " builds the releases " + String.join(", ", cause.releases())
                         + ", not " + cause.release() + ", which the stack asks for. Nothing was built or started:"
