@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 public final class BuildPushBenchmark {
 
-    private static final String REGISTRY = System.getProperty("docstack.it.registry", "localhost:5000");
+    private static final String REGISTRY = System.getProperty("docstack.it.registry", "localhost:5001");
     private static final Path REGISTRY_STORAGE =
             Path.of(System.getProperty("docstack.bench.registryStorage", "/var/lib/docstack-host/registry"));
     private static final int ROUNDS = 5;

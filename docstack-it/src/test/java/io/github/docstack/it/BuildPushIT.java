@@ -33,12 +33,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CI loop against the real engine and the real registry on 127.0.0.1:5000 (started by scripts/host-setup):
+ * The CI loop against the real engine and the real registry on 127.0.0.1:5001 (started by scripts/host-setup):
  * a sample project in a git repository is built and pushed, changed and pushed again, branched and tagged.
  */
 class BuildPushIT {
 
-    static final String REGISTRY = System.getProperty("docstack.it.registry", "localhost:5000");
+    static final String REGISTRY = System.getProperty("docstack.it.registry", "localhost:5001");
 
     @RegisterExtension
     static final RealEngine REAL = new RealEngine();

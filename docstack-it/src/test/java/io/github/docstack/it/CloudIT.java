@@ -40,7 +40,7 @@ class CloudIT {
     @RegisterExtension
     static final RealEngine REAL = new RealEngine();
 
-    /** A registry may hold 5000 (keystone's port) on a test machine, so the cloud moves its ports. */
+    /** The developer's own cloud may hold the default ports on a test machine, so this one moves its ports. */
     private static final int OFFSET = Integer.getInteger("docstack.it.cloudPortOffset", 10000);
 
     private static final String NAME = "cloud-it";
