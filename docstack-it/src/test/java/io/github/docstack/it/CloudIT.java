@@ -40,8 +40,11 @@ class CloudIT {
     @RegisterExtension
     static final RealEngine REAL = new RealEngine();
 
-    /** The developer's own cloud may hold the default ports on a test machine, so this one moves its ports. */
-    private static final int OFFSET = Integer.getInteger("docstack.it.cloudPortOffset", 10000);
+    /**
+     * The developer's own cloud may hold the default ports on a test machine, so this one moves its ports, by an offset
+     * that lands no port on another default one (10000 would put rabbitmq on 15672, its management port).
+     */
+    private static final int OFFSET = Integer.getInteger("docstack.it.cloudPortOffset", 20000);
 
     private static final String NAME = "cloud-it";
     private static final StackRunner.Timeouts TIMEOUTS =

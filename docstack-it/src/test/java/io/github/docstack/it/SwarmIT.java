@@ -45,7 +45,7 @@ class SwarmIT {
 
     private static final StackRunner.Timeouts TIMEOUTS =
             new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5));
-    private static final int CLOUD_OFFSET = Integer.getInteger("docstack.it.cloudPortOffset", 10000);
+    private static final int CLOUD_OFFSET = Integer.getInteger("docstack.it.cloudPortOffset", 20000);
 
     private static final String DEMO = "demo";
     private static final String CLOUD = "swarm-cloud";

@@ -49,7 +49,7 @@ class TwoNodeSwarmIT {
             new StackRunner.Timeouts(Duration.ofMinutes(3), Duration.ofMinutes(3));
     private static final StackRunner.Timeouts CLOUD_TIMEOUTS =
             new StackRunner.Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(5));
-    private static final int CLOUD_OFFSET = Integer.getInteger("docstack.it.cloudPortOffset", 10000);
+    private static final int CLOUD_OFFSET = Integer.getInteger("docstack.it.cloudPortOffset", 20000);
     private static final String CLOUD = "twonode-cloud";
 
     private static Path workerDirectory;
