@@ -484,6 +484,27 @@ final class DockerContainers extends DockerPart {
         });
     }
 
+    /**
+     * Removes a container that someone else (Swarm's task reaper) may be removing at the same moment: the engine's
+     * conflict, "removal already in progress", counts as removed, and the caller waits until it is gone.
+     */
+    void removeBesideOthers(String containerId) throws EngineException {
+        calls.run("removing container " + containerId, () -> {
+            try {
+                http.delete(
+                        apiUrl + "/containers/" + containerId + "?force=true&v=true",
+                        HTTP_NO_CONTENT,
+                        HTTP_NOT_FOUND,
+                        HTTP_CONFLICT); // with force, only a removal already under way conflicts
+            } catch (IOException e) {
+                throw new EngineException(
+                        "Removing container " + containerId + " failed: " + e.getMessage()
+                                + ". Remove it by hand: docker rm -f " + containerId,
+                        e);
+            }
+        });
+    }
+
     private ContainerNotHealthyException notHealthy(String containerId, String problem, ContainerState state) {
         List<String> logLines = lastLogLines(containerId, 40);
         StringBuilder message = new StringBuilder("Container ")

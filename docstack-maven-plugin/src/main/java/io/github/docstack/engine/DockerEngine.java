@@ -271,6 +271,11 @@ public final class DockerEngine implements Engine {
         containers.remove(containerId, anonymousVolumes);
     }
 
+    /** As {@link #remove(String)}, where Swarm may be removing the same container: see the loop that waits for it. */
+    void removeBesideSwarm(String containerId) throws EngineException {
+        containers.removeBesideOthers(containerId);
+    }
+
     @Override
     public void createNetwork(String name, java.util.Map<String, String> labels) throws EngineException {
         networks.createNetwork(name, labels);

@@ -481,7 +481,9 @@ public final class SwarmEngine implements Engine {
             }
             for (ContainerSummary container : left) {
                 if (!container.running()) {
-                    docker.remove(container.id()); // a finished job's container, which Swarm leaves behind
+                    // A finished job's container, which Swarm leaves behind; or a task's that Swarm is removing
+                    // right now, which the next turn finds gone.
+                    docker.removeBesideSwarm(container.id());
                 }
             }
             if (System.nanoTime() > deadline) {
