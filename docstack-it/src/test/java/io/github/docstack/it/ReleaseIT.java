@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.docstack.engine.ContainerSummary;
 import io.github.docstack.engine.ImageDetails;
 import io.github.docstack.image.ImageBuilder;
 import io.github.docstack.stack.ReleaseUnavailableException;
@@ -11,10 +12,12 @@ import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackLabels;
 import io.github.docstack.stack.StackPreparer;
 import io.github.docstack.stack.StackRunner;
+import io.github.docstack.stack.VolumesOfAnotherReleaseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,34 @@ class ReleaseIT {
         assertEquals("2026.2", REAL.engine().inspectImage(newest).labels().get(ImageBuilder.RELEASE_LABEL));
         assertEquals("2026.2\n", Commands.run("docker", "exec", STACK + "-series", "cat", "/series"));
         assertTrue(REAL.engine().hasImage(zed), "the zed image keeps its tag beside the newest's");
+    }
+
+    @Test
+    void dataOfOneReleaseStopsAnUpOfAnotherWithTheRunningServiceLeftAsItWas() throws Exception {
+        Path manifest = work.resolve("series/docstack/docstack.yaml");
+        Files.writeString(
+                manifest,
+                Files.readString(manifest).replace("  series:\n", "  series:\n    volumes: {series-data: /data}\n"));
+        String zed = up("zed");
+        assertEquals(
+                "zed",
+                REAL.engine().volumes(StackLabels.STACK, STACK).get(0).labels().get(StackLabels.RELEASE),
+                "the volume says which release made its data");
+
+        VolumesOfAnotherReleaseException refused = assertThrows(
+                VolumesOfAnotherReleaseException.class,
+                () -> StackPreparer.prepare(stack("latest"), REAL.engine(), RealEngine.CONSOLE, 0, 4));
+
+        assertEquals(Map.of(STACK + "_series-data", "zed"), refused.madeBy());
+        assertEquals(Map.of(STACK + "_series-data", "2026.2"), refused.asked());
+        assertEquals(
+                List.of(zed),
+                REAL.engine().containers(StackLabels.STACK, STACK).stream()
+                        .map(ContainerSummary::image)
+                        .toList(),
+                "zed's service still runs, on its own image");
+        new StackRunner(REAL.engine(), RealEngine.CONSOLE).down(STACK, true);
+        assertTrue(up("latest").startsWith("series:"), "without the data, the newest release comes up");
     }
 
     @Test

@@ -95,9 +95,9 @@ public final class KubernetesManifests {
 
     private Manifests build() {
         List<HasMetadata> objects = new ArrayList<>(waitPermissions());
-        for (String volume : deployment.volumes()) {
+        for (Deployment.Volume volume : deployment.volumes()) {
             objects.add(new PersistentVolumeClaimBuilder()
-                    .withMetadata(metadata(KubernetesNames.of(volume), Map.of()))
+                    .withMetadata(metadata(KubernetesNames.of(volume.name()), Map.of()))
                     .withNewSpec()
                     .withAccessModes("ReadWriteOnce")
                     .withNewResources()

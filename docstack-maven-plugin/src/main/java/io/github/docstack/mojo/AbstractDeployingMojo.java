@@ -7,6 +7,7 @@ import io.github.docstack.stack.ReadinessGate;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StackPreparer;
+import io.github.docstack.stack.VolumesOfAnotherReleaseException;
 import java.io.IOException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
@@ -57,6 +58,11 @@ public abstract class AbstractDeployingMojo extends AbstractStackMojo {
                             + " docstack:down -D" + DocstackProperties.REMOVE_VOLUMES + " (with -D"
                             + DocstackProperties.STACK + " if the stack"
                             + " file is elsewhere)");
+        } catch (VolumesOfAnotherReleaseException e) {
+            throw new MojoFailureException(e.getMessage() + ". Nothing was started and no data was changed. Either run"
+                    + " the release that made the data (-D" + DocstackProperties.RELEASE + "="
+                    + String.join(" or ", e.dataReleases()) + "), or drop the data first: mvn docstack:down -D"
+                    + DocstackProperties.REMOVE_VOLUMES);
         }
     }
 }

@@ -55,7 +55,7 @@ public final class ComposeExport {
         compose.put("networks", Map.of(deployment.network(), Map.of()));
         if (!deployment.volumes().isEmpty()) {
             Map<String, Object> volumes = new LinkedHashMap<>();
-            deployment.volumes().forEach(volume -> volumes.put(volume, Map.of()));
+            deployment.volumes().forEach(volume -> volumes.put(volume.name(), Map.of()));
             compose.put("volumes", volumes);
         }
         validate(compose);

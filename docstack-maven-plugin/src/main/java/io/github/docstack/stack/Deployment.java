@@ -21,12 +21,18 @@ import java.util.Set;
 public record Deployment(
         String stack,
         String network,
-        List<String> volumes,
+        List<Volume> volumes,
         List<Unit> units,
         List<Output> outputs,
         Path stateDirectory,
         List<Verification> verifications,
         Secrets secrets) {
+
+    /**
+     * A named volume of the stack, and the release of the image whose services keep their data in it (null when that
+     * image names none): data one release made, another may not read.
+     */
+    public record Volume(String name, String release) {}
 
     /** The secrets a deployment was rendered with: their store's id, and the values to keep out of messages. */
     public record Secrets(String id, Set<String> values) {

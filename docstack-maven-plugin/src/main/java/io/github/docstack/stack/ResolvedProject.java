@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * A project of the stack with its image found: the reference it runs from, the image id (so a changed image
  * is noticed), the manifest read from the image's label, the readiness of the image's own HEALTHCHECK (null
- * when it has none), and the digests of its init steps' inputs from the image's label (step name to digest).
+ * when it has none), the digests of its init steps' inputs from the image's label (step name to digest), and the
+ * release the image was built for (its label; null when its manifest builds no named releases).
  */
 public record ResolvedProject(
         String name,
@@ -14,14 +15,15 @@ public record ResolvedProject(
         String imageId,
         Manifest manifest,
         Readiness imageReadiness,
-        Map<String, String> stepInputs) {
+        Map<String, String> stepInputs,
+        String release) {
 
     public ResolvedProject {
         stepInputs = Map.copyOf(stepInputs);
     }
 
     public ResolvedProject(String name, String image, String imageId, Manifest manifest, Readiness imageReadiness) {
-        this(name, image, imageId, manifest, imageReadiness, Map.of());
+        this(name, image, imageId, manifest, imageReadiness, Map.of(), null);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.docstack.stack;
 
+import io.github.docstack.image.ImageBuilder;
+
 /** The labels docstack puts on every container, network and volume of a stack, so a fresh JVM finds them. */
 public final class StackLabels {
 
@@ -22,6 +24,9 @@ public final class StackLabels {
      * id of the secrets of the checkout that made it, which is the stack's owner.
      */
     public static final String SECRETS = "io.github.docstack.secrets";
+    /** On a volume: the release of the image whose services made its data (see {@link Deployment.Volume}). */
+    public static final String RELEASE = ImageBuilder.RELEASE_LABEL;
+
     /** On a container: the directory of the owning checkout's secrets and outputs, to name it in a refusal. */
     public static final String STATE = "io.github.docstack.state";
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Resolves and wires a stack, with its secrets kept beside the stack file: what up and compose both start from. */
@@ -73,6 +74,7 @@ public final class StackPreparer {
             }
         }
         Deployment deployment = StackWiring.wire(stack, images, secrets, portOffset, publishedAddresses, gate);
+        checkVolumesRelease(deployment, engine);
         secrets.save();
         Map<String, String> variables = new java.util.TreeMap<>();
         secrets.all().forEach((key, value) -> variables.put(SecretKeys.variable(key), value));
@@ -96,6 +98,29 @@ public final class StackPreparer {
             }
         }
         return true;
+    }
+
+    /**
+     * Stops before a secret is saved or anything starts when a volume of the stack holds data that images of another
+     * release made. Volumes made before docstack labelled them with a release, and images of no named release, pass.
+     */
+    static void checkVolumesRelease(Deployment deployment, Engine engine)
+            throws VolumesOfAnotherReleaseException, EngineException {
+        Map<String, String> asked = new TreeMap<>();
+        deployment.volumes().stream()
+                .filter(volume -> volume.release() != null)
+                .forEach(volume -> asked.put(volume.name(), volume.release()));
+        Map<String, String> madeBy = new TreeMap<>();
+        for (VolumeSummary volume : engine.volumes(StackLabels.STACK, deployment.stack())) {
+            String release = volume.labels().get(StackLabels.RELEASE);
+            String wanted = asked.get(volume.name());
+            if (release != null && wanted != null && !release.equals(wanted)) {
+                madeBy.put(volume.name(), release);
+            }
+        }
+        if (!madeBy.isEmpty()) {
+            throw new VolumesOfAnotherReleaseException(deployment.stack(), madeBy, asked);
+        }
     }
 
     /**

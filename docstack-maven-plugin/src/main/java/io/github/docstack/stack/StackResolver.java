@@ -143,7 +143,8 @@ public final class StackResolver {
                 details.id(),
                 manifest,
                 Readiness.ofImageTest(details.healthcheck()),
-                StepInputs.read(details.labels().get(StepInputs.LABEL)));
+                StepInputs.read(details.labels().get(StepInputs.LABEL)),
+                details.labels().get(ImageBuilder.RELEASE_LABEL));
     }
 
     /** The manifest an image carries in its label. */

@@ -114,13 +114,14 @@ public final class StackRunner {
         checkOwner(deployment, existing.values());
         checkPortsFree(deployment, existing);
         engine.createNetwork(deployment.network(), stackLabel);
-        Map<String, String> volumeLabels = Map.of(
-                StackLabels.STACK,
-                deployment.stack(),
-                StackLabels.SECRETS,
-                deployment.secrets().id());
-        for (String volume : deployment.volumes()) {
-            engine.createVolume(volume, volumeLabels); // an existing volume keeps its data and its labels
+        for (Deployment.Volume volume : deployment.volumes()) {
+            Map<String, String> volumeLabels = new HashMap<>();
+            volumeLabels.put(StackLabels.STACK, deployment.stack());
+            volumeLabels.put(StackLabels.SECRETS, deployment.secrets().id());
+            if (volume.release() != null) {
+                volumeLabels.put(StackLabels.RELEASE, volume.release());
+            }
+            engine.createVolume(volume.name(), volumeLabels); // an existing volume keeps its data and its labels
         }
 
         Set<String> held = ConcurrentHashMap.newKeySet();

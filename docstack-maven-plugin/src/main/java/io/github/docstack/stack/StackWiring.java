@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Wires a resolved stack: matches every requirement to exactly one provider, renders placeholders and exports,
@@ -90,7 +89,7 @@ public final class StackWiring {
         }
         List<Deployment.Unit> units = new ArrayList<>();
         List<Deployment.Verification> verifications = new ArrayList<>();
-        Set<String> volumes = new TreeSet<>();
+        Map<String, Deployment.Volume> volumes = new TreeMap<>();
         // project -> capability -> the units that meet it (provider services, the consumer's provision step)
         Map<String, Map<String, Set<String>>> readyBefore = new HashMap<>();
         Map<String, Map<String, String>> importedEnvironment = new HashMap<>();
@@ -222,7 +221,9 @@ public final class StackWiring {
             for (Manifest.Service service : manifest.services().values()) {
                 Map<String, String> serviceVolumes = new TreeMap<>();
                 service.volumes().forEach((volume, path) -> serviceVolumes.put(stack.name() + "_" + volume, path));
-                volumes.addAll(serviceVolumes.keySet());
+                serviceVolumes
+                        .keySet()
+                        .forEach(volume -> volumes.put(volume, new Deployment.Volume(volume, project.release())));
                 Healthcheck healthcheck = healthcheck(service.healthcheck(), gate);
                 ContainerSpec spec = ContainerSpec.of(project.image())
                         .withName(stack.name() + "-" + service.name())
@@ -292,7 +293,7 @@ public final class StackWiring {
         return new Deployment(
                 stack.name(),
                 network,
-                List.copyOf(volumes),
+                List.copyOf(volumes.values()),
                 units,
                 outputs,
                 StackPreparer.stateDirectory(stack),

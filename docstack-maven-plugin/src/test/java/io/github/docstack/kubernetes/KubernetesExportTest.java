@@ -336,7 +336,7 @@ class KubernetesExportTest {
         return new Deployment(
                 "cloud",
                 "cloud",
-                List.of("cloud_mariadb-data"),
+                List.of(new Deployment.Volume("cloud_mariadb-data", null)),
                 List.of(mariadb, provision, dbSync, keystone, agents),
                 List.of(),
                 dir,

@@ -500,12 +500,41 @@ class StackWiringTest {
                                 new Manifest.Step("bootstrap", List.of("true"), Map.of(), null)),
                         Map.of("glance-api", service("glance-api", 9292, Map.of()))),
                 IMAGE_CHECK,
-                stepInputs);
+                stepInputs,
+                null);
         Map<String, String> hashes = new java.util.HashMap<>();
         StackWiring.wire(stack(glance, MARIADB), List.of(glance, MARIADB), secrets, 0)
                 .units()
                 .forEach(unit -> hashes.put(unit.id(), unit.configHash()));
         return hashes.get("init-glance-db-sync") + " " + hashes.get("init-glance-bootstrap");
+    }
+
+    @Test
+    void eachVolumeCarriesTheReleaseOfTheImageWhoseServicesKeepTheirDataInIt() throws Exception {
+        Manifest.Service mariadb = new Manifest.Service(
+                "mariadb",
+                List.of(),
+                List.of(),
+                Map.of(),
+                List.of(3306),
+                null,
+                Map.of("mariadb-data", "/var/lib/mysql"),
+                null,
+                null,
+                List.of());
+        ResolvedProject ofRelease = new ResolvedProject(
+                "mariadb",
+                "mariadb:2026.2",
+                "sha256:9",
+                manifest("mariadb", List.of(), List.of(), List.of(), Map.of("mariadb", mariadb)),
+                IMAGE_CHECK,
+                Map.of(),
+                "2026.2");
+
+        Deployment deployment = StackWiring.wire(
+                stack(ofRelease), List.of(ofRelease), new SecretStore(dir.resolve("secrets.properties")), 0);
+
+        assertEquals(List.of(new Deployment.Volume("dev_mariadb-data", "2026.2")), deployment.volumes());
     }
 
     @Test
