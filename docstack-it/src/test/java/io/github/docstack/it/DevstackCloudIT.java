@@ -24,10 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * devstack's default cloud (docstack-it/cloud/stack.yaml with its default profiles): keystone, glance, placement,
- * nova on its fake virt driver, neutron with ML2/linuxbridge and its L2, DHCP and L3 agents, cinder on a single-node
- * Ceph, horizon, and tempest. The real openstack client makes a server on a network, a router, and a volume; a
- * real browser logs in to horizon; tempest runs through docstack's verify.
+ * devstack's default cloud (docstack-it/cloud/stack.yaml with its default profiles and release): keystone, glance,
+ * placement, nova on its fake virt driver, neutron (ML2/OVN, or ML2/linuxbridge and its agents on Zed), cinder on a
+ * single-node Ceph, horizon, and tempest. The real openstack client makes a server on a network, a router, and a
+ * volume; a real browser logs in to horizon; tempest runs through docstack's verify.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevstackCloudIT {
@@ -51,10 +51,12 @@ class DevstackCloudIT {
 
     private static Deployment deployment;
     private static OpenStackClient openstack;
+    private static NeutronNetworking networking;
 
     @BeforeAll
     static void upDevstacksDefaultCloud() throws Exception {
         Stack stack = SampleCloud.load(work, NAME, null); // the stack file's own profiles: devstack's default set
+        networking = NeutronNetworking.of(stack.release());
         // A fresh checkout has fresh secrets: the data an interrupted earlier run left would (rightly) refuse them.
         new StackRunner(REAL.engine(), RealEngine.CONSOLE).down(NAME, true);
         deployment = StackPreparer.prepare(stack, REAL.engine(), RealEngine.CONSOLE, OFFSET, 8)
@@ -80,7 +82,7 @@ class DevstackCloudIT {
                 .lines()
                 .anyMatch("neutron"::equals));
         // Both nova-compute and neutron's agents report as the stack's one host, named after the stack.
-        openstack.awaitComputeHost(NAME);
+        openstack.awaitComputeHost(NAME, networking);
 
         assertEquals("ACTIVE", openstack.createServerOnANewNetwork("docstack-it", "10.20.30.0/24", work));
         assertEquals(
@@ -90,7 +92,7 @@ class DevstackCloudIT {
                         .strip());
         String addresses = openstack.run("server", "show", "docstack-it-server", "-f", "value", "-c", "addresses");
         assertTrue(addresses.matches("(?s).*docstack-it-net.*10\\.20\\.30\\.\\d+.*"), addresses);
-        // The port is bound to the host by the linuxbridge mechanism driver, which only binds where its agent lives.
+        // The port is bound to the host by the mechanism driver, which only binds where its agent (or chassis) lives.
         String port = openstack
                 .run("port", "list", "--server", "docstack-it-server", "-f", "value", "-c", "ID")
                 .strip();
@@ -100,7 +102,7 @@ class DevstackCloudIT {
                         .run("port", "show", port, "-f", "value", "-c", "binding_host_id")
                         .strip());
         assertEquals(
-                "bridge",
+                networking.vifType(),
                 openstack
                         .run("port", "show", port, "-f", "value", "-c", "binding_vif_type")
                         .strip());
@@ -108,10 +110,10 @@ class DevstackCloudIT {
 
     @Test
     @Order(2)
-    void aRouterFromTheTestsSubnetToPublicIsPlumbedByTheL3Agent() throws Exception {
+    void aRouterFromTheTestsSubnetToPublicIsPlumbed() throws Exception {
         openstack.runUntil(
                 Duration.ofMinutes(2),
-                output -> output.contains("L3 agent"),
+                output -> networking.agentTypes().stream().allMatch(output::contains),
                 "network",
                 "agent",
                 "list",
@@ -152,8 +154,8 @@ class DevstackCloudIT {
         openstack.run("router", "create", "--external-gateway", "public", "docstack-it-router");
         openstack.run("router", "add", "subnet", "docstack-it-router", "docstack-it-subnet");
 
-        // A router's ports go ACTIVE only once the L3 agent has made its namespace and plugged them into the
-        // bridges, and the L2 agent has seen them there.
+        // A router's ports go ACTIVE only once they are plumbed: by the L3 agent in its namespace, seen by the L2
+        // agent, or bound to the OVN chassis that is the gateway.
         openstack.runUntil(
                 Duration.ofMinutes(2),
                 output -> output.lines().count() == 2 && output.lines().allMatch("ACTIVE"::equals),

@@ -51,11 +51,11 @@ final class OpenStackClient {
     }
 
     /**
-     * Waits until nova-compute and neutron's L2 and DHCP agents have registered as {@code host}. nova-compute
-     * registers its node a moment after it starts, and the scheduler maps it into cell1 on its next discovery:
-     * until then a server would find no host.
+     * Waits until nova-compute and neutron's agents ({@code networking}'s) have registered as {@code host}.
+     * nova-compute registers its node a moment after it starts, and the scheduler maps it into cell1 on its next
+     * discovery: until then a server would find no host.
      */
-    void awaitComputeHost(String host) throws Exception {
+    void awaitComputeHost(String host, NeutronNetworking networking) throws Exception {
         runUntil(
                 Duration.ofMinutes(2),
                 output -> output.lines().anyMatch(host::equals),
@@ -67,7 +67,7 @@ final class OpenStackClient {
                 "Hypervisor Hostname");
         runUntil(
                 Duration.ofMinutes(2),
-                output -> output.contains("Linux bridge agent") && output.contains("DHCP agent"),
+                output -> networking.agentTypes().stream().allMatch(output::contains),
                 "network",
                 "agent",
                 "list",

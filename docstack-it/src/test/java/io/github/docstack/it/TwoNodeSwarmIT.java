@@ -235,7 +235,7 @@ class TwoNodeSwarmIT {
                     "nova's public endpoint is its node's address: " + endpoints);
 
             // The neutron agents on the manager report as the same host as nova-compute (the stack's name).
-            openstack.awaitComputeHost(CLOUD);
+            openstack.awaitComputeHost(CLOUD, NeutronNetworking.of(stack.release()));
 
             long creating = System.nanoTime();
             String status = openstack.createServerOnANewNetwork("two-node", "10.20.40.0/24", work);
