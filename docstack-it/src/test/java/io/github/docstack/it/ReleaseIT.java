@@ -56,6 +56,7 @@ class ReleaseIT {
                   releases:
                     "2026.2": {args: {SERIES: "2026.2"}}
                     zed: {args: {SERIES: zed, DEBIAN_SUITE: bookworm}}
+                  versions: [sh, -c, "echo series $(cat /series)"]
                 services:
                   series:
                     healthcheck: {command: [test, -s, /series], interval: 1s, start_interval: 200ms}
@@ -95,6 +96,10 @@ class ReleaseIT {
         assertEquals("zed", zedImage.labels().get(ImageBuilder.RELEASE_LABEL));
         assertEquals("debian:bookworm-slim", zedImage.labels().get("org.opencontainers.image.base.name"));
         assertTrue(zed.startsWith("series:zed-"), "an older release's immutable tag carries its name: " + zed);
+        assertEquals(
+                "series zed",
+                zedImage.labels().get("io.github.docstack.versions"),
+                "what the versions command printed in the image is its label");
         assertEquals("zed\n", Commands.run("docker", "exec", STACK + "-series", "cat", "/series"));
 
         String newest = up("latest");

@@ -206,7 +206,11 @@ public final class ImageBuilder {
                     + " KiB" + " (after .dockerignore)");
             Map<String, String> labels = new LinkedHashMap<>(plan.labels());
             labels.put(ManifestJson.LABEL, ManifestJson.write(plan.manifest()));
-            labels.put(BuildInputs.LABEL, inputs);
+            List<String> versionsCommand = plan.manifest().build().versions();
+            // With a versions command the image gets its last labels in a second build; only that image may be
+            // found by its inputs and reused.
+            Map<String, String> lastLabels = new LinkedHashMap<>();
+            (versionsCommand.isEmpty() ? labels : lastLabels).put(BuildInputs.LABEL, inputs);
             Map<String, String> stepInputs =
                     StepInputs.digests(plan.manifest(), plan.context(), ignore, alwaysSent, plan.neverSent());
             if (!stepInputs.isEmpty()) {
@@ -221,6 +225,12 @@ public final class ImageBuilder {
                     plan.manifest().build().target(),
                     plan.noCache(),
                     plan.pull()));
+            if (!versionsCommand.isEmpty()) {
+                lastLabels.put(
+                        PackageVersions.LABEL,
+                        PackageVersions.read(engine, plan.name().toString(), imageId, versionsCommand));
+                imageId = PackageVersions.relabel(engine, imageId, lastLabels, plan.references());
+            }
             log.info("Built " + plan.name() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms, tagged "
                     + String.join(", ", plan.tagNames()));
             return new BuiltImage(

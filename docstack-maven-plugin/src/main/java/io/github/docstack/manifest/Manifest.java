@@ -37,18 +37,22 @@ public record Manifest(
      *
      * @param releases the releases this directory builds, the newest first (the one a build gets when none is asked
      *                 for); empty when the image is the same for every release
+     * @param versions the command that prints the versions of the project's own packages in the built image, or
+     *                 empty
      */
     public record BuildSpec(
             String context,
             String dockerfile,
             Map<String, String> args,
             String target,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Release> releases) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Release> releases,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> versions) {
 
-        public static final BuildSpec DEFAULT = new BuildSpec("..", "Dockerfile", Map.of(), null, List.of());
+        public static final BuildSpec DEFAULT = new BuildSpec("..", "Dockerfile", Map.of(), null, List.of(), List.of());
 
         public BuildSpec {
             releases = releases == null ? List.of() : List.copyOf(releases); // labels of older images
+            versions = versions == null ? List.of() : List.copyOf(versions);
         }
 
         /** The release of this name, if the directory builds it. */

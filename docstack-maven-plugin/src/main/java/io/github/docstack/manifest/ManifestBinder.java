@@ -43,7 +43,8 @@ final class ManifestBinder {
                 dockerfile == null ? Manifest.BuildSpec.DEFAULT.dockerfile() : dockerfile,
                 textMap(build.get("args")),
                 text(build.get("target")),
-                releases(build.get("releases")));
+                releases(build.get("releases")),
+                command(build.get("versions")));
     }
 
     private static List<Manifest.Release> releases(YamlNode node) {

@@ -206,7 +206,16 @@ public final class ManifestShape {
                                                     new Value(
                                                             "Build stage to stop at (multi-stage builds).",
                                                             ValueType.TEXT)),
-                                            optional("releases", RELEASES)))),
+                                            optional("releases", RELEASES),
+                                            optional(
+                                                    "versions",
+                                                    new Command(
+                                                            "A command run in the image once it is built that prints the"
+                                                                    + " versions of the project's own packages, one per line, e.g."
+                                                                    + " [dpkg-query, -W, keystone, python3-keystone]. Its output"
+                                                                    + " becomes the image's label io.github.docstack.versions, so"
+                                                                    + " two builds of one tag show what changed; a failure fails"
+                                                                    + " the build."))))),
                     optional(
                             "requires",
                             new ListOf(
