@@ -10,6 +10,11 @@ import time
 from nova.image import glance
 from nova.virt import fake
 
+try:
+    from nova.virt import node as node_identity  # 2023.1 on
+except ImportError:
+    node_identity = None
+
 # The network node's Open vSwitch database (neutron-network-node), where neutron runs ML2/OVN; with linuxbridge
 # nothing answers there, and nothing is plugged.
 OVSDB = "tcp:neutron-agents:6640"
@@ -39,6 +44,20 @@ def unplug(vif):
 
 
 class DocstackFakeDriver(fake.SmallFakeDriver):
+
+    # nova-compute refuses to start again without its node's identity in its state directory (compute_id, 2023.1 on),
+    # and the fake's nodes get a new UUID in every process. As a real driver (and nova's FakeDriverWithoutFakeNodes),
+    # the node's UUID is that identity, kept in the directory that is a volume: a recreated container is the same node.
+    def get_available_resource(self, nodename):
+        resources = super().get_available_resource(nodename)
+        if node_identity is not None:
+            resources["uuid"] = node_identity.get_local_node_uuid()
+        return resources
+
+    def get_nodenames_by_uuid(self, refresh=False):
+        if node_identity is None:
+            return super().get_nodenames_by_uuid(refresh)
+        return {node_identity.get_local_node_uuid(): self.get_available_nodes()[0]}
 
     def spawn(self, context, instance, *args, **kwargs):
         super().spawn(context, instance, *args, **kwargs)
