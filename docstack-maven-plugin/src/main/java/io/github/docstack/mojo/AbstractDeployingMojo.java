@@ -34,6 +34,11 @@ public abstract class AbstractDeployingMojo extends AbstractStackMojo {
         this.decrypter = decrypter;
     }
 
+    @Override
+    protected boolean deploys() {
+        return true;
+    }
+
     /**
      * Resolves and wires the stack.
      *

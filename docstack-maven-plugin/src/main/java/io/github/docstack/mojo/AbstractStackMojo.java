@@ -108,6 +108,14 @@ public abstract class AbstractStackMojo extends AbstractDocstackMojo {
         }
     }
 
+    /**
+     * Whether the goal resolves the stack's images, so its release and profiles are worth a line of the log; down,
+     * status and logs work from what runs.
+     */
+    protected boolean deploys() {
+        return false;
+    }
+
     /** The stack file, with the projects of the active profiles. */
     private Stack loadStack() throws MojoFailureException {
         StackLoader.Result result = StackLoader.load(stack.toPath());
@@ -127,11 +135,13 @@ public abstract class AbstractStackMojo extends AbstractDocstackMojo {
                                     .map(String::strip)
                                     .filter(profile -> !profile.isEmpty())
                                     .toList());
-            getLog().info("Release " + selected.release()
-                    + (release == null || release.isBlank()
-                            ? " (the stack file's; -D" + DocstackProperties.RELEASE + "=... picks another)"
-                            : " (-D" + DocstackProperties.RELEASE + ")"));
-            if (!selected.profiles().isEmpty()) {
+            if (deploys()) {
+                getLog().info("Release " + selected.release()
+                        + (release == null || release.isBlank()
+                                ? " (the stack file's; -D" + DocstackProperties.RELEASE + "=... picks another)"
+                                : " (-D" + DocstackProperties.RELEASE + ")"));
+            }
+            if (deploys() && !selected.profiles().isEmpty()) {
                 getLog().info("Profiles " + String.join(", ", selected.profiles()) + " ("
                         + selected.projects().size() + " of "
                         + result.stack().projects().size() + " projects; -D" + DocstackProperties.PROFILES
