@@ -43,6 +43,24 @@ def unplug(vif):
     _ovs("--if-exists", "del-port", "br-int", _device(vif))
 
 
+# Written once nova-compute reports its resources, which it does only after its host's checks passed (init_host):
+# the start time of this process, so nova-compute-ready knows this run of it got that far, not an earlier one.
+STARTED = "/run/docstack-compute-started"
+
+
+def _mark_started():
+    with open("/proc/self/stat") as stat:
+        started = stat.read().rsplit(")", 1)[1].split()[19]  # field 22, starttime
+    try:
+        with open(STARTED) as mark:
+            if mark.read() == started:
+                return
+    except OSError:
+        pass
+    with open(STARTED, "w") as mark:
+        mark.write(started)
+
+
 class DocstackFakeDriver(fake.SmallFakeDriver):
 
     # nova-compute refuses to start again without its node's identity in its state directory (compute_id, 2023.1 on),
@@ -52,6 +70,7 @@ class DocstackFakeDriver(fake.SmallFakeDriver):
         resources = super().get_available_resource(nodename)
         if node_identity is not None:
             resources["uuid"] = node_identity.get_local_node_uuid()
+        _mark_started()
         return resources
 
     def get_nodenames_by_uuid(self, refresh=False):
