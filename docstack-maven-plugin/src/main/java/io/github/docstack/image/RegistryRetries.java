@@ -6,7 +6,8 @@ import io.github.docstack.engine.RegistryException;
 
 /**
  * One registry operation (a push or a pull), tried again after a passing failure with backoff. Refused
- * credentials are not retried: another try cannot fix them. The one home of that policy and its advice.
+ * credentials and a missing image are not retried: another try cannot fix them. The one home of that policy and
+ * its advice.
  */
 final class RegistryRetries {
 
@@ -23,7 +24,9 @@ final class RegistryRetries {
                 call.run();
                 return;
             } catch (RegistryException e) {
-                if (e.kind() == RegistryException.Kind.UNAUTHORIZED || attempt >= retry.attempts()) {
+                if (e.kind() == RegistryException.Kind.UNAUTHORIZED
+                        || e.kind() == RegistryException.Kind.NOT_FOUND
+                        || attempt >= retry.attempts()) {
                     throw explain(e, registry, attempt);
                 }
                 log.warn(e.getMessage() + " (attempt " + attempt + " of " + retry.attempts() + "; trying again in "
@@ -41,7 +44,8 @@ final class RegistryRetries {
             case UNREACHABLE ->
                 " Nothing answers at the registry " + registry + " (after " + attempts + " attempts):"
                         + " check that it runs and the address is right.";
-            default -> " Gave up after " + attempts + " attempts.";
+            case NOT_FOUND -> " The registry " + registry + " holds no such image or tag.";
+            case OTHER -> " Gave up after " + attempts + " attempts.";
         };
         return new RegistryException(e.kind(), e.getMessage() + "." + advice, e);
     }

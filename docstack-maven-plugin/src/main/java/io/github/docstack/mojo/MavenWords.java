@@ -2,8 +2,10 @@ package io.github.docstack.mojo;
 
 import io.github.docstack.engine.EngineTimeoutException;
 import io.github.docstack.engine.EngineUnavailableException;
+import io.github.docstack.engine.RegistryException;
 import io.github.docstack.image.InvalidDocstackException;
 import io.github.docstack.stack.ImageMissingException;
+import io.github.docstack.stack.ImagePullFailedException;
 import io.github.docstack.stack.PortTakenException;
 import io.github.docstack.stack.ProjectUnbuildableException;
 import io.github.docstack.stack.ReleaseUnavailableException;
@@ -34,6 +36,10 @@ final class MavenWords {
         if (failure instanceof ReleaseUnavailableException) {
             return message + " (-D" + DocstackProperties.RELEASE + "=RELEASE asks for another release; -D"
                     + DocstackProperties.PROFILES + " picks which optional projects come)";
+        }
+        if (failure instanceof ImagePullFailedException pull && pull.kind() == RegistryException.Kind.NOT_FOUND) {
+            return message + " (in the project, mvn docstack:build docstack:push -D" + DocstackProperties.RELEASE
+                    + "=RELEASE pushes it; here, -D" + DocstackProperties.RELEASE + "=RELEASE asks for another)";
         }
         if (failure instanceof ImageMissingException) {
             return message + " (mvn docstack:build in the project builds it)";

@@ -4,6 +4,7 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
 import io.github.docstack.engine.ImageDetails;
+import io.github.docstack.engine.RegistryException;
 import io.github.docstack.image.BuildPlan;
 import io.github.docstack.image.BuildRequest;
 import io.github.docstack.image.ImageBuilder;
@@ -108,13 +109,12 @@ public final class StackResolver {
             // The image was built from this manifest (it is among the build inputs), so its label need not be read.
             built = plan.manifest();
             how = "built from " + project.path();
-        } else if (project.image() != null) {
-            image = project.image();
-            how = pullIfRemote(image);
         } else {
-            image = (stack.registry() == null ? "" : stack.registry().replaceAll("/+$", "") + "/") + project.name()
-                    + ":" + stack.releaseOf(project);
-            how = pullIfRemote(image);
+            image = project.image() != null
+                    ? project.image()
+                    : (stack.registry() == null ? "" : stack.registry().replaceAll("/+$", "") + "/") + project.name()
+                            + ":" + stack.releaseOf(project);
+            how = pullIfRemote(project, image);
         }
         if (!engine.hasImage(image)) {
             throw new ImageMissingException(project.name(), image);
@@ -163,12 +163,16 @@ public final class StackResolver {
         }
     }
 
-    private String pullIfRemote(String image) throws EngineException {
-        if (ImageReference.parse(image).registry() != null) {
-            puller.pull(image);
-            return "pulled";
+    private String pullIfRemote(Stack.Project project, String image) throws StackException, EngineException {
+        if (ImageReference.parse(image).registry() == null) {
+            return "local";
         }
-        return "local";
+        try {
+            puller.pull(image);
+        } catch (RegistryException e) {
+            throw new ImagePullFailedException(project.name(), image, e);
+        }
+        return "pulled";
     }
 
     private static <T> T unwrap(Future<T> future) throws StackException, EngineException {

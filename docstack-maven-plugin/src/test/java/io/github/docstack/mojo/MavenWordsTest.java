@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.docstack.engine.EngineAddress;
 import io.github.docstack.engine.EngineUnavailableException;
+import io.github.docstack.engine.RegistryException;
 import io.github.docstack.stack.ImageMissingException;
+import io.github.docstack.stack.ImagePullFailedException;
 import io.github.docstack.stack.PortTakenException;
 import io.github.docstack.stack.StackException;
 import io.github.docstack.stack.StepFailedException;
@@ -38,6 +40,24 @@ class MavenWordsTest {
                         + " the project builds it)",
                 MavenWords.of(new ImageMissingException("glance", "glance:2024.1")));
         assertEquals("Stack cloud is locked", MavenWords.of(new StackException("Stack cloud is locked")));
+    }
+
+    @Test
+    void anImageTheRegistryLacksPointsAtPushingItOrAskingForAnotherRelease() {
+        assertEquals(
+                "Project keystone: Pulling 127.0.0.1:5001/docstack/keystone:2025.1 failed: manifest unknown. The registry"
+                        + " 127.0.0.1:5001 holds no such image or tag. Nothing was started: push that image to the"
+                        + " registry first, or ask for a release or channel it holds (in the project, mvn"
+                        + " docstack:build docstack:push -Ddocstack.release=RELEASE pushes it; here,"
+                        + " -Ddocstack.release=RELEASE asks for another)",
+                MavenWords.of(new ImagePullFailedException(
+                        "keystone",
+                        "127.0.0.1:5001/docstack/keystone:2025.1",
+                        new RegistryException(
+                                RegistryException.Kind.NOT_FOUND,
+                                "Pulling 127.0.0.1:5001/docstack/keystone:2025.1 failed: manifest unknown. The"
+                                        + " registry 127.0.0.1:5001 holds no such image or tag.",
+                                null))));
     }
 
     @Test
