@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.docstack.engine.ContainerSummary;
 import io.github.docstack.engine.ImageDetails;
+import io.github.docstack.image.BuildRequest;
 import io.github.docstack.image.ImageBuilder;
+import io.github.docstack.image.PackagesNotInstallableException;
+import io.github.docstack.image.TagPolicy;
 import io.github.docstack.stack.ReleaseUnavailableException;
 import io.github.docstack.stack.Stack;
 import io.github.docstack.stack.StackLabels;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One docstack/ directory that builds two releases, brought up on the real engine for one release and then the other:
  * each image holds its release's build, labelled and tagged with it; a release the directory does not build stops up
- * before anything is built or started.
+ * before anything is built or started. A package the suite's archive lacks fails the build naming the package.
  */
 class ReleaseIT {
 
@@ -87,6 +90,38 @@ class ReleaseIT {
                         4);
         assertEquals("healthy", report.services().get(0).state());
         return REAL.engine().containers(StackLabels.STACK, STACK).get(0).image();
+    }
+
+    @Test
+    void aPackageTheSuiteLacksFailsTheBuildNamingThePackage() throws Exception {
+        Path docstack = Files.createDirectories(work.resolve("lacking/docstack"));
+        Files.writeString(docstack.resolve("Dockerfile"), """
+                FROM debian:bookworm-slim
+                RUN apt-get update && apt-get install -y --no-install-recommends docstack-no-such-package
+                CMD ["sleep", "infinity"]
+                """);
+        Files.writeString(docstack.resolve("docstack.yaml"), """
+                apiVersion: docstack/v1
+                name: lacking
+                services:
+                  lacking: {}
+                ignore: [runs-as-root, no-healthcheck]
+                """);
+        ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
+
+        PackagesNotInstallableException failure = assertThrows(
+                PackagesNotInstallableException.class,
+                () -> builder.build(
+                        builder.plan(BuildRequest.of(docstack, System.getenv()), work.resolve("out")),
+                        REAL.engine(),
+                        RealEngine.CONSOLE));
+
+        assertEquals(List.of("the archive has no package docstack-no-such-package"), failure.problems());
+        assertTrue(
+                failure.getMessage()
+                        .contains("Debian's archive could not install what the Dockerfile asks for: the archive has"
+                                + " no package docstack-no-such-package. "),
+                failure.getMessage());
     }
 
     @Test

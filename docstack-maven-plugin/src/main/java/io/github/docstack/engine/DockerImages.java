@@ -43,6 +43,7 @@ final class DockerImages extends DockerPart {
                     "labels",
                     JsonFactory.newJsonObject(new HashMap<>(build.labels())).toString());
         }
+        FabricLogger.keepBuildOutput();
         try {
             access().buildImage(name, build.contextArchive().toFile(), options);
             for (String tag : build.tags().subList(1, build.tags().size())) {
@@ -50,10 +51,13 @@ final class DockerImages extends DockerPart {
             }
             return access().getImageId(name);
         } catch (DockerAccessException e) {
-            throw new EngineException(
+            throw new ImageBuildFailedException(
                     "Building " + name + " failed: " + e.getMessage().trim()
                             + ". The build output above shows the failing step.",
+                    FabricLogger.takeBuildOutput(),
                     e);
+        } finally {
+            FabricLogger.takeBuildOutput();
         }
     }
 

@@ -1,6 +1,10 @@
 package io.github.docstack.engine;
 
 import io.fabric8.maven.docker.util.Logger;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Feeds fabric8's log calls into an {@link EngineLog}. Build output (its "verbose build" category) goes to
@@ -8,10 +12,34 @@ import io.fabric8.maven.docker.util.Logger;
  */
 final class FabricLogger implements Logger {
 
+    /** How many of a build's last output lines a failed build reports. */
+    private static final int KEPT_LINES = 60;
+
+    /**
+     * The last lines of build output each thread logged since it began {@link #keepBuildOutput()}: fabric8 reads a
+     * build's output on the thread that asked for the build, and builds run side by side on several threads.
+     */
+    private static final ThreadLocal<Deque<String>> KEPT = new ThreadLocal<>();
+
+    /** Its escape character may be gone by the time fabric8 hands the line over. */
+    private static final Pattern ANSI_COLOUR = Pattern.compile("\u001B?\\[[0-9]{1,3}(;[0-9]{1,3})*m");
+
     private final EngineLog log;
 
     FabricLogger(EngineLog log) {
         this.log = log;
+    }
+
+    /** Keeps this thread's build output from now on, the last lines only. */
+    static void keepBuildOutput() {
+        KEPT.set(new ArrayDeque<>());
+    }
+
+    /** The build output this thread kept, which it stops keeping. */
+    static List<String> takeBuildOutput() {
+        Deque<String> lines = KEPT.get();
+        KEPT.remove();
+        return lines == null ? List.of() : List.copyOf(lines);
     }
 
     @Override
@@ -43,6 +71,7 @@ final class FabricLogger implements Logger {
         if (category == LogVerboseCategory.BUILD) {
             if (!message.isBlank()) {
                 log.info(message);
+                keep(message);
             }
         } else {
             log.debug(message);
@@ -82,6 +111,21 @@ final class FabricLogger implements Logger {
 
     @Override
     public void progressFinished() {}
+
+    private static void keep(String output) {
+        Deque<String> lines = KEPT.get();
+        if (lines == null) {
+            return;
+        }
+        // A step's stderr comes coloured for a terminal.
+        output.lines()
+                .map(line -> ANSI_COLOUR.matcher(line).replaceAll(""))
+                .filter(line -> !line.isBlank())
+                .forEach(lines::addLast);
+        while (lines.size() > KEPT_LINES) {
+            lines.removeFirst();
+        }
+    }
 
     @SuppressWarnings("AnnotateFormatMethod") // fabric8's Logger hands us its formats; it has no such annotation either
     private static String format(String format, Object... params) {

@@ -6,6 +6,7 @@ import io.github.docstack.engine.Engine;
 import io.github.docstack.engine.EngineException;
 import io.github.docstack.engine.EngineLog;
 import io.github.docstack.engine.ImageBuild;
+import io.github.docstack.engine.ImageBuildFailedException;
 import io.github.docstack.engine.ImageDetails;
 import io.github.docstack.engine.Sha256;
 import io.github.docstack.manifest.DocstackValidator;
@@ -210,21 +211,27 @@ public final class ImageBuilder {
             // With a versions command the image gets its last labels in a second build; only that image may be
             // found by its inputs and reused.
             Map<String, String> lastLabels = new LinkedHashMap<>();
-            (versionsCommand.isEmpty() ? labels : lastLabels).put(BuildInputs.LABEL, inputs);
+            if (versionsCommand.isEmpty()) {
+                labels.put(BuildInputs.LABEL, inputs);
+            } else {
+                lastLabels.put(BuildInputs.LABEL, inputs);
+            }
             Map<String, String> stepInputs =
                     StepInputs.digests(plan.manifest(), plan.context(), ignore, alwaysSent, plan.neverSent());
             if (!stepInputs.isEmpty()) {
                 labels.put(StepInputs.LABEL, StepInputs.label(stepInputs));
             }
-            String imageId = engine.build(new ImageBuild(
-                    archive,
-                    plan.dockerfileInContext(),
-                    plan.references(),
-                    plan.engineBuildArgs(),
-                    labels,
-                    plan.manifest().build().target(),
-                    plan.noCache(),
-                    plan.pull()));
+            String imageId = build(
+                    engine,
+                    new ImageBuild(
+                            archive,
+                            plan.dockerfileInContext(),
+                            plan.references(),
+                            plan.engineBuildArgs(),
+                            labels,
+                            plan.manifest().build().target(),
+                            plan.noCache(),
+                            plan.pull()));
             if (!versionsCommand.isEmpty()) {
                 lastLabels.put(
                         PackageVersions.LABEL,
@@ -241,6 +248,19 @@ public final class ImageBuilder {
                     plan.version());
         } finally {
             Files.deleteIfExists(archive);
+        }
+    }
+
+    /** Has the engine build it; a failure apt explains says which packages could not be installed. */
+    private static String build(Engine engine, ImageBuild build) throws EngineException {
+        try {
+            return engine.build(build);
+        } catch (ImageBuildFailedException e) {
+            List<String> problems = AptProblems.in(e.outputTail());
+            if (problems.isEmpty()) {
+                throw e;
+            }
+            throw new PackagesNotInstallableException(e, problems);
         }
     }
 
