@@ -66,7 +66,8 @@ public final class StackPreparer {
         // Images first: each project's build inputs are read and hashed while the engine may still be connecting
         // (Engine#inBackground); building or pulling an image generates no secret and starts nothing.
         List<ResolvedProject> images = new StackResolver(engine, log, parallelism, puller).resolve(stack);
-        checkVolumesMatch(stack, engine, secrets);
+        List<VolumeSummary> volumes = engine.volumes(StackLabels.STACK, stack.name());
+        checkVolumesMatch(stack, volumes, secrets);
         Map<String, String> publishedAddresses = new java.util.HashMap<>();
         for (Stack.Project project : stack.projects()) {
             if (project.node() != null) {
@@ -74,7 +75,7 @@ public final class StackPreparer {
             }
         }
         Deployment deployment = StackWiring.wire(stack, images, secrets, portOffset, publishedAddresses, gate);
-        checkVolumesRelease(deployment, engine);
+        checkVolumesRelease(deployment, volumes);
         secrets.save();
         Map<String, String> variables = new java.util.TreeMap<>();
         secrets.all().forEach((key, value) -> variables.put(SecretKeys.variable(key), value));
@@ -104,14 +105,14 @@ public final class StackPreparer {
      * Stops before a secret is saved or anything starts when a volume of the stack holds data that images of another
      * release made. Volumes made before docstack labelled them with a release, and images of no named release, pass.
      */
-    static void checkVolumesRelease(Deployment deployment, Engine engine)
-            throws VolumesOfAnotherReleaseException, EngineException {
+    static void checkVolumesRelease(Deployment deployment, List<VolumeSummary> volumes)
+            throws VolumesOfAnotherReleaseException {
         Map<String, String> asked = new TreeMap<>();
         deployment.volumes().stream()
                 .filter(volume -> volume.release() != null)
                 .forEach(volume -> asked.put(volume.name(), volume.release()));
         Map<String, String> madeBy = new TreeMap<>();
-        for (VolumeSummary volume : engine.volumes(StackLabels.STACK, deployment.stack())) {
+        for (VolumeSummary volume : volumes) {
             String release = volume.labels().get(StackLabels.RELEASE);
             String wanted = asked.get(volume.name());
             if (release != null && wanted != null && !release.equals(wanted)) {
@@ -127,10 +128,10 @@ public final class StackPreparer {
      * Stops before a secret is generated or anything starts when a volume of the stack was made with other secrets.
      * Volumes made before docstack labelled them carry no secrets id and pass.
      */
-    static void checkVolumesMatch(Stack stack, Engine engine, SecretStore secrets)
-            throws ForeignVolumesException, EngineException {
+    static void checkVolumesMatch(Stack stack, List<VolumeSummary> volumes, SecretStore secrets)
+            throws ForeignVolumesException {
         List<String> foreign = new ArrayList<>();
-        for (VolumeSummary volume : engine.volumes(StackLabels.STACK, stack.name())) {
+        for (VolumeSummary volume : volumes) {
             String madeWith = volume.labels().get(StackLabels.SECRETS);
             if (madeWith != null && !madeWith.equals(secrets.id())) {
                 foreign.add(volume.name());
