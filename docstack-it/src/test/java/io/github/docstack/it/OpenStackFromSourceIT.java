@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An OpenStack developer's loop: keystone's upstream source (the release Debian ships, from Debian's archive) as a
- * git checkout with a docstack/ directory, in a stack with the sample cloud's mariadb and memcached, under
+ * An OpenStack developer's loop: keystone's code of the newest release (2026.2's, from Debian's archive) as a git
+ * checkout with a docstack/ directory, in a stack with the sample cloud's mariadb and memcached, under
  * {@code mvn docstack:watch}. The real openstack client gets a token; a one-line change to keystone's source is
  * served after a sync+exec (new uwsgi workers) and after a rebuild (which leaves the init steps done: their inputs did
  * not change), and beside them devstack's way (edit the installed code, restart the service) is timed in the same
@@ -37,9 +37,14 @@ class OpenStackFromSourceIT {
     @RegisterExtension
     static final RealEngine REAL = new RealEngine();
 
-    /** keystone 22.0.2, bookworm's: the upstream tarball Debian builds its package from. */
-    private static final String KEYSTONE_SOURCE =
-            "http://deb.debian.org/debian/pool/main/k/keystone/keystone_22.0.2.orig.tar.xz";
+    /**
+     * keystone 30.0.0, OpenStack 2026.2's, as Debian sid ships it: its Python package, from Debian's {@code
+     * python3-keystone} (the archive these tests reach serves sid's binary packages, not its source tarball).
+     */
+    private static final String KEYSTONE_PACKAGE =
+            "http://deb.debian.org/debian/pool/main/k/keystone/python3-keystone_30.0.0-3_all.deb";
+
+    private static final String KEYSTONE_VERSION = "30.0.0";
 
     private static final String STACK = "keystone-dev";
     private static final int OFFSET = 12000;
@@ -117,7 +122,7 @@ class OpenStackFromSourceIT {
                     "the fix is synced");
 
             // devstack's way: the code is installed where it runs; edit it there and restart the service.
-            String installed = "/usr/local/lib/python3.11/dist-packages/" + DISCOVERY;
+            String installed = "/opt/keystone/" + DISCOVERY; // where the Dockerfile puts the checkout's package
             long edited = System.nanoTime();
             docker("exec", STACK + "-keystone", "sed", "-i", "s/2026-11-29T00:00:01Z/2026-11-29T00:00:02Z/", installed);
             docker("restart", "-t", "10", STACK + "-keystone");
@@ -189,19 +194,26 @@ class OpenStackFromSourceIT {
     }
 
     /**
-     * keystone's upstream source as a developer has it: unpacked into a git checkout, given a docstack/ directory with
+     * keystone's code as a developer has it: its Python package in a git checkout, given a docstack/ directory with
      * the sample cloud's keystone configuration scripts, a Dockerfile that puts the checkout over Debian's
      * dependencies, and a manifest whose watch rule copies a change to the Python package and replaces the workers.
      */
     private Path keystoneCheckout() throws Exception {
-        Path tarball = work.resolve("keystone.orig.tar.xz");
+        Path deb = work.resolve("python3-keystone.deb");
         HttpResponse<Path> download = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(KEYSTONE_SOURCE)).build(),
-                        HttpResponse.BodyHandlers.ofFile(tarball));
-        assertEquals(200, download.statusCode(), "Debian's archive serves " + KEYSTONE_SOURCE);
-        run(work, "tar", "xJf", tarball.toString());
-        Path checkout = work.resolve("keystone-22.0.2");
+                        HttpRequest.newBuilder(URI.create(KEYSTONE_PACKAGE)).build(),
+                        HttpResponse.BodyHandlers.ofFile(deb));
+        assertEquals(200, download.statusCode(), "Debian's archive serves " + KEYSTONE_PACKAGE);
+        Path unpacked = work.resolve("python3-keystone");
+        run(work, "dpkg-deb", "-x", deb.toString(), unpacked.toString());
+        Path checkout = Files.createDirectories(work.resolve("keystone-" + KEYSTONE_VERSION));
+        run(
+                work,
+                "cp",
+                "-r",
+                unpacked.resolve("usr/lib/python3/dist-packages/keystone").toString(),
+                checkout.toString());
         assertTrue(
                 Files.readString(checkout.resolve(DISCOVERY)).contains(SERVED_LINE),
                 "keystone's version document, as released");
@@ -217,7 +229,7 @@ class OpenStackFromSourceIT {
                 "commit",
                 "-q",
                 "-m",
-                "keystone 22.0.2");
+                "keystone " + KEYSTONE_VERSION);
 
         TestResources.copy(
                 "/cloud/keystone/docstack", checkout.resolve("docstack")); // keystone's configuration scripts
