@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.docstack.engine.ContainerSummary;
 import io.github.docstack.engine.ImageDetails;
 import io.github.docstack.image.BuildRequest;
+import io.github.docstack.image.BuiltImage;
 import io.github.docstack.image.ImageBuilder;
 import io.github.docstack.image.PackagesNotInstallableException;
 import io.github.docstack.image.TagPolicy;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One docstack/ directory that builds two releases, brought up on the real engine for one release and then the other:
  * each image holds its release's build, labelled and tagged with it; a release the directory does not build stops up
- * before anything is built or started. A package the suite's archive lacks fails the build naming the package.
+ * before anything is built or started. A package the suite's archive lacks fails the build naming the package; a
+ * milestone's packages make the default branch's image {@code milestone}.
  */
 class ReleaseIT {
 
@@ -122,6 +124,32 @@ class ReleaseIT {
                         .contains("Debian's archive could not install what the Dockerfile asks for: the archive has"
                                 + " no package docstack-no-such-package. "),
                 failure.getMessage());
+    }
+
+    @Test
+    void theDefaultBranchsImageOfAMilestonesPackagesIsTaggedMilestone() throws Exception {
+        Path manifest = work.resolve("series/docstack/docstack.yaml");
+        Files.writeString(
+                manifest,
+                Files.readString(manifest).replace("echo series $(cat /series)", "echo series 2:31.0.0~b1-1"));
+        Path checkout = work.resolve("series");
+        Commands.commitAll(checkout, "series");
+        ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
+
+        BuiltImage built = builder.build(
+                builder.plan(BuildRequest.of(checkout.resolve("docstack"), Map.of()), work.resolve("out")),
+                REAL.engine(),
+                RealEngine.CONSOLE);
+        built.tags().forEach(REAL::removeImageAfterAll);
+
+        assertTrue(
+                built.tags().containsAll(List.of("series:latest", "series:2026.2", "series:milestone")),
+                built.tags().toString());
+        assertEquals(
+                built.imageId(), REAL.engine().inspectImage("series:milestone").id());
+        assertEquals(
+                "series 2:31.0.0~b1-1",
+                REAL.engine().inspectImage("series:milestone").labels().get("io.github.docstack.versions"));
     }
 
     @Test

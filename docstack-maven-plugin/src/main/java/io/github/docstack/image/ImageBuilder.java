@@ -232,17 +232,18 @@ public final class ImageBuilder {
                             plan.manifest().build().target(),
                             plan.noCache(),
                             plan.pull()));
+            List<String> tagNames = plan.tagNames();
             if (!versionsCommand.isEmpty()) {
-                lastLabels.put(
-                        PackageVersions.LABEL,
-                        PackageVersions.read(engine, plan.name().toString(), imageId, versionsCommand));
-                imageId = PackageVersions.relabel(engine, imageId, lastLabels, plan.references());
+                String versions = PackageVersions.read(engine, plan.name().toString(), imageId, versionsCommand);
+                lastLabels.put(PackageVersions.LABEL, versions);
+                tagNames = policy.withPackageMilestone(tagNames, versions);
+                imageId = PackageVersions.relabel(engine, imageId, lastLabels, references(plan, tagNames));
             }
             log.info("Built " + plan.name() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms, tagged "
-                    + String.join(", ", plan.tagNames()));
+                    + String.join(", ", tagNames));
             return new BuiltImage(
                     plan.name().toString(),
-                    plan.references(),
+                    references(plan, tagNames),
                     imageId,
                     plan.git().commit(),
                     plan.version());
@@ -262,6 +263,10 @@ public final class ImageBuilder {
             }
             throw new PackagesNotInstallableException(e, problems);
         }
+    }
+
+    private static List<String> references(BuildPlan plan, List<String> tagNames) {
+        return tagNames.stream().map(tag -> plan.name().withTag(tag).toString()).toList();
     }
 
     private static String shortId(String imageId) {

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * <tr><td>tag {@code N.N.N}</td><td>the tag</td></tr>
  * <tr><td>not a git checkout</td><td>{@code dev}</td></tr>
  * </table>
+ * An image of the default branch whose own packages are a milestone's (Debian's {@code 31.0.0~b1},
+ * {@code 31.0.0~rc1}) is tagged {@code milestone} as well: its source is a milestone, as a milestone's git tag says.
  */
 public record TagPolicy(Set<String> defaultBranches) {
 
@@ -24,6 +26,9 @@ public record TagPolicy(Set<String> defaultBranches) {
 
     private static final Pattern MILESTONE = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.0(b|rc)\\d+");
     private static final Pattern RELEASE = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+    /** A package version of a milestone as Debian writes it: 2:31.0.0~b1-1, 31.0.0~rc2-1. */
+    private static final Pattern MILESTONE_PACKAGE = Pattern.compile("\\d~(b|rc)\\d+");
+
     private static final Pattern DOCKER_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
     public List<String> tags(GitState git) {
@@ -73,6 +78,21 @@ public record TagPolicy(Set<String> defaultBranches) {
             tags.add(release);
         }
         return new ArrayList<>(tags);
+    }
+
+    /**
+     * The tags once the image's own package versions are known ({@code versions}: a line "name version" each):
+     * {@code milestone} added where the image gets {@code latest} and a package is a milestone's.
+     */
+    public List<String> withPackageMilestone(List<String> tags, String versions) {
+        boolean milestonePackages = versions.lines()
+                .anyMatch(line -> MILESTONE_PACKAGE.matcher(line).find());
+        if (!milestonePackages || !tags.contains("latest") || tags.contains("milestone")) {
+            return tags;
+        }
+        List<String> withMilestone = new ArrayList<>(tags);
+        withMilestone.add("milestone");
+        return withMilestone;
     }
 
     /** The version a human reads in the image's labels: the release tag, else the series, else the commit. */

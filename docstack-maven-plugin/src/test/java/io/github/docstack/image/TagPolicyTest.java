@@ -41,6 +41,23 @@ class TagPolicyTest {
     }
 
     @Test
+    void theDefaultBranchsImageOfAMilestonesPackagesMovesMilestone() {
+        List<String> main = TagPolicy.DEFAULT.tags(on("main"), "2027.1", true);
+        assertEquals(
+                List.of("git-0123456789ab", "latest", "2027.1", "milestone"),
+                TagPolicy.DEFAULT.withPackageMilestone(main, "keystone 2:31.0.0~b1-1\npython3-keystone 2:31.0.0~b1-1"));
+        assertEquals(
+                List.of("git-0123456789ab", "latest", "2027.1", "milestone"),
+                TagPolicy.DEFAULT.withPackageMilestone(main, "nova 31.0.0~rc2-1"));
+        assertEquals(main, TagPolicy.DEFAULT.withPackageMilestone(main, "keystone 2:30.0.0-3"), "a release is not");
+        List<String> feature = TagPolicy.DEFAULT.tags(on("feature/x"));
+        assertEquals(
+                feature,
+                TagPolicy.DEFAULT.withPackageMilestone(feature, "keystone 2:31.0.0~b1-1"),
+                "only where latest moves");
+    }
+
+    @Test
     void releaseTagsAreTheirOwnTagOnly() {
         assertEquals(
                 List.of("git-0123456789ab", "29.0.0"), TagPolicy.DEFAULT.tags(on(null, "29.0.0", "not-a-release")));
