@@ -17,10 +17,17 @@ final class OpenStackClient {
 
     private final String cloud;
     private final Path cloudsYaml;
+    private final List<String> prefix;
 
     OpenStackClient(String cloud, Path cloudsYaml) {
+        this(cloud, cloudsYaml, List.of());
+    }
+
+    /** @param prefix what runs the client where the cloud's ports are, e.g. {@link SecondEngine#namespaceCommand()} */
+    OpenStackClient(String cloud, Path cloudsYaml, List<String> prefix) {
         this.cloud = cloud;
         this.cloudsYaml = cloudsYaml;
+        this.prefix = prefix;
     }
 
     /** Runs {@code openstack --os-cloud CLOUD ARGUMENTS}; fails the test unless it exits 0 within two minutes. */
@@ -110,7 +117,8 @@ final class OpenStackClient {
     }
 
     private Result attempt(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openstack", "--os-cloud", cloud));
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of("openstack", "--os-cloud", cloud));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("OS_CLIENT_CONFIG_FILE", cloudsYaml.toString());

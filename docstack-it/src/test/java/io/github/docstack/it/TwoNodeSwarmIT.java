@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -27,24 +26,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo stack across two Swarm nodes on one machine: the test engine is the manager, and a second engine of the
- * test's own, in a network namespace with a veth pair and a hostname of its own, joins as a worker. webapp (and its
+ * The demo stack across two Swarm nodes on one machine: the test engine is the manager, and a {@link SecondEngine}
+ * joins as a worker. webapp (and its
  * init step) are placed on the worker, kvstore on the manager: the step and the service reach kvstore by its name
  * across the overlay network, with its account from a Swarm secret, and up reads the worker's readiness from the
  * Swarm. Then the sample cloud's compute profile with nova on the worker: its public endpoint is the worker's
  * address, and a server on a neutron network (whose agents run on the manager) reaches ACTIVE on the worker's
- * nova-compute. The test removes all of it after: the stack, both engines' Swarm membership, the second engine (by its
- * pid), the namespace.
+ * nova-compute. The test removes all of it after: the stack, both engines' Swarm membership, the second engine.
  */
 class TwoNodeSwarmIT {
 
     @RegisterExtension
     static final RealEngine REAL = new RealEngine();
 
-    private static final String NAMESPACE = "docstack-it-worker";
     private static final String WORKER = "docstack-it-worker";
-    private static final String HOST_ADDRESS = "10.213.0.1";
-    private static final String WORKER_ADDRESS = "10.213.0.2";
+    private static final String SUBNET = "10.213.0";
+    private static final String HOST_ADDRESS = SUBNET + ".1";
+    private static final String WORKER_ADDRESS = SUBNET + ".2";
     private static final StackRunner.Timeouts TIMEOUTS =
             new StackRunner.Timeouts(Duration.ofMinutes(3), Duration.ofMinutes(3));
     private static final StackRunner.Timeouts CLOUD_TIMEOUTS =
@@ -52,7 +50,7 @@ class TwoNodeSwarmIT {
     private static final int CLOUD_OFFSET = Integer.getInteger("docstack.it.cloudPortOffset", 20000);
     private static final String CLOUD = "twonode-cloud";
 
-    private static Path workerDirectory;
+    private static SecondEngine worker;
     private static String workerSocket;
     private static boolean swarmMade;
 
@@ -66,41 +64,8 @@ class TwoNodeSwarmIT {
                         .strip()
                         .equals("inactive"),
                 "the test engine is in a Swarm already: this test makes its own");
-        workerDirectory = Files.createTempDirectory("docstack-worker");
-        workerSocket = "unix://" + workerDirectory.resolve("docker.sock");
-        Commands.run("ip", "netns", "add", NAMESPACE);
-        Commands.run("ip", "link", "add", "dsit-veth0", "type", "veth", "peer", "name", "dsit-veth1");
-        Commands.run("ip", "link", "set", "dsit-veth1", "netns", NAMESPACE);
-        Commands.run("ip", "addr", "add", HOST_ADDRESS + "/24", "dev", "dsit-veth0");
-        Commands.run("ip", "link", "set", "dsit-veth0", "up");
-        Commands.run(
-                "ip", "netns", "exec", NAMESPACE, "ip", "addr", "add", WORKER_ADDRESS + "/24", "dev", "dsit-veth1");
-        Commands.run("ip", "netns", "exec", NAMESPACE, "ip", "link", "set", "dsit-veth1", "up");
-        Commands.run("ip", "netns", "exec", NAMESPACE, "ip", "link", "set", "lo", "up");
-        // nsenter, not ip netns exec (which remounts /sys: "Devices cgroup isn't mounted"); a UTS namespace for its
-        // name.
-        new ProcessBuilder(
-                        "nsenter",
-                        "--net=/run/netns/" + NAMESPACE,
-                        "unshare",
-                        "--uts",
-                        "sh",
-                        "-c",
-                        "hostname " + WORKER
-                                + " && exec dockerd --data-root " + workerDirectory.resolve("data") + " --exec-root "
-                                + workerDirectory.resolve("exec")
-                                + " -H " + workerSocket + " --pidfile " + workerDirectory.resolve("docker.pid"))
-                .redirectErrorStream(true)
-                .redirectOutput(workerDirectory.resolve("dockerd.log").toFile())
-                .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Commands.succeeds("docker", "-H", workerSocket, "info")) {
-            assertTrue(
-                    System.nanoTime() < deadline,
-                    "the second engine did not answer in 60 s: "
-                            + Files.readString(workerDirectory.resolve("dockerd.log")));
-            Thread.sleep(200);
-        }
+        worker = SecondEngine.start(WORKER, SUBNET);
+        workerSocket = worker.host();
         Commands.run("docker", "swarm", "init", "--advertise-addr", HOST_ADDRESS);
         swarmMade = true;
         String token =
@@ -120,7 +85,7 @@ class TwoNodeSwarmIT {
 
     @AfterAll
     static void takeItAllDown() throws Exception {
-        if (workerDirectory == null) {
+        if (worker == null) {
             return;
         }
         Commands.succeeds("docker", "-H", workerSocket, "swarm", "leave", "--force");
@@ -128,21 +93,7 @@ class TwoNodeSwarmIT {
             Commands.succeeds("docker", "swarm", "leave", "--force");
             Commands.succeeds("docker", "network", "rm", "docker_gwbridge");
         }
-        Path pidFile = workerDirectory.resolve("docker.pid");
-        if (Files.exists(pidFile)) {
-            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(dockerd -> {
-                dockerd.destroy();
-                dockerd.onExit().orTimeout(60, TimeUnit.SECONDS).join();
-            });
-        }
-        Commands.succeeds(
-                "ip", "netns", "del",
-                NAMESPACE); // the veth pair goes with it, once the kernel lets go of the namespace
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (Commands.succeeds("ip", "link", "show", "dsit-veth0") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        Commands.succeeds("rm", "-rf", workerDirectory.toString());
+        worker.close();
     }
 
     @Test
