@@ -46,6 +46,15 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void everyPackageSaysWhatItHoldsInItsPackageInfo() {
+        List<String> without = packages.keySet().stream()
+                .filter(pkg -> !Files.isRegularFile(
+                        SOURCES.resolve(pkg.replace('.', '/')).resolve("package-info.java")))
+                .toList();
+        assertEquals(List.of(), without, "packages without a package-info.java");
+    }
+
+    @Test
     void onlyTheEnginePackageUsesFabric8sDockerClient() {
         assertEquals(Set.of("engine"), packagesMentioning("io.fabric8.maven."));
     }
