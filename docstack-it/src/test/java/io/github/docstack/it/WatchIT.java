@@ -4,6 +4,7 @@ import static io.github.docstack.it.WatchedRun.awaitTrue;
 import static io.github.docstack.it.WatchedRun.docker;
 import static io.github.docstack.it.WatchedRun.get;
 import static io.github.docstack.it.WatchedRun.logged;
+import static io.github.docstack.it.WatchedRun.occurrences;
 import static io.github.docstack.it.WatchedRun.stopAndTakeDown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code mvn docstack:watch} on the demo stack, its projects built from their paths: a saved change to the source
  * is served by the running stack within seconds, rebuilt or (with a sync+restart rule) copied in; a change that does
- * not build, or does not start, is reported, and the stack goes on serving what it served.
+ * not build, or does not start (rebuilt: its previous images are put back), is reported, and the stack goes on
+ * serving what it served.
  */
 class WatchIT {
 
@@ -66,12 +68,39 @@ class WatchIT {
                     log,
                     "one line for the change");
 
+            // A change that builds, but whose webapp exits before it is ready: the previous images come back.
+            String fine = Files.readString(source);
+            Files.writeString(
+                    source,
+                    fine.replace(
+                            "my $role = $ENV{ROLE} or die \"ROLE is not set\\n\";",
+                            "my $role = $ENV{ROLE} or die \"ROLE is not set\\n\";\n"
+                                    + "die \"broken on purpose\\n\" if $role eq 'webapp';"));
+            awaitTrue(
+                    Duration.ofMinutes(3),
+                    () -> logged(log, " back: "),
+                    watch,
+                    log,
+                    "the failed start is reported and the previous version put back");
+            assertTrue(
+                    logged(log, "broken on purpose"), "with the service's own last words:\n" + Files.readString(log));
+            assertEquals("webapp: account fine\n", get(WEBAPP), "the previous webapp answers again");
+            Files.writeString(source, fine);
+            awaitTrue(
+                    Duration.ofMinutes(2),
+                    () -> occurrences(log, "lib/service.pl changed: ") == 3,
+                    watch,
+                    log,
+                    "the fix is taken");
+            assertEquals("webapp: account fine\n", get(WEBAPP));
+
             Path dockerfile = work.resolve("webapp/docstack/Dockerfile");
             String working = Files.readString(dockerfile);
             Files.writeString(dockerfile, working.replace("COPY lib/ /srv/", "COPY lib/ /srv/\nRUN exit 3"));
             awaitTrue(
                     Duration.ofMinutes(2),
-                    () -> logged(log, "[ERROR] [watch] webapp"),
+                    () -> occurrences(log, "[ERROR] [watch] ") == 2
+                            && logged(log, "webapp/docstack/Dockerfile changed: "),
                     watch,
                     log,
                     "the failed build is reported");

@@ -5,6 +5,7 @@ import io.github.docstack.engine.EngineException;
 import io.github.docstack.manifest.WatchAction;
 import io.github.docstack.stack.Deployment;
 import io.github.docstack.stack.LiveSync;
+import io.github.docstack.stack.PreviousImages;
 import io.github.docstack.stack.ProjectChange;
 import io.github.docstack.stack.ReadinessGate;
 import io.github.docstack.stack.SourceWatcher;
@@ -36,8 +37,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * reload), {@code sync+restart} copies and restarts them; anything else rebuilds
  * what changed through the build cache and recreates just the services whose image or configuration changed, as
  * {@code up} would. A change that does not build, or a service that does not get ready, is reported and the watch
- * goes on: a failed build leaves the running services as they were, and a failed sync puts back the files it
- * replaced. Ctrl-C stops it.
+ * goes on: a failed build leaves the running services as they were, a rebuilt service that does not get ready gets
+ * its previous image back, and a failed sync puts back the files it replaced. Ctrl-C stops it.
  */
 @Mojo(name = "watch", requiresProject = false, threadSafe = true)
 public class WatchMojo extends AbstractDeployingMojo {
@@ -80,9 +81,11 @@ public class WatchMojo extends AbstractDeployingMojo {
                     Map<String, Set<Path>> changes = watcher.awaitChanges();
                     long start = System.nanoTime();
                     List<ProjectChange> decided = decide(watched, changes);
+                    PreviousImages previous = null;
                     try {
                         String done;
                         if (decided.stream().anyMatch(change -> change.action() == WatchAction.REBUILD)) {
+                            previous = PreviousImages.of(current.deployment(), engine);
                             current = deploy(stackFile, engine);
                             watched = WatchedProject.of(stackFile); // a changed manifest may say otherwise now
                             done = actions(current.report());
@@ -93,10 +96,12 @@ public class WatchMojo extends AbstractDeployingMojo {
                                 "[watch] %s: %s (%.1f s)", describe(changes), done, (System.nanoTime() - start) / 1e9));
                     } catch (StackException | EngineException | IOException | MojoFailureException e) {
                         printProblems(e);
+                        String after = previous == null
+                                ? "Services that were not replaced run as they did"
+                                : putBack(stackFile, engine, current.deployment(), previous);
                         getLog().error(String.format(
-                                "[watch] %s: %s (%.1f s). Services that were not replaced run as they did;"
-                                        + " fix it and save again.",
-                                describe(changes), MavenWords.of(e), (System.nanoTime() - start) / 1e9));
+                                "[watch] %s: %s (%.1f s). %s; fix it and save again.",
+                                describe(changes), MavenWords.of(e), (System.nanoTime() - start) / 1e9, after));
                     }
                 }
             }
@@ -122,6 +127,33 @@ public class WatchMojo extends AbstractDeployingMojo {
             return new Deployed(
                     deployment,
                     new StackRunner(engine, new MavenEngineLog(getLog())).up(deployment, readyTimeouts(), parallelism));
+        }
+    }
+
+    /**
+     * After a rebuild that failed: where it got as far as giving a project's name to a new image (its services then
+     * did not get ready), the previous images get their names back and the deployment that ran them comes up again,
+     * so the last good version answers as before.
+     *
+     * @return what became of the running services, for the failure's line
+     */
+    private String putBack(Stack stackFile, Engine engine, Deployment running, PreviousImages previous) {
+        try (StackLock lock = lock(stackFile, engine, "watch")) {
+            List<String> moved = previous.restore(engine);
+            if (moved.isEmpty()) {
+                return "Services that were not replaced run as they did";
+            }
+            StackRunner.UpReport report =
+                    new StackRunner(engine, new MavenEngineLog(getLog())).up(running, readyTimeouts(), parallelism);
+            return (moved.size() == 1
+                            ? "The previous image " + moved.get(0) + " is"
+                            : "The previous images " + String.join(", ", moved) + " are")
+                    + " back: " + actions(report);
+        } catch (StackException | EngineException | IOException | MojoFailureException | MojoExecutionException e) {
+            return "Putting the previous version back failed too (" + MavenWords.of(e) + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "Putting the previous version back was interrupted";
         }
     }
 
