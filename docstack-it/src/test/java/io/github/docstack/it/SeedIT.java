@@ -123,13 +123,15 @@ class SeedIT {
                 Commands.succeeds("docker", "rmi", image);
             }
         }
-        if (seedEngine != null) {
+        if (seedEngine != null && Files.isDirectory(work.resolve("seed"))) {
             MavenRun.run(work.resolve("seed"), settings, "docstack:down", "-Ddocstack.removeVolumes", dockerHost());
-            seedEngine.close();
         }
-        for (Process process : registries) {
+        for (Process process : registries) { // the twin first out of the namespace, which goes with the engine
             process.destroy();
             process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        }
+        if (seedEngine != null) {
+            seedEngine.close();
         }
     }
 
