@@ -32,24 +32,6 @@ final class Commands {
         }
     }
 
-    /** Makes {@code directory} a git checkout on branch main with all it holds committed, as a CI job checks out. */
-    static void commitAll(Path directory, String message) throws Exception {
-        run("git", "-C", directory.toString(), "init", "-q", "-b", "main");
-        run("git", "-C", directory.toString(), "add", "-A");
-        run(
-                "git",
-                "-C",
-                directory.toString(),
-                "-c",
-                "user.name=ci",
-                "-c",
-                "user.email=ci@example.org",
-                "commit",
-                "-q",
-                "-m",
-                message);
-    }
-
     /** Whether the command exits 0 within 2 minutes; for clean-up, which goes on either way. */
     static boolean succeeds(String... command) throws Exception {
         Process process = new ProcessBuilder(List.of(command))

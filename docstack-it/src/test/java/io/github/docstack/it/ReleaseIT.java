@@ -133,7 +133,7 @@ class ReleaseIT {
                 manifest,
                 Files.readString(manifest).replace("echo series $(cat /series)", "echo series 2:31.0.0~b1-1"));
         Path checkout = work.resolve("series");
-        Commands.commitAll(checkout, "series");
+        SampleProject.committed(checkout, "series").close();
         ImageBuilder builder = new ImageBuilder(TagPolicy.DEFAULT);
 
         BuiltImage built = builder.build(

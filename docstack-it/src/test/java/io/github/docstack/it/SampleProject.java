@@ -21,16 +21,23 @@ public final class SampleProject implements AutoCloseable {
 
     public static SampleProject copy(String name, Path target) throws IOException, URISyntaxException, GitAPIException {
         TestResources.copy("/projects/" + name, target);
-        Git git = Git.init()
-                .setDirectory(target.toFile())
-                .setInitialBranch("main")
-                .call();
-        git.getRepository()
+        SampleProject project = committed(target, "initial import");
+        project.git
+                .getRepository()
                 .getConfig()
                 .setString("remote", "origin", "url", "https://ci:token@git.example.org/demo/" + name + ".git");
-        git.getRepository().getConfig().save();
-        SampleProject project = new SampleProject(target, git);
-        project.commit("initial import");
+        project.git.getRepository().getConfig().save();
+        return project;
+    }
+
+    /** {@code directory} as it is, made a git repository of its own on main with all it holds committed. */
+    public static SampleProject committed(Path directory, String message) throws GitAPIException {
+        Git git = Git.init()
+                .setDirectory(directory.toFile())
+                .setInitialBranch("main")
+                .call();
+        SampleProject project = new SampleProject(directory, git);
+        project.commit(message);
         return project;
     }
 

@@ -26,14 +26,12 @@ final class SecondEngine implements AutoCloseable {
     }
 
     /**
-     * Starts one, reachable from here at {@code address} ({@code x.y.z.2}) over a link whose end here is {@code
-     * x.y.z.1}.
+     * Starts one, reachable from here at {@code SUBNET.2} over a link whose end here is {@code SUBNET.1}.
      *
-     * @param name     the namespace's and the engine's host name
-     * @param subnet   the first three octets of the link's /24, e.g. {@code 10.213.0}
-     * @param options  more dockerd options, e.g. {@code --insecure-registry}
+     * @param name   the namespace's and the engine's host name
+     * @param subnet the first three octets of the link's /24, e.g. {@code 10.213.0}
      */
-    static SecondEngine start(String name, String subnet, String... options) throws Exception {
+    static SecondEngine start(String name, String subnet) throws Exception {
         String link = name.substring(0, Math.min(name.length(), 11)); // an interface's name has 15 characters at most
         String hostLink = link + "-h";
         String peer = link + "-p";
@@ -59,7 +57,7 @@ final class SecondEngine implements AutoCloseable {
                             "-c",
                             "hostname " + name + " && exec dockerd --data-root " + directory.resolve("data")
                                     + " --exec-root " + directory.resolve("exec") + " -H " + engine.host()
-                                    + " --pidfile " + directory.resolve("docker.pid") + " " + String.join(" ", options))
+                                    + " --pidfile " + directory.resolve("docker.pid"))
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolve("dockerd.log").toFile())
                     .start();

@@ -204,7 +204,7 @@ class SeedIT {
     private static void ciJob(String project) throws Exception {
         Path checkout = work.resolve("checkouts").resolve(project);
         TestResources.copy("/cloud/" + project, checkout);
-        Commands.commitAll(checkout, project);
+        SampleProject.committed(checkout, project).close();
         for (String command : jenkinsfileCommands()) {
             runAsJenkins(checkout, command);
         }
